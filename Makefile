@@ -1,0 +1,57 @@
+# Two commands: `make run` (demo on http://127.0.0.1:8000) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test venv dev-venv system-deps migrate demo lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+venv: $(VENV)/.installed
+dev-venv: $(VENV)/.dev-installed
+
+# Debian's Chromium (browser tests) and poppler-utils (pdftotext/pdftoppm), when missing and root.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	      || echo "Could not install$$missing: browser/PDF tests will skip (or fail under CI=true)"; \
+	  else echo "Missing$$missing and not root: browser/PDF tests will skip (or fail under CI=true)"; fi; \
+	fi
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	$(PY) manage.py runserver $(HOST)
+
+test: dev-venv system-deps
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: dev-venv
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles test-artifacts

@@ -1,0 +1,50 @@
+"""Domain errors: every service failure carries a machine-readable code and, for imports, the problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault in an input file. `row` is the spreadsheet row (header = 1) or the text line."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+    unit: str = "row"  # "row" for spreadsheets, "line" for text files
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"{self.unit} {self.row}")
+        if self.column:
+            where.append(f'column "{self.column}"')
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class DomainError(Exception):
+    code = "domain_error"
+
+    def __init__(self, message: str = "", *, problems: list[Problem] | None = None, code: str | None = None):
+        self.problems = list(problems or [])
+        if code:
+            self.code = code
+        super().__init__(message or "; ".join(str(p) for p in self.problems) or self.code)
+
+
+class ImportRefused(DomainError):
+    """An import with at least one bad row: nothing was written."""
+
+    code = "import_refused"
+
+    def __init__(self, problems: list[Problem], message: str = ""):
+        super().__init__(message, problems=problems)
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"

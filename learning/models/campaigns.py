@@ -1,0 +1,70 @@
+"""Study campaigns (kế hoạch / đợt học tập): what must be studied, by whom, by when."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .org import Employee, OrgUnit
+
+
+class Campaign(models.Model):
+    agency = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("cơ quan"))
+    slug = models.SlugField(_("mã kế hoạch"), max_length=100, unique=True)
+    title = models.CharField(_("tên kế hoạch"), max_length=500)
+    year = models.PositiveIntegerField(_("năm"))
+    start = models.DateField(_("bắt đầu"), help_text=_("Minh chứng trước ngày này không được tính"))
+    due = models.DateField(_("hạn hoàn thành"))
+    # Empty audience fields mean "everyone": all units of the agency, all categories.
+    audience_units = models.ManyToManyField(OrgUnit, blank=True, related_name="+", verbose_name=_("đơn vị áp dụng"))
+    audience_categories = models.JSONField(_("loại cán bộ áp dụng"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch học tập")
+        verbose_name_plural = _("kế hoạch học tập")
+        ordering = ["-year", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Requirement(models.Model):
+    """One directive that the audience of a campaign must study."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="requirements")
+    directive = models.ForeignKey(
+        "courses.DirectivePage", on_delete=models.PROTECT, related_name="requirements", verbose_name=_("văn bản")
+    )
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("yêu cầu học tập")
+        verbose_name_plural = _("yêu cầu học tập")
+        ordering = ["campaign", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "directive"], name="requirement_unique_directive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign.slug}: {self.directive.number}"
+
+
+class Exemption(models.Model):
+    """Miễn học: maternity leave, long sick leave, secondment…"""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="exemptions")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="exemptions", verbose_name=_("cán bộ"))
+    reason = models.TextField(_("lý do"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("miễn học")
+        verbose_name_plural = _("miễn học")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "employee"], name="exemption_unique_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} — {self.campaign.slug}"

@@ -1,0 +1,167 @@
+"""Reading spreadsheets (xlsx first sheet, or UTF-8 CSV with or without BOM) into rows named by
+canonical column, with spreadsheet row numbers (header = row 1) kept for error messages.
+
+Every import (roster, campaign sheets, attendance, paper results, question xlsx) goes through here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ImportRefused, Problem
+from .text import header_key
+
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an import: canonical `name` (the English alias), its Vietnamese `label`,
+    and further accepted spellings."""
+
+    name: str
+    label: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def keys(self) -> set[str]:
+        return {header_key(self.name), header_key(self.label), *(header_key(a) for a in self.aliases)}
+
+
+@dataclass
+class Row:
+    number: int  # as a spreadsheet shows it
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row]
+    present: set[str]  # canonical names of the columns found in the header
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _read_csv(data: bytes) -> list[list[Any]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused([Problem(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+
+
+def _read_xlsx(data: bytes) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only: cached values, formulas are never evaluated; read_only streams big sheets.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a corrupt or non-xlsx file
+        raise ImportRefused([Problem(f"the file is not a readable .xlsx workbook ({exc.__class__.__name__})")]) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(list(values))
+            if len(rows) > MAX_ROWS + 1:
+                raise ImportRefused([Problem(f"the sheet has more than {MAX_ROWS} rows")])
+        return rows
+    finally:
+        workbook.close()
+
+
+def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = None) -> list[list[Any]]:
+    """Raw cell rows of a .xlsx (first sheet) or .csv file, header included."""
+    if isinstance(source, (str, Path)):
+        filename = filename or str(source)
+        data = Path(source).read_bytes()
+    elif isinstance(source, bytes):
+        data = source
+    else:
+        data = source.read()
+    name = (filename or "").lower()
+    if name.endswith(".xlsx") or data[:2] == b"PK":
+        rows = _read_xlsx(data)
+    elif name.endswith(".csv") or not name:
+        rows = _read_csv(data)
+    else:
+        raise ImportRefused([Problem(f"unsupported file type {Path(name).suffix!r}: use .xlsx or .csv")])
+    if len(rows) > MAX_ROWS + 1:
+        raise ImportRefused([Problem(f"the file has more than {MAX_ROWS} rows")])
+    return rows
+
+
+def read_table(source: str | Path | IO[bytes] | bytes, columns: list[Column], filename: str | None = None) -> Table:
+    """Read a file and map its header onto `columns`. Empty rows are skipped; unknown extra
+    columns are ignored; a missing required column or an empty file refuses the import."""
+    raw = read_rows(source, filename)
+    offset = 0
+    while raw and all(_cell(v) is None for v in raw[0]):
+        raw.pop(0)  # blank lines above the header are tolerated; row numbers stay the sheet's
+        offset += 1
+    if not raw:
+        raise ImportRefused([Problem("the file is empty: no header row")])
+    header = raw[0]
+    by_key = {}
+    for column in columns:
+        for key in column.keys():
+            by_key[key] = column
+    positions: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, title in enumerate(header):
+        column = by_key.get(header_key(str(title))) if title is not None else None
+        if column is None:
+            continue
+        if column.name in positions:
+            problems.append(Problem(f'the column "{column.label}" appears twice in the header', row=1 + offset, column=str(title)))
+        positions[column.name] = index
+    for column in columns:
+        if column.required and column.name not in positions:
+            problems.append(Problem(f'required column "{column.label}" [{column.name}] is missing', row=1 + offset))
+    if problems:
+        raise ImportRefused(problems)
+    rows: list[Row] = []
+    for number, values in enumerate(raw[1:], start=2 + offset):
+        cells = {name: _cell(values[i]) if i < len(values) else None for name, i in positions.items()}
+        if all(v is None for v in cells.values()):
+            continue
+        rows.append(Row(number=number, values=cells))
+    return Table(columns=columns, rows=rows, present=set(positions))
+
+
+def parse_date(value: Any) -> dt.date:
+    """dd/mm/yyyy, ISO yyyy-mm-dd, or a real Excel date cell. Raises ValueError with a clear text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f'"{text}" is not a date (use dd/mm/yyyy or yyyy-mm-dd)')
