@@ -1,0 +1,55 @@
+"""Exporters and renderers as a small registry (pretix BaseExporter).
+
+Every downloadable output — the compliance CSV/xlsx/PDF, sign-in sheets, quiz results, the
+certificate register, the self-assessment sheet — is one small `Exporter` subclass with an
+`identifier`, a `verbose_name` and `render(**kwargs) -> Rendered`. The evidence pack loops over
+them. Register with the `@register` decorator; look up with `get(identifier)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Rendered:
+    filename: str
+    mimetype: str
+    content: bytes
+
+
+class Exporter:
+    identifier: ClassVar[str]
+    verbose_name: ClassVar[str]
+
+    def render(self, **kwargs: Any) -> Rendered:
+        raise NotImplementedError
+
+
+_registry: dict[str, type[Exporter]] = {}
+
+
+def register(cls: type[Exporter]) -> type[Exporter]:
+    if cls.identifier in _registry and _registry[cls.identifier] is not cls:
+        raise ValueError(f"exporter {cls.identifier!r} registered twice")
+    _registry[cls.identifier] = cls
+    return cls
+
+
+def get(identifier: str) -> Exporter:
+    return _registry[identifier]()
+
+
+def all_exporters() -> dict[str, type[Exporter]]:
+    return dict(_registry)
+
+
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formula injection in exported text (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(CSV_INJECTION_PREFIXES):
+        return "'" + value
+    return value

@@ -1,0 +1,114 @@
+"""PDF building blocks shared by every document (reports, sign-in sheets, certificates).
+
+Fonts come from a pip dependency (matplotlib ships DejaVu Serif regular/bold/italic/bold-italic),
+never from the system, so a fresh machine renders every Vietnamese diacritic. Documents follow
+a template method (pretix invoice renderer): subclasses give the story, the base does the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import SimpleDocTemplate
+
+SERIF = "DejaVuSerif"
+SERIF_BOLD = "DejaVuSerif-Bold"
+SERIF_ITALIC = "DejaVuSerif-Italic"
+SERIF_BOLD_ITALIC = "DejaVuSerif-BoldItalic"
+
+
+def font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@cache
+def register_fonts() -> str:
+    """Register the serif family once per process; returns the regular font name."""
+    from reportlab.lib.fonts import addMapping
+
+    folder = font_dir()
+    for name in (SERIF, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
+    addMapping(SERIF, 0, 0, SERIF)
+    addMapping(SERIF, 1, 0, SERIF_BOLD)
+    addMapping(SERIF, 0, 1, SERIF_ITALIC)
+    addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+    return SERIF
+
+
+def styles(base_size: float = 13) -> dict[str, ParagraphStyle]:
+    """Paragraph styles of Nghị định 30/2020/NĐ-CP (sizes 11–14, serif)."""
+    register_fonts()
+    lead = base_size * 1.3
+    return {
+        "body": ParagraphStyle("body", fontName=SERIF, fontSize=base_size, leading=lead, alignment=TA_JUSTIFY,
+                               firstLineIndent=10 * mm, spaceAfter=4),
+        "plain": ParagraphStyle("plain", fontName=SERIF, fontSize=base_size, leading=lead, alignment=TA_LEFT),
+        "small": ParagraphStyle("small", fontName=SERIF, fontSize=11, leading=13.5, alignment=TA_LEFT),
+        "cell": ParagraphStyle("cell", fontName=SERIF, fontSize=10.5, leading=12.5, alignment=TA_LEFT),
+        "cell_center": ParagraphStyle("cell_center", fontName=SERIF, fontSize=10.5, leading=12.5, alignment=TA_CENTER),
+        "cell_head": ParagraphStyle("cell_head", fontName=SERIF_BOLD, fontSize=10.5, leading=12.5, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", fontName=SERIF, fontSize=base_size, leading=lead, alignment=TA_CENTER),
+        "center_bold": ParagraphStyle("center_bold", fontName=SERIF_BOLD, fontSize=base_size, leading=lead,
+                                      alignment=TA_CENTER),
+        "center_italic": ParagraphStyle("center_italic", fontName=SERIF_ITALIC, fontSize=base_size, leading=lead,
+                                        alignment=TA_CENTER),
+        "title": ParagraphStyle("title", fontName=SERIF_BOLD, fontSize=14, leading=18, alignment=TA_CENTER,
+                                spaceBefore=6),
+        "heading": ParagraphStyle("heading", fontName=SERIF_BOLD, fontSize=base_size, leading=lead, spaceBefore=6,
+                                  spaceAfter=3),
+    }
+
+
+def vn_date_line(place: str, date: dt.date) -> str:
+    """'Tây Ninh, ngày 05 tháng 01 năm 2024': leading zero for days below 10 and months 1–2."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+class PdfDocument:
+    """Template method: `render()` builds the document from `story()` on the page set-up below.
+
+    Defaults are the administrative A4 portrait of Nghị định 30/2020: margins top/bottom 20 mm,
+    left 30 mm, right 15 mm, page numbers from page 2, top centre.
+    """
+
+    pagesize = A4
+    margins = (20 * mm, 15 * mm, 20 * mm, 30 * mm)  # top, right, bottom, left
+    title = ""
+    number_pages = True
+
+    def story(self) -> list:
+        raise NotImplementedError
+
+    def on_later_pages(self, canvas, doc) -> None:
+        if self.number_pages:
+            canvas.saveState()
+            canvas.setFont(SERIF, 11)
+            canvas.drawCentredString(self.pagesize[0] / 2, self.pagesize[1] - 12 * mm, str(doc.page))
+            canvas.restoreState()
+
+    def on_first_page(self, canvas, doc) -> None:
+        pass
+
+    def render(self) -> bytes:
+        register_fonts()
+        buffer = io.BytesIO()
+        top, right, bottom, left = self.margins
+        doc = SimpleDocTemplate(
+            buffer, pagesize=self.pagesize, topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
+            title=self.title, author="", creator="hoc-tap-quan-triet",
+        )
+        doc.build(self.story(), onFirstPage=self.on_first_page, onLaterPages=self.on_later_pages)
+        return buffer.getvalue()
