@@ -1,0 +1,313 @@
+"""Compliance: the one place that turns evidence into statuses (CONTRACT.md "Compliance").
+
+Status of one (staff member, requirement) as of date T:
+- evidence = attendance present/late at any session covering the directive (dated session.date),
+  a passed quiz linked to the directive (dated `Attempt.evidence_date`), or a manual record;
+  only evidence dated in [campaign.start, T] counts and the earliest is reported; on a tie of
+  dates the kind is chosen in the order attendance, quiz, manual;
+- `exempt` when the person is exempted from the campaign, whatever the evidence;
+- otherwise `completed` (evidence ≤ due), `completed_late` (evidence > due), `pending`
+  (none and T ≤ due) or `overdue` (none and T > due).
+
+The audience as of T (see docs/compliance.md): staff of the campaign's agency, in the audience
+units' subtrees and categories (empty = all), in post on T — start_date empty or ≤ T, and not
+left (left_date empty or > T; inactive without a left_date counts as left) — and who joined on or
+before the due date (newcomers after the deadline belong to the next campaign).
+
+Everything is computed in bulk: one query for the audience, one per evidence source, one for the
+requirements and one for the exemptions, whatever the audience size; the rest is pandas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from django.apps import apps
+from django.db.models import F, Min, Q, QuerySet
+from django.utils import timezone
+
+from learning.models import (
+    Attendance,
+    AttendanceStatus,
+    Campaign,
+    Employee,
+    Exemption,
+    ManualEvidence,
+    OrgUnit,
+    Requirement,
+)
+
+COMPLETED = "completed"
+COMPLETED_LATE = "completed_late"
+PENDING = "pending"
+OVERDUE = "overdue"
+EXEMPT = "exempt"
+STATUSES = (COMPLETED, COMPLETED_LATE, PENDING, OVERDUE, EXEMPT)
+DONE_STATUSES = (COMPLETED, COMPLETED_LATE)
+
+ATTENDANCE = "attendance"
+QUIZ = "quiz"
+MANUAL = "manual"
+# On a tie of dates, the first kind in this order is reported.
+EVIDENCE_KINDS = (ATTENDANCE, QUIZ, MANUAL)
+
+CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
+ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
+TABLE_COLUMNS = CSV_COLUMNS + ID_COLUMNS + ["requirement_order"]
+
+_EVIDENCE_COLUMNS = ["employee_id", "directive_id", "evidence_date"]
+
+
+@dataclass(frozen=True)
+class RequirementStatus:
+    requirement: Requirement
+    directive: Any  # courses.DirectivePage
+    status: str
+    evidence: str  # attendance | quiz | manual | "" when none
+    evidence_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class CampaignStatus:
+    campaign: Campaign
+    items: list[RequirementStatus] = field(default_factory=list)
+    completed: int = 0
+    total: int = 0
+    exempt: bool = False
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+# --- audience ---------------------------------------------------------------------------------
+
+
+def campaign_audience(*, campaign: Campaign, as_of: dt.date | None = None) -> QuerySet[Employee]:
+    """Staff who must study the campaign's requirements as of `as_of` (default today)."""
+    as_of = as_of or _today()
+    qs = Employee.objects.filter(agency_id=campaign.agency_id)
+    unit_paths = list(campaign.audience_units.values_list("path", flat=True))
+    if unit_paths:
+        subtrees = Q()
+        for path in unit_paths:
+            subtrees |= Q(unit__path__startswith=path)
+        qs = qs.filter(subtrees)
+    if campaign.audience_categories:
+        qs = qs.filter(category__in=list(campaign.audience_categories))
+    joined = Q(start_date__isnull=True) | Q(start_date__lte=min(as_of, campaign.due))
+    still_there = Q(left_date__gt=as_of) | Q(left_date__isnull=True, is_active=True)
+    return qs.filter(joined, still_there)
+
+
+# --- evidence sources: one query each for the whole audience ----------------------------------
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+
+
+def _attendance_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    rows = (
+        Attendance.objects.filter(
+            employee__in=employees,
+            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
+            session__date__gte=start,
+            session__date__lte=end,
+            session__directives__in=directive_ids,
+        )
+        .values("employee_id", directive_id=F("session__directives"))
+        .annotate(evidence_date=Min("session__date"))
+        .order_by()
+    )
+    return _frame(list(rows))
+
+
+def _quiz_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Passed attempts (online or paper) of quizzes linked to the directives."""
+    try:
+        attempt = apps.get_model("quizzes", "Attempt")
+    except LookupError:  # the quizzes app has no Attempt model (yet): no quiz evidence exists
+        return _frame([])
+    rows = (
+        attempt.objects.filter(
+            employee__in=employees,
+            passed=True,
+            evidence_date__gte=start,
+            evidence_date__lte=end,
+            quiz__directives__in=directive_ids,
+        )
+        .values("employee_id", directive_id=F("quiz__directives"))
+        .annotate(evidence_date=Min("evidence_date"))
+        .order_by()
+    )
+    return _frame(list(rows))
+
+
+def _manual_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    rows = (
+        ManualEvidence.objects.filter(
+            employee__in=employees, directive_id__in=directive_ids, date__gte=start, date__lte=end
+        )
+        .values("employee_id", "directive_id")
+        .annotate(evidence_date=Min("date"))
+        .order_by()
+    )
+    return _frame(list(rows))
+
+
+def _earliest_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    """(employee_id, directive_id) → earliest evidence in [start, end] and its kind."""
+    sources = {ATTENDANCE: _attendance_evidence, QUIZ: _quiz_evidence, MANUAL: _manual_evidence}
+    frames = []
+    if directive_ids and start <= end:
+        for rank, kind in enumerate(EVIDENCE_KINDS):
+            frame = sources[kind](employees=employees, directive_ids=directive_ids, start=start, end=end)
+            if len(frame):
+                frames.append(frame.assign(evidence=kind, rank=rank))
+    if not frames:
+        return pd.DataFrame(columns=[*_EVIDENCE_COLUMNS, "evidence"])
+    evidence = pd.concat(frames, ignore_index=True)
+    evidence["evidence_date"] = pd.to_datetime(evidence["evidence_date"])
+    evidence = evidence.sort_values(["employee_id", "directive_id", "evidence_date", "rank"], kind="stable")
+    evidence = evidence.drop_duplicates(["employee_id", "directive_id"], keep="first")
+    return evidence[["employee_id", "directive_id", "evidence_date", "evidence"]]
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+def _empty_table() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in TABLE_COLUMNS})
+
+
+def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], due: dt.date, as_of: dt.date) -> pd.Series:
+    has_evidence = table["evidence_date"].notna()
+    on_time = has_evidence & (table["evidence_date"] <= pd.Timestamp(due))
+    no_evidence_status = PENDING if as_of <= due else OVERDUE
+    status = pd.Series(no_evidence_status, index=table.index, dtype=object)
+    status[has_evidence] = COMPLETED_LATE
+    status[on_time] = COMPLETED
+    status[table["employee_id"].isin(exempt_ids)] = EXEMPT
+    return status
+
+
+def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]) -> pd.DataFrame:
+    requirements = pd.DataFrame(
+        list(
+            Requirement.objects.filter(campaign=campaign)
+            .order_by("order", "id")
+            .values("id", "directive_id", number=F("directive__number"))
+        ),
+        columns=["id", "directive_id", "number"],
+    )
+    people = pd.DataFrame(
+        list(
+            audience.values(
+                "category", "unit_id", employee_id=F("id"), code=F("employee_code"), name=F("full_name"),
+                unit_name=F("unit__name"), path=F("unit__path"),
+            )
+        ),
+        columns=["employee_id", "code", "name", "unit_id", "unit_name", "path", "category"],
+    )
+    if requirements.empty or people.empty:
+        return _empty_table()
+    requirements["requirement_order"] = range(len(requirements))
+    exempt_ids = set(Exemption.objects.filter(campaign=campaign).values_list("employee_id", flat=True))
+    evidence = _earliest_evidence(
+        employees=audience.values("pk"),
+        directive_ids=requirements["directive_id"].tolist(),
+        start=campaign.start,
+        end=as_of,
+    )
+    table = people.merge(requirements, how="cross")
+    table = table.merge(evidence, on=["employee_id", "directive_id"], how="left")
+    table["status"] = _statuses(table, exempt_ids=exempt_ids, due=campaign.due, as_of=as_of)
+    table["evidence"] = table["evidence"].astype(object).where(table["evidence"].notna(), "")
+    table["evidence_date"] = [d.date() if not pd.isna(d) else None for d in table["evidence_date"]]
+    table = table.rename(
+        columns={"code": "employee_code", "name": "full_name", "unit_name": "unit", "number": "requirement",
+                 "id": "requirement_id", "path": "unit_path"}
+    )
+    # Code-point order of the stored strings: locale-independent, the same as Python's sorted().
+    table = table.sort_values(["unit", "employee_code", "requirement_order"], kind="stable", ignore_index=True)
+    return table[TABLE_COLUMNS]
+
+
+def compliance_table(*, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None) -> pd.DataFrame:
+    """One row per (person in the audience, requirement): the CONTRACT CSV columns plus ids,
+    sorted by unit name, employee code, requirement order. `unit` limits it to a subtree."""
+    as_of = as_of or _today()
+    audience = campaign_audience(campaign=campaign, as_of=as_of)
+    if unit is not None:
+        # Re-read the path: treebeard moves sibling paths when a unit is inserted in name order.
+        path = OrgUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first() or unit.path
+        audience = audience.filter(unit__path__startswith=path)
+    return _compute(campaign=campaign, as_of=as_of, audience=audience)
+
+
+def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) -> set[int]:
+    """Everyone in the audience who completed (on time or late) every requirement; exempt people
+    and campaigns without requirements give nobody."""
+    table = compliance_table(campaign=campaign, as_of=as_of)
+    if table.empty:
+        return set()
+    done = table["status"].isin(DONE_STATUSES).groupby(table["employee_id"]).all()
+    return {int(pk) for pk in done[done].index}
+
+
+def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
+    """The campaigns whose audience holds `employee` as of `as_of`, each with its requirements."""
+    as_of = as_of or _today()
+    result = []
+    campaigns = Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
+    for campaign in campaigns:
+        audience = campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk)
+        table = _compute(campaign=campaign, as_of=as_of, audience=audience)
+        if table.empty:
+            continue
+        requirements = Requirement.objects.filter(campaign=campaign).select_related("directive").in_bulk()
+        items = [
+            RequirementStatus(
+                requirement=requirements[row.requirement_id],
+                directive=requirements[row.requirement_id].directive,
+                status=row.status,
+                evidence=row.evidence,
+                evidence_date=row.evidence_date,
+            )
+            for row in table.itertuples(index=False)
+        ]
+        result.append(
+            CampaignStatus(
+                campaign=campaign,
+                items=items,
+                completed=sum(item.status in DONE_STATUSES for item in items),
+                total=len(items),
+                exempt=any(item.status == EXEMPT for item in items),
+            )
+        )
+    return result
+
+
+# --- summaries shared by the reports and dashboards ------------------------------------------
+
+
+def completion_rate(statuses: pd.Series) -> float | None:
+    """(completed + completed_late) / (rows − exempt), in percent; None when nobody counts."""
+    counted = int((statuses != EXEMPT).sum())
+    if counted == 0:
+        return None
+    return 100.0 * int(statuses.isin(DONE_STATUSES).sum()) / counted
+
+
+def status_counts(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Counts of each status per group, with `done`, `counted` (rows − exempt) and `percent`."""
+    counts = pd.crosstab([table[key] for key in by], table["status"]) if len(table) else pd.DataFrame()
+    counts = counts.reindex(columns=list(STATUSES), fill_value=0)
+    counts["done"] = counts[COMPLETED] + counts[COMPLETED_LATE]
+    counts["counted"] = counts[list(STATUSES)].sum(axis=1) - counts[EXEMPT]
+    counts["percent"] = (100.0 * counts["done"] / counts["counted"].where(counts["counted"] > 0)).round(1)
+    return counts
