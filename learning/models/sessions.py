@@ -22,6 +22,11 @@ class StudySession(models.Model):
     audience_units = models.ManyToManyField(OrgUnit, blank=True, related_name="+", verbose_name=_("đơn vị tham dự"))
     audience_categories = models.JSONField(_("loại cán bộ tham dự"), default=list, blank=True)
     late_grace_minutes = models.PositiveIntegerField(_("số phút cho phép đến muộn"), default=15)
+    # A make-up session (học bù) lists only those of the audience who have not yet attended a
+    # session covering the same directives.
+    is_makeup = models.BooleanField(
+        _("học bù"), default=False, help_text=_("Danh sách chỉ gồm những người chưa dự học các văn bản này")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,190 @@
+"""Reading study sessions: who is expected (audience, make-up roster), who came, what is next.
+
+The session's audience defaults to its campaign's (`campaign_audience` on the session date); the
+session's own units / categories, when set, narrow it (a session for one department).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from learning.models import Attendance, AttendanceStatus, CheckinAttempt, Employee, StudySession
+from learning.selectors.access import employee_of, is_hr
+from learning.selectors.compliance import campaign_audience
+
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+
+
+def _units_q(units) -> Q:
+    q = Q(pk__in=[])
+    for unit in units:
+        q |= unit.subtree_q("unit__")
+    return q
+
+
+def session_audience(session: StudySession) -> QuerySet[Employee]:
+    """Staff expected at `session`: the campaign's audience on the session day, narrowed to the
+    session's own units and categories when it has any."""
+    people = campaign_audience(campaign=session.campaign, as_of=session.date)
+    units = list(session.audience_units.all())
+    if units:
+        people = people.filter(_units_q(units))
+    if session.audience_categories:
+        people = people.filter(category__in=list(session.audience_categories))
+    return people
+
+
+def attended_all_elsewhere_ids(session: StudySession) -> set[int]:
+    """Staff who were present or late at another session (from the campaign start on) covering
+    every directive of `session`: they need no make-up."""
+    directive_ids = list(session.directives.values_list("pk", flat=True))
+    if not directive_ids:
+        return set()
+    covered: set[int] | None = None
+    rows = (
+        Attendance.objects.filter(
+            status__in=ATTENDED,
+            session__directives__in=directive_ids,
+            session__date__gte=session.campaign.start,
+        )
+        .exclude(session=session)
+        .values_list("employee_id", "session__directives")
+    )
+    by_directive: dict[int, set[int]] = {d: set() for d in directive_ids}
+    for employee_id, directive_id in rows:
+        by_directive[directive_id].add(employee_id)
+    for people in by_directive.values():
+        covered = people if covered is None else covered & people
+    return covered or set()
+
+
+def session_makeup_roster(session: StudySession) -> QuerySet[Employee]:
+    """Everyone in the audience who has not yet attended a session covering the same directives."""
+    return session_audience(session).exclude(pk__in=attended_all_elsewhere_ids(session))
+
+
+def session_roster(session: StudySession) -> QuerySet[Employee]:
+    """The people listed for marking and on the sign-in sheet, by unit then name.
+
+    A make-up session lists the make-up roster; anyone already recorded at the session stays listed.
+    """
+    expected = session_makeup_roster(session) if session.is_makeup else session_audience(session)
+    recorded = Employee.objects.filter(attendances__session=session)
+    ids = set(expected.values_list("pk", flat=True)) | set(recorded.values_list("pk", flat=True))
+    return (
+        Employee.objects.filter(pk__in=ids)
+        .select_related("unit")
+        .order_by("unit__path", "search_name", "employee_code")
+    )
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    employee: Employee
+    attendance: Attendance | None
+
+    @property
+    def status(self) -> str:
+        return self.attendance.status if self.attendance else ""
+
+
+def session_roster_lines(session: StudySession) -> list[RosterLine]:
+    """The roster with each person's attendance (or None), in two queries."""
+    attendances = {
+        a.employee_id: a for a in Attendance.objects.filter(session=session).select_related("recorded_by")
+    }
+    return [RosterLine(employee=e, attendance=attendances.get(e.pk)) for e in session_roster(session)]
+
+
+def session_counts(session: StudySession) -> dict[str, int]:
+    """How many of the roster have each status, and how many are still unmarked."""
+    lines = session_roster_lines(session)
+    counts = {status: 0 for status in AttendanceStatus.values}
+    for line in lines:
+        if line.attendance:
+            counts[line.status] += 1
+    counts["unmarked"] = sum(1 for line in lines if line.attendance is None)
+    counts["total"] = len(lines)
+    return counts
+
+
+def refused_checkins(session: StudySession) -> QuerySet[CheckinAttempt]:
+    return (
+        CheckinAttempt.objects.filter(session=session, successful=False)
+        .select_related("employee", "user")
+        .order_by("-created_at")
+    )
+
+
+def session_start(session: StudySession) -> dt.datetime:
+    """The session's start as an aware local datetime (midnight when no time is set)."""
+    tz = timezone.get_current_timezone()
+    return dt.datetime.combine(session.date, session.start_time or dt.time.min, tzinfo=tz)
+
+
+def session_end(session: StudySession) -> dt.datetime:
+    tz = timezone.get_current_timezone()
+    return dt.datetime.combine(session.date, session.end_time or dt.time.max, tzinfo=tz)
+
+
+def upcoming_sessions_for(employee: Employee, *, today: dt.date | None = None, limit: int = 10) -> list[StudySession]:
+    """Sessions from today on whose audience includes `employee`, soonest first."""
+    today = today or timezone.localdate()
+    candidates = (
+        StudySession.objects.filter(campaign__agency_id=employee.agency_id, date__gte=today)
+        .select_related("campaign")
+        .prefetch_related("directives", "audience_units", "campaign__audience_units")
+        .order_by("date", "start_time")
+    )
+    found = []
+    for session in candidates[:200]:
+        if session_audience(session).filter(pk=employee.pk).exists():
+            found.append(session)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def attendance_history_for(employee: Employee) -> QuerySet[Attendance]:
+    """The person's own attendance records, latest session first."""
+    return (
+        Attendance.objects.filter(employee=employee)
+        .select_related("session", "session__campaign")
+        .prefetch_related("session__directives")
+        .order_by("-session__date", "-session__start_time")
+    )
+
+
+def learner_sessions_context(user) -> dict:
+    """Context for `learning/includes/upcoming_sessions.html` on "Việc học của tôi"."""
+    employee = employee_of(user)
+    if employee is None:
+        return {"upcoming_sessions": [], "attendance_history": []}
+    return {
+        "upcoming_sessions": upcoming_sessions_for(employee),
+        "attendance_history": list(attendance_history_for(employee)[:20]),
+    }
+
+
+def can_manage_session(user, session: StudySession) -> bool:
+    """HR of the session's agency (or a superuser) may mark, import and project the QR code."""
+    if getattr(user, "is_superuser", False):
+        return True
+    if not is_hr(user):
+        return False
+    employee = employee_of(user)
+    return employee is not None and employee.agency_id == session.campaign.agency_id
+
+
+def manageable_sessions(user) -> QuerySet[StudySession]:
+    sessions = StudySession.objects.select_related("campaign")
+    if getattr(user, "is_superuser", False):
+        return sessions
+    employee = employee_of(user)
+    if employee is None or not is_hr(user):
+        return sessions.none()
+    return sessions.filter(campaign__agency_id=employee.agency_id)
