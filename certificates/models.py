@@ -1,1 +1,0 @@
-"""Certificates (issue 7)."""

@@ -1,0 +1,15 @@
+"""Serial numbers per agency and year ("15/2024/GCN-SCT"), allocated under a row lock."""
+
+from django.db import models
+
+
+class SerialCounter(models.Model):
+    agency = models.ForeignKey("learning.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="serial_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"

@@ -1,0 +1,24 @@
+"""Certificate services: issuing (one, bulk, on completion), revocation, the ZIP of a campaign."""
+
+from .issuing import (
+    IssueResult,
+    NotCompleted,
+    certificate_issue,
+    certificates_issue_due,
+    certificates_issue_for_campaign,
+    certificates_issue_if_complete,
+)
+from .revocation import AlreadyRevoked, CertificateNotFound, ReasonRequired, certificate_revoke
+
+__all__ = [
+    "AlreadyRevoked",
+    "CertificateNotFound",
+    "IssueResult",
+    "NotCompleted",
+    "ReasonRequired",
+    "certificate_issue",
+    "certificate_revoke",
+    "certificates_issue_for_campaign",
+    "certificates_issue_due",
+    "certificates_issue_if_complete",
+]

@@ -1,0 +1,246 @@
+"""Issuing certificates: to one person, to every completer of a campaign, and on completion.
+
+Rules:
+- only a person who completed (or completed late) every requirement of the campaign as of the
+  given date gets one (the compliance selector decides, nothing here re-implements it);
+- a person never holds two valid certificates for the same campaign (a conditional unique
+  constraint, plus the serial-counter lock that serialises issuers of an agency and year);
+- someone whose certificate was revoked is not given a new one automatically or in bulk: the
+  revocation was an HR decision; HR re-issues explicitly with `reissue=True`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from certificates.codes import new_code
+from certificates.models import Certificate, CertificateStatus, CertificateTemplateSettings
+from certificates.services.serials import serial_counter_lock, serial_text, serials_take
+from learning.errors import DomainError
+from learning.models import Campaign, Employee
+from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
+from learning.services.audit import audit_log
+
+CHUNK = 1000
+COMPLETE = {"completed", "completed_late"}
+
+
+class NotCompleted(DomainError):
+    code = "certificate_not_completed"
+
+
+class AlreadyRevokedHolder(DomainError):
+    code = "certificate_revoked_holder"
+
+
+@dataclass
+class IssueResult:
+    campaign: Campaign
+    completed: int = 0
+    issued: list[Certificate] = field(default_factory=list)
+    already_held: int = 0
+    skipped_revoked: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def issued_count(self) -> int:
+        return len(self.issued)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What the template says at issue time; copied onto each certificate."""
+
+    governing_body: str
+    agency_name: str
+    place: str
+    suffix: str
+    wording: str
+    signer_title: str
+    signer_name: str
+
+
+def _snapshot(campaign: Campaign) -> _Snapshot:
+    template = CertificateTemplateSettings.load()
+    agency = campaign.agency
+    return _Snapshot(
+        governing_body=template.governing_body or agency.governing_body,
+        agency_name=template.agency_name or agency.name.upper(),
+        place=template.place,
+        suffix=template.serial_suffix or "GCN",
+        wording=template.wording,
+        signer_title=template.signer_title,
+        signer_name=template.signer_name,
+    )
+
+
+def _local_today() -> dt.date:
+    return timezone.localdate()
+
+
+def _build(*, employee: Employee, campaign: Campaign, snap: _Snapshot, number: int, issued_on: dt.date,
+           actor) -> Certificate:
+    return Certificate(
+        agency=campaign.agency,
+        employee=employee,
+        campaign=campaign,
+        holder_name=employee.full_name,
+        title=campaign.title,
+        wording=snap.wording,
+        governing_body=snap.governing_body,
+        agency_name=snap.agency_name,
+        place=snap.place,
+        signer_title=snap.signer_title,
+        signer_name=snap.signer_name,
+        serial_year=issued_on.year,
+        serial_number=number,
+        serial=serial_text(number=number, year=issued_on.year, suffix=snap.suffix, agency_code=campaign.agency.code),
+        code=new_code(),
+        issued_on=issued_on,
+        issued_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def has_completed(*, employee: Employee, campaign: Campaign, as_of: dt.date | None = None) -> bool:
+    """One person's completion, from the per-person status (cheaper than the whole campaign table)."""
+    for status in employee_campaign_status(employee=employee, as_of=as_of):
+        if status.campaign.pk == campaign.pk:
+            return bool(status.items) and all(item.status in COMPLETE for item in status.items)
+    return False
+
+
+def certificate_issue(*, employee: Employee, campaign: Campaign, actor=None, as_of: dt.date | None = None,
+                      reissue: bool = False, check_completion: bool = True) -> tuple[Certificate, bool]:
+    """Issue the campaign's certificate to one person; returns (certificate, created).
+
+    Idempotent: when the person already holds a valid one it is returned unchanged, also when
+    two completions race (the second waits on the serial counter, then sees the first).
+    """
+    if check_completion and not has_completed(employee=employee, campaign=campaign, as_of=as_of):
+        raise NotCompleted(f"{employee.employee_code} has not completed {campaign.slug}")
+    issued_on = as_of or _local_today()
+    snap = _snapshot(campaign)
+    with transaction.atomic():
+        counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
+        held = Certificate.objects.filter(employee=employee, campaign=campaign)
+        existing = held.filter(status=CertificateStatus.VALID).first()
+        if existing:
+            return existing, False
+        if not reissue and held.filter(status=CertificateStatus.REVOKED).exists():
+            raise AlreadyRevokedHolder(f"{employee.employee_code}: certificate for {campaign.slug} was revoked")
+        (number,) = serials_take(counter=counter, count=1)
+        certificate = _build(employee=employee, campaign=campaign, snap=snap, number=number, issued_on=issued_on,
+                             actor=actor)
+        certificate.save()
+        audit_log(actor=actor, action="certificate.issue", obj=certificate,
+                  after={"serial": certificate.serial, "employee": employee.employee_code, "campaign": campaign.slug})
+    return certificate, True
+
+
+def certificates_issue_if_complete(*, employee: Employee, campaign: Campaign, actor=None) -> Certificate | None:
+    """The hook for automatic issuing: cheap when nothing is to be done.
+
+    Returns the person's valid certificate (new or existing), or None when they have not
+    completed the campaign or their certificate was revoked.
+    """
+    existing = Certificate.objects.filter(employee=employee, campaign=campaign).order_by("status").first()
+    if existing is not None:
+        return existing if existing.is_valid else None
+    if not has_completed(employee=employee, campaign=campaign):
+        return None
+    try:
+        certificate, _created = certificate_issue(
+            employee=employee, campaign=campaign, actor=actor, check_completion=False
+        )
+    except AlreadyRevokedHolder:
+        return None
+    return certificate
+
+
+def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None = None, out_dir: Path | None = None,
+                                    actor=None, progress: Callable[[int, int], None] | None = None) -> IssueResult:
+    """Issue to everyone who completed the campaign as of `as_of` and holds none yet.
+
+    Serial numbers are taken in one locked block and rows written with bulk_create in chunks.
+    With `out_dir`, each new certificate's PDF is written as DIR/<employee_code>.pdf after commit.
+    """
+    result = IssueResult(campaign=campaign)
+    completer_ids = completed_employee_ids(campaign=campaign, as_of=as_of)
+    result.completed = len(completer_ids)
+    issued_on = as_of or _local_today()
+    snap = _snapshot(campaign)
+    with transaction.atomic():
+        counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
+        held = Certificate.objects.filter(campaign=campaign, employee_id__in=completer_ids)
+        holder_ids = set(held.values_list("employee_id", flat=True))
+        valid_ids = set(held.filter(status=CertificateStatus.VALID).values_list("employee_id", flat=True))
+        result.already_held = len(valid_ids)
+        result.skipped_revoked = len(holder_ids - valid_ids)
+        todo = sorted(completer_ids - holder_ids)
+        employees = Employee.objects.filter(pk__in=todo).only("pk", "full_name", "employee_code")
+        people = sorted(employees, key=lambda e: e.employee_code)
+        numbers = serials_take(counter=counter, count=len(people)) if people else range(0)
+        total = len(people)
+        for start in range(0, total, CHUNK):
+            chunk = [
+                _build(employee=person, campaign=campaign, snap=snap, number=number, issued_on=issued_on, actor=actor)
+                for person, number in zip(people[start:start + CHUNK], numbers[start:start + CHUNK], strict=True)
+            ]
+            Certificate.objects.bulk_create(chunk)
+            result.issued.extend(chunk)
+            if progress:
+                progress(len(result.issued), total)
+        if people:
+            audit_log(actor=actor, action="certificate.issue_bulk", obj=campaign,
+                      after={"issued": total, "as_of": issued_on.isoformat(),
+                             "serials": [result.issued[0].serial, result.issued[-1].serial]})
+    if out_dir is not None and result.issued:
+        result.files = write_pdfs(certificates=result.issued, out_dir=Path(out_dir), progress=progress)
+    return result
+
+
+def write_pdfs(*, certificates: list[Certificate], out_dir: Path,
+               progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write DIR/<employee_code>.pdf for each certificate (atomically: aside, then renamed)."""
+    from certificates.pdf import CertificateRenderer
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    renderer = CertificateRenderer()
+    paths = []
+    for index, certificate in enumerate(certificates, start=1):
+        path = out_dir / f"{certificate.employee.employee_code}.pdf"
+        partial = path.with_suffix(".pdf.part")
+        partial.write_bytes(renderer.render(certificate))
+        partial.replace(path)
+        paths.append(path)
+        if progress and index % 100 == 0:
+            progress(index, len(certificates))
+    return paths
+
+
+def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificate]:
+    """On demand (the learner's page): issue every campaign certificate the person has earned but
+    not received. One status computation; nothing is written when nothing is due."""
+    held = set(
+        Certificate.objects.filter(employee=employee, campaign__isnull=False).values_list("campaign_id", flat=True)
+    )
+    issued = []
+    for status in employee_campaign_status(employee=employee):
+        if status.campaign.pk in held or not status.items:
+            continue
+        if all(item.status in COMPLETE for item in status.items):
+            try:
+                certificate, created = certificate_issue(
+                    employee=employee, campaign=status.campaign, actor=actor, check_completion=False
+                )
+            except AlreadyRevokedHolder:
+                continue
+            if created:
+                issued.append(certificate)
+    return issued

@@ -1,0 +1,50 @@
+"""Revoking a certificate (thu hồi): kept in the register, shown as revoked on verification."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from certificates.codes import normalise_code
+from certificates.models import Certificate, CertificateStatus
+from learning.errors import DomainError, NotFound
+from learning.services.audit import audit_log
+
+
+class CertificateNotFound(NotFound):
+    code = "certificate_not_found"
+
+
+class AlreadyRevoked(DomainError):
+    code = "certificate_already_revoked"
+
+
+class ReasonRequired(DomainError):
+    code = "certificate_reason_required"
+
+
+def certificate_revoke(*, certificate: Certificate | None = None, code: str | None = None, reason: str,
+                       actor=None) -> Certificate:
+    """Revoke by instance or by verification code (any case, with or without dashes)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired("a reason is required to revoke a certificate")
+    with transaction.atomic():
+        queryset = Certificate.objects.select_for_update()
+        try:
+            if certificate is not None:
+                certificate = queryset.get(pk=certificate.pk)
+            else:
+                certificate = queryset.get(code=normalise_code(code or ""))
+        except Certificate.DoesNotExist:
+            raise CertificateNotFound(f"no certificate with code {code!r}") from None
+        if certificate.status == CertificateStatus.REVOKED:
+            raise AlreadyRevoked(f"certificate {certificate.serial} is already revoked")
+        certificate.status = CertificateStatus.REVOKED
+        certificate.revoked_reason = reason
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = actor if getattr(actor, "is_authenticated", False) else None
+        certificate.save(update_fields=["status", "revoked_reason", "revoked_at", "revoked_by"])
+        audit_log(actor=actor, action="certificate.revoke", obj=certificate,
+                  before={"status": CertificateStatus.VALID}, after={"status": certificate.status, "reason": reason})
+    return certificate
