@@ -6,3 +6,8 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learning"
     verbose_name = _("Học tập")
+
+    def ready(self):
+        from learning import exporters
+
+        exporters.autodiscover()  # every app's exporters register themselves in the shared registry

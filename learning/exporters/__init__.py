@@ -45,6 +45,24 @@ def all_exporters() -> dict[str, type[Exporter]]:
     return dict(_registry)
 
 
+def autodiscover() -> None:
+    """Import every app's `exporters` module and, where it is a package (like this one), each of
+    its submodules, so that their `@register` decorators run. Called from LearningConfig.ready()."""
+    import importlib
+    import pkgutil
+
+    from django.apps import apps
+    from django.utils.module_loading import module_has_submodule
+
+    for config in apps.get_app_configs():
+        if not module_has_submodule(config.module, "exporters"):
+            continue
+        name = f"{config.name}.exporters"
+        package = importlib.import_module(name)
+        for info in pkgutil.iter_modules(getattr(package, "__path__", [])):
+            importlib.import_module(f"{name}.{info.name}")
+
+
 CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
