@@ -1,7 +1,10 @@
 from django.urls import path
 
-from learning.views import home
+from learning.views import checkin, home
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("diem-danh/<str:token>/", checkin.checkin, name="checkin"),
+    path("hoi-nghi/<int:pk>/trinh-chieu/", checkin.projector, name="session_projector"),
+    path("hoi-nghi/<int:pk>/trinh-chieu/ma/", checkin.projector_code, name="session_projector_code"),
 ]
