@@ -1,0 +1,55 @@
+"""Manual evidence: HR records that someone studied a directive outside the system."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from courses.models import DirectivePage
+from learning.errors import DomainError
+from learning.models import Employee, ManualEvidence
+from learning.services.audit import audit_log
+from learning.services.campaigns import campaign_check_manage
+
+
+class EvidenceRefused(DomainError):
+    code = "evidence_refused"
+
+
+def _snapshot(evidence: ManualEvidence) -> dict:
+    return {
+        "employee": evidence.employee.employee_code,
+        "directive": evidence.directive.number,
+        "date": evidence.date.isoformat(),
+        "note": evidence.note,
+        "proof": evidence.proof.name if evidence.proof else "",
+    }
+
+
+def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date: dt.date, note: str = "",
+                           proof=None, actor=None) -> ManualEvidence:
+    """Record one manual piece of evidence (dated when the person studied), with an optional proof file."""
+    campaign_check_manage(actor=actor, agency=employee.agency)
+    if date > timezone.localdate():
+        raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
+    with transaction.atomic():
+        evidence = ManualEvidence(employee=employee, directive=directive, date=date, note=(note or "").strip(),
+                                  recorded_by=actor if getattr(actor, "is_authenticated", False) else None)
+        if proof:
+            evidence.proof = proof
+        evidence.save()
+        audit_log(actor=actor, action="manual_evidence.record", obj=evidence, after=_snapshot(evidence))
+    return evidence
+
+
+def manual_evidence_delete(*, evidence: ManualEvidence, actor=None) -> None:
+    """Delete a record made in error; the audit log keeps what it said."""
+    campaign_check_manage(actor=actor, agency=evidence.employee.agency)
+    with transaction.atomic():
+        evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
+            pk=evidence.pk)
+        audit_log(actor=actor, action="manual_evidence.delete", obj=evidence, before=_snapshot(evidence))
+        # The proof file is kept: the audit entry names it.
+        evidence.delete()
