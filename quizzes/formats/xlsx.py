@@ -1,0 +1,219 @@
+"""The project's own question spreadsheet (documented in docs/quiz-formats.md).
+
+One row per question. Columns: Nhóm câu hỏi [category], Tiêu đề [title], Loại [type], Câu hỏi
+[question], Phản hồi chung [general_feedback], then for i = 1..8: Phương án i [answer_i],
+Điểm i (%) [weight_i], Phản hồi i [feedback_i]. Types: "Một đáp án" [single], "Nhiều đáp án"
+[multiple], "Đúng/Sai" [truefalse] (options "Đúng" and "Sai", the right one weighted 100),
+"Trả lời ngắn" [shortanswer] (accepted answers), "Tự luận" [essay] (no options).
+
+The writer is deterministic: fixed workbook properties and fixed zip timestamps, so exporting the
+same questions twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from decimal import Decimal, InvalidOperation
+
+from learning.errors import ImportRefused, Problem
+from learning.tables import Column, read_table
+from learning.text import fold
+
+from . import ParsedAnswer, ParsedQuestion, percent_text
+from .gift import FALSE_TEXT, TRUE_TEXT
+
+MAX_OPTIONS = 8
+TYPES = [
+    ("single", "Một đáp án"),
+    ("multiple", "Nhiều đáp án"),
+    ("truefalse", "Đúng/Sai"),
+    ("shortanswer", "Trả lời ngắn"),
+    ("essay", "Tự luận"),
+]
+_TYPE_KEYS = {fold(k).replace(" ", ""): k for k, _ in TYPES} | {fold(v).replace(" ", ""): k for k, v in TYPES}
+
+
+def columns() -> list[Column]:
+    cols = [
+        Column("category", "Nhóm câu hỏi"),
+        Column("title", "Tiêu đề"),
+        Column("type", "Loại", required=True),
+        Column("question", "Câu hỏi", required=True),
+        Column("general_feedback", "Phản hồi chung"),
+    ]
+    for i in range(1, MAX_OPTIONS + 1):
+        cols += [
+            Column(f"answer_{i}", f"Phương án {i}"),
+            Column(f"weight_{i}", f"Điểm {i} (%)", aliases=(f"Điểm {i}",)),
+            Column(f"feedback_{i}", f"Phản hồi {i}"),
+        ]
+    return cols
+
+
+def _weight(row, i: int, problems: list[Problem]) -> Decimal:
+    raw = row.text(f"weight_{i}").rstrip("%").strip().replace(",", ".")
+    if not raw:
+        return Decimal("0")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        problems.append(Problem(f'"{raw}" is not a percentage', row=row.number, column=f"Điểm {i} (%)"))
+        return Decimal("0")
+    if not Decimal(-100) <= value <= Decimal(100):
+        problems.append(Problem(f"{raw} is outside -100..100", row=row.number, column=f"Điểm {i} (%)"))
+    return (value / 100).quantize(Decimal("0.00001"))
+
+
+def _row_question(row, default_category: str, problems: list[Problem]) -> ParsedQuestion | None:
+    before = len(problems)
+    kind = _TYPE_KEYS.get(fold(row.text("type")).replace(" ", ""))
+    if kind is None:
+        known = ", ".join(v for _, v in TYPES)
+        problems.append(Problem(f'unknown type "{row.text("type")}" (use {known})', row=row.number, column="Loại"))
+        return None
+    text = row.text("question")
+    if not text:
+        problems.append(Problem("empty question", row=row.number, column="Câu hỏi"))
+    answers = []
+    for i in range(1, MAX_OPTIONS + 1):
+        option = row.text(f"answer_{i}")
+        weight = _weight(row, i, problems)
+        feedback = row.text(f"feedback_{i}")
+        if not option:
+            if weight or feedback:
+                problems.append(Problem("a weight or feedback without its option", row=row.number,
+                                        column=f"Phương án {i}"))
+            continue
+        answers.append(ParsedAnswer(text=option, fraction=weight, feedback=feedback))
+    q = ParsedQuestion(qtype="multichoice" if kind in ("single", "multiple") else kind, text=text,
+                       name=row.text("title"), category=row.text("category") or default_category,
+                       multiple=kind == "multiple", general_feedback=row.text("general_feedback"),
+                       answers=answers, line=row.number)
+    positive = sum((a.fraction for a in answers if a.fraction > 0), Decimal(0))
+    if kind == "essay" and answers:
+        problems.append(Problem("an essay question takes no options", row=row.number, column="Phương án 1"))
+    elif kind in ("single", "multiple"):
+        if len(answers) < 2:
+            problems.append(Problem("a multiple-choice question needs at least two options", row=row.number,
+                                    column="Phương án 2"))
+        elif positive <= 0:
+            problems.append(Problem("no right option: give one a weight of 100", row=row.number, column="Điểm 1 (%)"))
+        elif kind == "multiple" and abs(positive - 1) > Decimal("0.0002"):
+            problems.append(Problem(f"the right options add up to {percent_text(positive)}%, not 100%",
+                                    row=row.number, column="Điểm 1 (%)"))
+    elif kind == "truefalse":
+        texts = [fold(a.text) for a in answers]
+        if sorted(texts) != ["dung", "sai"] or sorted(a.fraction for a in answers) != [Decimal(0), Decimal(1)]:
+            problems.append(Problem('a true/false question has the options "Đúng" and "Sai", the right one 100',
+                                    row=row.number, column="Phương án 1"))
+        else:
+            by = {fold(a.text): a for a in answers}
+            q.answers = [ParsedAnswer(TRUE_TEXT, by["dung"].fraction, by["dung"].feedback),
+                         ParsedAnswer(FALSE_TEXT, by["sai"].fraction, by["sai"].feedback)]
+    elif kind == "shortanswer" and positive <= 0:
+        problems.append(Problem("a short-answer question needs an accepted answer weighted above 0",
+                                row=row.number, column="Phương án 1"))
+    return q if len(problems) == before else None
+
+
+def parse(data: bytes, default_category: str = "") -> list[ParsedQuestion]:
+    table = read_table(data, columns(), filename="questions.xlsx")
+    problems: list[Problem] = []
+    questions = [q for row in table.rows if (q := _row_question(row, default_category, problems))]
+    if problems:
+        raise ImportRefused(problems)
+    if not questions:
+        raise ImportRefused([Problem("the sheet holds no question", row=2)])
+    return questions
+
+
+FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
+
+
+def _deterministic(data: bytes) -> bytes:
+    """Rewrite the zip with fixed member timestamps and order (openpyxl stamps the current time)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            content = source.read(name)
+            if name == "docProps/core.xml":  # openpyxl sets "modified" to now on every save
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>2024-01-01T00:00:00Z\g<2>", content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def write(questions: list[ParsedQuestion]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Câu hỏi"
+    cols = columns()
+    ws.append([c.label for c in cols])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    labels = dict(TYPES)
+    for q in questions:
+        if q.qtype == "multichoice":
+            kind = "multiple" if q.multiple else "single"
+        else:
+            kind = q.qtype
+        row = [q.category, q.name, labels[kind], q.text, q.general_feedback]
+        for i in range(MAX_OPTIONS):
+            if i < len(q.answers):
+                a = q.answers[i]
+                row += [a.text, percent_text(a.fraction) if a.fraction else "", a.feedback]
+            else:
+                row += ["", "", ""]
+        ws.append([v if v != "" else None for v in row])
+    if len(questions) and max((len(q.answers) for q in questions), default=0) > MAX_OPTIONS:
+        raise ImportRefused([Problem(f"a question has more than {MAX_OPTIONS} options: use GIFT")])
+    widths = {"A": 24, "B": 18, "C": 14, "D": 60, "E": 30}
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+    for cells in ws.iter_rows(min_row=2, min_col=4, max_col=4):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    wb.properties.creator = "hoc-tap-van-ban"
+    wb.properties.lastModifiedBy = "hoc-tap-van-ban"
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _deterministic(buffer.getvalue())
+
+
+def blank_template() -> bytes:
+    """The empty template with one example row of each type, for HR to download."""
+    from decimal import Decimal as D
+
+    examples = [
+        ParsedQuestion("multichoice", "Quy chế công tác dân vận của hệ thống chính trị được ban hành kèm theo văn bản nào?",
+                       name="Ví dụ một đáp án", category="Ví dụ", answers=[
+                           ParsedAnswer("Quyết định số 23-QĐ/TW", D(1), "Chính xác."),
+                           ParsedAnswer("Chỉ thị số 33/CT-TTg", D(0), "Chỉ thị 33/CT-TTg là của Thủ tướng Chính phủ."),
+                       ]),
+        ParsedQuestion("multichoice", "Những văn bản nào do Thủ tướng Chính phủ ban hành?", name="Ví dụ nhiều đáp án",
+                       category="Ví dụ", multiple=True, answers=[
+                           ParsedAnswer("Chỉ thị số 33/CT-TTg", D("0.5")),
+                           ParsedAnswer("Chỉ thị số 16/CT-TTg", D("0.5")),
+                           ParsedAnswer("Luật số 10/2022/QH15", D("-1")),
+                       ]),
+        ParsedQuestion("truefalse", "Luật Tiếp công dân có hiệu lực từ ngày 01/07/2014.", name="Ví dụ đúng/sai",
+                       category="Ví dụ", answers=[ParsedAnswer(TRUE_TEXT, D(1)), ParsedAnswer(FALSE_TEXT, D(0))]),
+        ParsedQuestion("shortanswer", "Luật Thực hiện dân chủ ở cơ sở có số hiệu là gì?", name="Ví dụ trả lời ngắn",
+                       category="Ví dụ", answers=[ParsedAnswer("10/2022/QH15", D(1))]),
+        ParsedQuestion("essay", "Nêu ba việc làm cụ thể để thực hiện tốt công tác dân vận tại đơn vị.",
+                       name="Ví dụ tự luận", category="Ví dụ"),
+    ]
+    return write(examples)

@@ -1,1 +1,0 @@
-"""Question bank, quizzes and attempts (issue 4)."""

@@ -1,0 +1,68 @@
+"""Questions of the bank and their answers (Moodle-like fractions, per-answer feedback)."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .categories import QuestionCategory
+
+
+class QuestionType(models.TextChoices):
+    MULTICHOICE = "multichoice", _("Trắc nghiệm")
+    TRUE_FALSE = "truefalse", _("Đúng / Sai")
+    SHORT_ANSWER = "shortanswer", _("Trả lời ngắn")
+    ESSAY = "essay", _("Tự luận")
+
+
+class Question(models.Model):
+    category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT, related_name="questions",
+                                 verbose_name=_("nhóm câu hỏi"))
+    qtype = models.CharField(_("loại câu hỏi"), max_length=16, choices=QuestionType.choices)
+    name = models.CharField(_("tiêu đề"), max_length=255, blank=True)
+    text = models.TextField(_("nội dung câu hỏi"))
+    # Multiple choice only: several right answers (check boxes) instead of one (radio buttons).
+    multiple = models.BooleanField(_("nhiều đáp án đúng"), default=False)
+    general_feedback = models.TextField(_("phản hồi chung"), blank=True)
+    default_mark = models.DecimalField(_("điểm"), max_digits=6, decimal_places=2, default=Decimal("1"),
+                                       validators=[MinValueValidator(Decimal("0.01"))])
+    # sha256 of the canonical content: re-importing the same file reuses the question.
+    fingerprint = models.CharField(max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi")
+        verbose_name_plural = _("ngân hàng câu hỏi")
+        ordering = ["category__name", "id"]
+
+    def __str__(self) -> str:
+        text = self.name or self.text
+        return text if len(text) <= 80 else text[:77] + "…"
+
+    @property
+    def is_manual(self) -> bool:
+        return self.qtype == QuestionType.ESSAY
+
+
+class Answer(models.Model):
+    """A choice (multiple choice, true/false) or an accepted response (short answer).
+
+    `fraction` is the share of the question's mark it earns, -1..1 (Moodle): 1 = fully right.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("phương án"))
+    fraction = models.DecimalField(_("tỉ lệ điểm"), max_digits=8, decimal_places=5, default=Decimal("0"),
+                                   validators=[MinValueValidator(Decimal("-1")), MaxValueValidator(Decimal("1"))])
+    feedback = models.TextField(_("phản hồi"), blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("phương án trả lời")
+        verbose_name_plural = _("phương án trả lời")
+        ordering = ["question", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

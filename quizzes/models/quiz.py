@@ -1,0 +1,89 @@
+"""A quiz: which questions (a fixed list and/or drawn from categories), its rules, and its texts."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .categories import QuestionCategory
+from .questions import Question
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Lần cao nhất")
+    LAST = "last", _("Lần cuối cùng")
+
+
+class ReviewPolicy(models.TextChoices):
+    AT_END = "end", _("Sau khi nộp bài")
+    NEVER = "never", _("Không hiển thị")
+
+
+class QuizQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(draft=False)
+
+
+class Quiz(models.Model):
+    slug = models.SlugField(_("mã bài kiểm tra"), max_length=100, unique=True)
+    title = models.CharField(_("tên bài kiểm tra"), max_length=255)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    directives = models.ManyToManyField("courses.DirectivePage", related_name="quizzes", blank=True,
+                                        verbose_name=_("văn bản"),
+                                        help_text=_("Đạt bài kiểm tra là minh chứng đã học từng văn bản này"))
+    pass_mark = models.PositiveSmallIntegerField(_("điểm đạt (%)"), default=80,
+                                                 validators=[MinValueValidator(0), MaxValueValidator(100)])
+    questions = models.ManyToManyField(Question, through="QuizQuestion", related_name="quizzes", blank=True,
+                                       verbose_name=_("câu hỏi cố định"))
+    categories = models.ManyToManyField(QuestionCategory, related_name="quizzes", blank=True,
+                                        verbose_name=_("rút câu hỏi từ nhóm"))
+    max_questions = models.PositiveIntegerField(_("số câu mỗi lượt"), null=True, blank=True,
+                                                help_text=_("Để trống: tất cả câu hỏi. Nhỏ hơn: rút ngẫu nhiên"))
+    random_order = models.BooleanField(_("đảo thứ tự câu hỏi"), default=True)
+    shuffle_answers = models.BooleanField(_("đảo thứ tự phương án"), default=True)
+    one_per_page = models.BooleanField(_("mỗi trang một câu"), default=False)
+    time_limit_minutes = models.PositiveIntegerField(_("thời gian làm bài (phút)"), null=True, blank=True)
+    attempts_allowed = models.PositiveIntegerField(_("số lượt được làm"), null=True, blank=True,
+                                                   help_text=_("Để trống: không giới hạn"))
+    grading_method = models.CharField(_("cách tính điểm"), max_length=8, choices=GradingMethod.choices,
+                                      default=GradingMethod.HIGHEST)
+    review = models.CharField(_("xem lại đáp án"), max_length=8, choices=ReviewPolicy.choices,
+                              default=ReviewPolicy.AT_END)
+    single_attempt = models.BooleanField(_("chỉ làm một lần"), default=False)
+    exam_paper = models.BooleanField(_("lưu bài làm (bài thi)"), default=True,
+                                     help_text=_("Giữ lại toàn bộ bài làm của từng lượt"))
+    draft = models.BooleanField(_("bản nháp"), default=False, help_text=_("Bản nháp không hiển thị cho học viên"))
+    success_text = models.TextField(_("thông báo khi đạt"), blank=True)
+    fail_text = models.TextField(_("thông báo khi chưa đạt"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuizQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài kiểm tra")
+        verbose_name_plural = _("bài kiểm tra")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def effective_attempts_allowed(self) -> int | None:
+        return 1 if self.single_attempt else self.attempts_allowed
+
+
+class QuizQuestion(models.Model):
+    """A question on the quiz's fixed list, in order."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("câu hỏi của bài")
+        verbose_name_plural = _("câu hỏi của bài")
+        ordering = ["quiz", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["quiz", "question"], name="quiz_question_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.quiz.slug} #{self.order}"

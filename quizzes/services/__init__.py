@@ -1,0 +1,1 @@
+"""Quiz services: starting, answering, submitting and grading attempts; imports; essay marking."""

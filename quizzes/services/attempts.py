@@ -1,0 +1,184 @@
+"""Taking a quiz: start (or resume), save answers, submit. The server owns the clock.
+
+Races: starts lock the quiz and employee rows, so two tabs cannot create two attempts or exceed the
+limit; submit and save lock the attempt row, so a double submission grades once. Two unique
+constraints (one open attempt per person and quiz; unique attempt numbers) back the locks up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.models import Employee
+from quizzes.errors import AttemptClosed, AttemptExpired, AttemptLimitReached, InvalidResponse, QuizUnavailable
+from quizzes.models import (
+    Attempt,
+    AttemptAnswer,
+    AttemptQuestion,
+    AttemptSource,
+    AttemptState,
+    Question,
+    QuestionType,
+    Quiz,
+)
+from quizzes.selectors import quiz_question_pool
+
+from .scoring import attempt_grade
+
+MAX_TEXT = 20_000
+
+
+@dataclass
+class Response:
+    selected: list[int] = field(default_factory=list)
+    text: str = ""
+
+
+def _is_expired(attempt: Attempt, now: dt.datetime) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline
+
+
+def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
+    pool = quiz_question_pool(quiz)
+    if quiz.max_questions and quiz.max_questions < len(pool):
+        chosen = set(q.id for q in rng.sample(pool, quiz.max_questions))
+        pool = [q for q in pool if q.id in chosen]
+    if quiz.random_order:
+        rng.shuffle(pool)
+    return pool
+
+
+def _answer_order(quiz: Quiz, question: Question, rng: random.Random) -> list[int]:
+    ids = [a.id for a in sorted(question.answers.all(), key=lambda a: (a.order, a.id))]
+    if quiz.shuffle_answers and question.qtype == QuestionType.MULTICHOICE:
+        rng.shuffle(ids)
+    return ids
+
+
+def attempts_finalise_expired(*, quiz: Quiz | None = None, employee: Employee | None = None,
+                              now: dt.datetime | None = None) -> int:
+    """Submit, as at their deadline, open attempts whose time ran out (done lazily on access)."""
+    now = now or timezone.now()
+    expired = Attempt.objects.filter(state=AttemptState.IN_PROGRESS, deadline__lt=now)
+    if quiz is not None:
+        expired = expired.filter(quiz=quiz)
+    if employee is not None:
+        expired = expired.filter(employee=employee)
+    count = 0
+    for attempt in expired:
+        attempt_submit(attempt=attempt, now=now)
+        count += 1
+    return count
+
+
+def attempts_remaining(*, quiz: Quiz, employee: Employee) -> int | None:
+    limit = quiz.effective_attempts_allowed
+    if limit is None:
+        return None
+    used = Attempt.objects.filter(quiz=quiz, employee=employee, source=AttemptSource.ONLINE).count()
+    return max(0, limit - used)
+
+
+def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = None,
+                  rng: random.Random | None = None, allow_draft: bool = False) -> Attempt:
+    """The open attempt of `employee` on `quiz`, or a new one with freshly drawn questions."""
+    now = now or timezone.now()
+    rng = rng or random.SystemRandom()
+    attempts_finalise_expired(quiz=quiz, employee=employee, now=now)
+    with transaction.atomic():
+        quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
+        Employee.objects.select_for_update().filter(pk=employee.pk).values_list("pk", flat=True).get()
+        if quiz.draft and not allow_draft:
+            raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
+        current = Attempt.objects.filter(quiz=quiz, employee=employee, state=AttemptState.IN_PROGRESS).first()
+        if current is not None:
+            return current
+        remaining = attempts_remaining(quiz=quiz, employee=employee)
+        if remaining == 0:
+            raise AttemptLimitReached(_("Bạn đã dùng hết số lượt làm bài cho phép."))
+        questions = _draw(quiz, rng)
+        if not questions:
+            raise QuizUnavailable(_("Bài kiểm tra chưa có câu hỏi."))
+        last = Attempt.objects.filter(quiz=quiz, employee=employee).aggregate(n=Max("number"))["n"] or 0
+        deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+        attempt = Attempt.objects.create(quiz=quiz, employee=employee, number=last + 1, source=AttemptSource.ONLINE,
+                                         state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
+        AttemptQuestion.objects.bulk_create([
+            AttemptQuestion(attempt=attempt, question=q, order=i, answer_order=_answer_order(quiz, q, rng),
+                            mark=q.default_mark)
+            for i, q in enumerate(questions, start=1)
+        ])
+    return attempt
+
+
+def _validate(aq: AttemptQuestion, response: Response) -> Response:
+    question = aq.question
+    if question.qtype in (QuestionType.SHORT_ANSWER, QuestionType.ESSAY):
+        if len(response.text) > MAX_TEXT:
+            raise InvalidResponse(_("Câu trả lời quá dài."))
+        return Response(selected=[], text=response.text.strip())
+    allowed = set(aq.answer_order)
+    selected = []
+    for value in response.selected:
+        try:
+            answer_id = int(value)
+        except (TypeError, ValueError) as exc:
+            raise InvalidResponse(_("Phương án không hợp lệ.")) from exc
+        if answer_id not in allowed:
+            raise InvalidResponse(_("Phương án không thuộc câu hỏi này."))
+        if answer_id not in selected:
+            selected.append(answer_id)
+    if len(selected) > 1 and not (question.qtype == QuestionType.MULTICHOICE and question.multiple):
+        raise InvalidResponse(_("Câu hỏi này chỉ được chọn một phương án."))
+    return Response(selected=sorted(selected), text="")
+
+
+def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], now: dt.datetime | None = None) -> Attempt:
+    """Save responses keyed by AttemptQuestion id. After the deadline nothing is saved: the attempt
+    is submitted as at its deadline and AttemptExpired is raised."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.state != AttemptState.IN_PROGRESS:
+            raise AttemptClosed(_("Lượt làm bài này đã nộp."))
+        expired = _is_expired(attempt, now)
+        if not expired:
+            questions = {aq.id: aq for aq in attempt.attempt_questions.select_related("question")}
+            existing = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__in=questions)}
+            for aq_id, response in responses.items():
+                aq = questions.get(int(aq_id))
+                if aq is None:
+                    raise InvalidResponse(_("Câu hỏi không thuộc lượt làm bài này."))
+                clean = _validate(aq, response)
+                row = existing.get(aq.id) or AttemptAnswer(attempt_question=aq)
+                row.selected, row.text, row.saved_at = clean.selected, clean.text, now
+                row.save()
+            return attempt
+    attempt_submit(attempt=attempt, now=now)
+    raise AttemptExpired(_("Đã hết thời gian làm bài: bài được nộp tại thời điểm hết giờ."))
+
+
+def attempt_save_answer(*, attempt: Attempt, attempt_question_id: int, selected: list[int] | None = None,
+                        text: str = "", now: dt.datetime | None = None) -> Attempt:
+    return attempt_save_answers(attempt=attempt, responses={attempt_question_id: Response(list(selected or []), text)},
+                                now=now)
+
+
+def attempt_submit(*, attempt: Attempt, now: dt.datetime | None = None) -> Attempt:
+    """Submit and grade once. A second (or concurrent) submission returns the attempt unchanged.
+    A late submission is graded as at the deadline; responses saved after it are ignored."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.state != AttemptState.IN_PROGRESS:
+            return attempt
+        attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
+        attempt_grade(attempt=attempt, cutoff=attempt.submitted_at, now=now)
+    return attempt

@@ -1,0 +1,112 @@
+"""The question bank: importing parsed questions into a quiz (all-or-nothing, idempotent) and
+turning stored questions back into the neutral form the writers use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+
+from learning.errors import ImportRefused, Problem
+from quizzes.formats import ParsedAnswer, ParsedQuestion, aiken, gift, quizapp, xlsx
+from quizzes.models import Answer, Question, QuestionCategory, Quiz, QuizQuestion
+from quizzes.selectors import quiz_question_pool
+
+PARSERS = {"gift": gift.parse, "aiken": aiken.parse, "xlsx": xlsx.parse, "quizapp-json": quizapp.parse}
+WRITERS = {"gift": gift.write, "aiken": aiken.write, "xlsx": xlsx.write, "quizapp-json": quizapp.write}
+
+
+@dataclass
+class QuestionImportResult:
+    imported: int
+    created: int
+    reused: int
+    questions: list[ParsedQuestion]
+    dry_run: bool = False
+
+
+def default_category_name(quiz: Quiz) -> str:
+    """One category per directive by default: the quiz's first directive number, else its title."""
+    directive = quiz.directives.order_by("number").first()
+    return directive.number if directive else quiz.title
+
+
+def questions_parse(*, data: bytes, fmt: str, quiz: Quiz) -> list[ParsedQuestion]:
+    parser = PARSERS.get(fmt)
+    if parser is None:
+        raise ImportRefused([Problem(f'unknown format "{fmt}": use one of {", ".join(PARSERS)}')])
+    return parser(data, default_category=default_category_name(quiz))
+
+
+def _category(name: str, quiz: Quiz, cache: dict[str, QuestionCategory]) -> QuestionCategory:
+    if name not in cache:
+        directive = quiz.directives.filter(number=name).first()
+        category, _ = QuestionCategory.objects.get_or_create(name=name, defaults={"directive": directive})
+        cache[name] = category
+    return cache[name]
+
+
+def _create(parsed: ParsedQuestion, category: QuestionCategory, fingerprint: str) -> Question:
+    question = Question.objects.create(category=category, qtype=parsed.qtype, name=parsed.name[:255], text=parsed.text,
+                                       multiple=parsed.multiple, general_feedback=parsed.general_feedback,
+                                       fingerprint=fingerprint)
+    Answer.objects.bulk_create([
+        Answer(question=question, text=a.text, fraction=a.fraction, feedback=a.feedback, order=i)
+        for i, a in enumerate(parsed.answers)
+    ])
+    return question
+
+
+def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bool = False) -> QuestionImportResult:
+    """Add the questions to the bank and to the quiz's list. A question already in its category with
+    the same content is reused, so importing a file twice changes nothing."""
+    problems = [Problem("a category name longer than 255 characters", row=q.line, unit="line")
+                for q in questions if len(q.category) > 255]
+    if problems:
+        raise ImportRefused(problems)
+    created = reused = 0
+    with transaction.atomic():
+        cache: dict[str, QuestionCategory] = {}
+        order = QuizQuestion.objects.filter(quiz=quiz).aggregate(m=Max("order"))["m"] or 0
+        linked = set(QuizQuestion.objects.filter(quiz=quiz).values_list("question_id", flat=True))
+        for parsed in questions:
+            category = _category(parsed.category or default_category_name(quiz), quiz, cache)
+            fingerprint = parsed.fingerprint()
+            question = Question.objects.filter(category=category, fingerprint=fingerprint).order_by("id").first()
+            if question is None:
+                question = _create(parsed, category, fingerprint)
+                created += 1
+            else:
+                reused += 1
+            if question.id not in linked:
+                order += 1
+                QuizQuestion.objects.create(quiz=quiz, question=question, order=order)
+                linked.add(question.id)
+        if dry_run:
+            transaction.set_rollback(True)
+    return QuestionImportResult(imported=len(questions), created=created, reused=reused, questions=questions,
+                                dry_run=dry_run)
+
+
+def question_to_parsed(question: Question) -> ParsedQuestion:
+    return ParsedQuestion(
+        qtype=question.qtype, text=question.text, name=question.name, category=question.category.name,
+        multiple=question.multiple, general_feedback=question.general_feedback,
+        answers=[ParsedAnswer(text=a.text, fraction=Decimal(a.fraction), feedback=a.feedback)
+                 for a in sorted(question.answers.all(), key=lambda a: (a.order, a.id))],
+    )
+
+
+def questions_export(*, quiz: Quiz, fmt: str) -> bytes:
+    """The quiz's questions, grouped by category in order of first appearance, in `fmt`."""
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ImportRefused([Problem(f'unknown format "{fmt}": use one of {", ".join(WRITERS)}')])
+    pool = [question_to_parsed(q) for q in quiz_question_pool(quiz)]
+    first_seen: dict[str, int] = {}
+    for i, q in enumerate(pool):
+        first_seen.setdefault(q.category, i)
+    pool = [q for _, q in sorted(enumerate(pool), key=lambda iq: (first_seen[iq[1].category], iq[0]))]
+    return writer(pool)

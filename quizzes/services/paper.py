@@ -1,0 +1,146 @@
+"""Results of paper tests taken at a study session (`import_quiz_results`).
+
+Columns: Mã cán bộ [employee_code], Điểm [score], Điểm tối đa [max_score] (default 10),
+Ngày làm bài [date]. Passed when score / max >= the quiz's pass mark. One paper attempt per
+(person, quiz, date): re-importing a file updates those rows and creates nothing new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from learning.errors import ImportRefused, Problem
+from learning.models import Employee
+from learning.tables import Column, Table, parse_date
+from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
+
+from .grading import percent_of
+
+COLUMNS = [
+    Column("employee_code", "Mã cán bộ", required=True),
+    Column("full_name", "Họ và tên"),
+    Column("score", "Điểm", required=True),
+    Column("max_score", "Điểm tối đa"),
+    Column("date", "Ngày làm bài", required=True),
+]
+
+
+@dataclass
+class PaperRow:
+    row: int
+    employee: Employee
+    score: Decimal
+    max_score: Decimal
+    date: dt.date
+    passed: bool
+
+
+@dataclass
+class PaperImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    passed: int = 0
+    rows: list[PaperRow] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def _number(text: str, row: int, column: str, problems: list[Problem]) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        problems.append(Problem(f'"{text}" is not a number', row=row, column=column))
+        return None
+    if not value.is_finite() or value < 0:
+        problems.append(Problem(f'"{text}" must be a number of 0 or more', row=row, column=column))
+        return None
+    return value
+
+
+def paper_results_validate(*, quiz: Quiz, table: Table) -> tuple[list[PaperRow], list[Problem]]:
+    problems: list[Problem] = []
+    rows: list[PaperRow] = []
+    codes = {r.text("employee_code") for r in table.rows}
+    staff: dict[str, list[Employee]] = {}
+    for e in Employee.objects.filter(employee_code__in=codes):
+        staff.setdefault(e.employee_code, []).append(e)
+    seen: dict[tuple[str, dt.date], int] = {}
+    for r in table.rows:
+        code = r.text("employee_code")
+        found = staff.get(code, [])
+        before = len(problems)
+        if not code:
+            problems.append(Problem("the staff code is empty", row=r.number, column="Mã cán bộ"))
+        elif not found:
+            problems.append(Problem(f'unknown staff code "{code}"', row=r.number, column="Mã cán bộ"))
+        elif len(found) > 1:
+            problems.append(Problem(f'staff code "{code}" exists in several agencies', row=r.number, column="Mã cán bộ"))
+        score_text = r.text("score")
+        score = _number(score_text, r.number, "Điểm", problems) if score_text else None
+        if not score_text:
+            problems.append(Problem("the score is empty", row=r.number, column="Điểm"))
+        max_text = r.text("max_score")
+        max_score = _number(max_text, r.number, "Điểm tối đa", problems) if max_text else Decimal(10)
+        if max_score is not None and max_score == 0:
+            problems.append(Problem("the maximum score must be above 0", row=r.number, column="Điểm tối đa"))
+        if score is not None and max_score and score > max_score:
+            problems.append(Problem(f"score {score_text} is above the maximum {max_score}", row=r.number, column="Điểm"))
+        date = None
+        if r.get("date") is None:
+            problems.append(Problem("the test date is empty", row=r.number, column="Ngày làm bài"))
+        else:
+            try:
+                date = parse_date(r.get("date"))
+            except ValueError as exc:
+                problems.append(Problem(str(exc), row=r.number, column="Ngày làm bài"))
+        if date and date > timezone.localdate():
+            problems.append(Problem(f"the date {date:%d/%m/%Y} is in the future", row=r.number, column="Ngày làm bài"))
+        if code and date:
+            if (code, date) in seen:
+                problems.append(Problem(f'"{code}" on {date:%d/%m/%Y} already appears in row {seen[(code, date)]}',
+                                        row=r.number, column="Mã cán bộ"))
+            seen[(code, date)] = r.number
+        if len(problems) == before:
+            percent = percent_of(score, max_score)
+            rows.append(PaperRow(r.number, found[0], score, max_score, date, percent >= quiz.pass_mark))
+    return rows, problems
+
+
+def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, actor=None) -> PaperImportResult:
+    rows, problems = paper_results_validate(quiz=quiz, table=table)
+    if problems:
+        raise ImportRefused(problems)
+    result = PaperImportResult(rows=rows, dry_run=dry_run)
+    now = timezone.now()
+    with transaction.atomic():
+        for row in rows:
+            attempt = (Attempt.objects.select_for_update()
+                       .filter(quiz=quiz, employee=row.employee, source=AttemptSource.PAPER, evidence_date=row.date)
+                       .first())
+            values = {"score": row.score.quantize(Decimal("0.01")), "max_score": row.max_score.quantize(Decimal("0.01")),
+                      "percent": percent_of(row.score, row.max_score), "passed": row.passed}
+            result.passed += row.passed
+            if attempt is None:
+                last = Attempt.objects.filter(quiz=quiz, employee=row.employee).aggregate(n=Max("number"))["n"] or 0
+                Attempt.objects.create(quiz=quiz, employee=row.employee, number=last + 1, source=AttemptSource.PAPER,
+                                       state=AttemptState.FINISHED, evidence_date=row.date, graded_at=now,
+                                       recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+                                       **values)
+                result.created += 1
+            elif any(getattr(attempt, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(attempt, k, v)
+                attempt.graded_at = now
+                attempt.save()
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        if dry_run:
+            transaction.set_rollback(True)
+    return result

@@ -1,0 +1,56 @@
+"""Grading a whole attempt and recomputing its total, state and pass flag."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from quizzes.models import Attempt, AttemptAnswer, AttemptState, QuestionType
+
+from .grading import ZERO, grade_response, percent_of, score_of
+
+
+def attempt_grade(*, attempt: Attempt, cutoff: dt.datetime | None, now: dt.datetime) -> Attempt:
+    """Grade every drawn question (the caller holds the attempt's row lock)."""
+    aqs = list(attempt.attempt_questions.select_related("question").prefetch_related("question__answers"))
+    responses = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
+    for aq in aqs:
+        row = responses.get(aq.id) or AttemptAnswer(attempt_question=aq)
+        late = cutoff is not None and row.saved_at is not None and row.saved_at > cutoff
+        selected, text = ([], "") if late else (row.selected or [], row.text or "")
+        if aq.question.qtype == QuestionType.ESSAY:
+            if text.strip():
+                row.needs_grading, row.fraction, row.score = True, None, None
+            else:
+                row.needs_grading, row.fraction, row.score = False, ZERO, ZERO
+        else:
+            row.fraction = grade_response(aq.question, aq.question.answers.all(), selected, text)
+            row.score = score_of(row.fraction, aq.mark)
+            row.needs_grading = False
+        row.save()
+    return attempt_total(attempt=attempt, now=now)
+
+
+def attempt_total(*, attempt: Attempt, now: dt.datetime) -> Attempt:
+    """Sum the question scores; the attempt is final (and may pass) only when nothing awaits marking."""
+    rows = AttemptAnswer.objects.filter(attempt_question__attempt=attempt)
+    max_score = sum((aq.mark for aq in attempt.attempt_questions.all()), Decimal("0"))
+    score = sum((r.score or ZERO for r in rows), Decimal("0"))
+    pending = any(r.needs_grading for r in rows)
+    attempt.max_score = max_score
+    attempt.score = score
+    attempt.percent = percent_of(score, max_score)
+    if pending:
+        attempt.state = AttemptState.NEEDS_GRADING
+        attempt.passed = False
+        attempt.graded_at = None
+    else:
+        attempt.state = AttemptState.FINISHED
+        attempt.passed = attempt.percent >= attempt.quiz.pass_mark
+        attempt.graded_at = now
+    # The local date of submission: what compliance dates the evidence by (when passed).
+    attempt.evidence_date = timezone.localdate(attempt.submitted_at)
+    attempt.save()
+    return attempt

@@ -1,0 +1,191 @@
+import datetime as dt
+import random
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from quizzes.errors import AttemptClosed, AttemptExpired, AttemptLimitReached, InvalidResponse, QuizUnavailable
+from quizzes.models import Attempt, AttemptAnswer, AttemptState, QuestionType
+from quizzes.services.attempts import (
+    Response,
+    attempt_save_answer,
+    attempt_save_answers,
+    attempt_start,
+    attempt_submit,
+    attempts_finalise_expired,
+)
+from tests.factories import EmployeeFactory
+
+from .factories import make_question, make_quiz, right_ids
+
+pytestmark = pytest.mark.django_db
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture
+def employee():
+    return EmployeeFactory()
+
+
+def three_question_quiz(**kwargs):
+    questions = [make_question(text=f"Câu {i}") for i in range(3)]
+    return make_quiz(questions=questions, **kwargs)
+
+
+def answer_all(attempt, right=True):
+    responses = {}
+    for aq in attempt.attempt_questions.select_related("question"):
+        ids = right_ids(aq) if right else [i for i in aq.answer_order if i not in right_ids(aq)][:1]
+        responses[aq.id] = Response(selected=ids)
+    attempt_save_answers(attempt=attempt, responses=responses)
+
+
+def test_start_draws_questions_and_resumes_the_open_attempt(employee):
+    quiz = three_question_quiz()
+    first = attempt_start(quiz=quiz, employee=employee)
+    again = attempt_start(quiz=quiz, employee=employee)
+    assert first.pk == again.pk
+    assert first.attempt_questions.count() == 3
+    assert Attempt.objects.count() == 1
+
+
+def test_max_questions_draws_a_random_subset_with_shuffled_answers(employee):
+    questions = [make_question(text=f"Câu {i}", answers=[(f"a{j}", 1 if j == 0 else 0, "") for j in range(6)])
+                 for i in range(10)]
+    quiz = make_quiz(questions=questions, max_questions=4, random_order=True, shuffle_answers=True)
+    attempt = attempt_start(quiz=quiz, employee=employee, rng=random.Random(7))
+    drawn = list(attempt.attempt_questions.all())
+    assert len(drawn) == 4
+    assert {aq.question_id for aq in drawn} <= {q.id for q in questions}
+    orders = [aq.answer_order for aq in drawn]
+    assert any(order != sorted(order) for order in orders)
+
+
+def test_attempt_limit_and_single_attempt(employee):
+    quiz = three_question_quiz(attempts_allowed=2)
+    for _ in range(2):
+        attempt_submit(attempt=attempt_start(quiz=quiz, employee=employee))
+    with pytest.raises(AttemptLimitReached):
+        attempt_start(quiz=quiz, employee=employee)
+    single = three_question_quiz(slug="mot-lan", single_attempt=True)
+    attempt_submit(attempt=attempt_start(quiz=single, employee=employee))
+    with pytest.raises(AttemptLimitReached):
+        attempt_start(quiz=single, employee=employee)
+
+
+def test_draft_and_empty_quizzes_cannot_be_started(employee):
+    with pytest.raises(QuizUnavailable):
+        attempt_start(quiz=three_question_quiz(draft=True), employee=employee)
+    with pytest.raises(QuizUnavailable):
+        attempt_start(quiz=make_quiz(slug="rong"), employee=employee)
+
+
+def test_submit_grades_once_and_passes_with_evidence_date(employee):
+    quiz = three_question_quiz(pass_mark=60)
+    with time_machine.travel(dt.datetime(2024, 5, 2, 23, 30, tzinfo=HCM), tick=False):
+        attempt = attempt_start(quiz=quiz, employee=employee)
+        answer_all(attempt)
+        done = attempt_submit(attempt=attempt)
+    assert done.state == AttemptState.FINISHED
+    assert done.score == Decimal("3.00") and done.max_score == Decimal("3.00") and done.percent == 100
+    assert done.passed is True
+    assert done.evidence_date == dt.date(2024, 5, 2)  # local date, not UTC's 2024-05-02 16:30
+    graded_at = done.graded_at
+    with time_machine.travel(dt.datetime(2024, 5, 3, 9, 0, tzinfo=HCM), tick=False):
+        again = attempt_submit(attempt=attempt)
+    assert again.graded_at == graded_at and again.submitted_at == done.submitted_at
+    with pytest.raises(AttemptClosed):
+        attempt_save_answers(attempt=attempt, responses={})
+
+
+def test_fail_below_pass_mark(employee):
+    quiz = three_question_quiz(pass_mark=80)
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    aqs = list(attempt.attempt_questions.all())
+    attempt_save_answer(attempt=attempt, attempt_question_id=aqs[0].id, selected=right_ids(aqs[0]))
+    attempt_save_answer(attempt=attempt, attempt_question_id=aqs[1].id, selected=right_ids(aqs[1]))
+    done = attempt_submit(attempt=attempt)
+    assert done.percent == Decimal("66.67") and done.passed is False
+
+
+def test_responses_are_validated(employee):
+    quiz = three_question_quiz()
+    other = make_question(text="khác")
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    aq = attempt.attempt_questions.first()
+    with pytest.raises(InvalidResponse):
+        attempt_save_answer(attempt=attempt, attempt_question_id=aq.id, selected=[other.answers.first().id])
+    with pytest.raises(InvalidResponse):
+        attempt_save_answer(attempt=attempt, attempt_question_id=aq.id, selected=aq.answer_order[:2])
+    with pytest.raises(InvalidResponse):
+        attempt_save_answer(attempt=attempt, attempt_question_id=999999, selected=[])
+
+
+def test_time_limit_is_enforced_by_the_server(employee):
+    quiz = three_question_quiz(time_limit_minutes=10, pass_mark=50)
+    start = dt.datetime(2024, 6, 1, 8, 0, tzinfo=HCM)
+    with time_machine.travel(start, tick=False) as clock:
+        attempt = attempt_start(quiz=quiz, employee=employee)
+        assert attempt.deadline == start + dt.timedelta(minutes=10)
+        aqs = list(attempt.attempt_questions.all())
+        clock.move_to(start + dt.timedelta(minutes=9))
+        attempt_save_answer(attempt=attempt, attempt_question_id=aqs[0].id, selected=right_ids(aqs[0]))
+        clock.move_to(start + dt.timedelta(minutes=11))
+        with pytest.raises(AttemptExpired):  # saved too late: ignored, graded as at the deadline
+            attempt_save_answer(attempt=attempt, attempt_question_id=aqs[1].id, selected=right_ids(aqs[1]))
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.FINISHED
+    assert attempt.submitted_at == attempt.deadline
+    assert attempt.score == Decimal("1.00")
+
+
+def test_late_submission_is_graded_as_at_the_deadline_ignoring_late_rows(employee):
+    quiz = three_question_quiz(time_limit_minutes=5)
+    start = dt.datetime(2024, 6, 1, 8, 0, tzinfo=HCM)
+    with time_machine.travel(start, tick=False):
+        attempt = attempt_start(quiz=quiz, employee=employee)
+        answer_all(attempt)
+    # A row written behind the service's back after the deadline does not count.
+    AttemptAnswer.objects.filter(attempt_question__attempt=attempt).update(saved_at=start + dt.timedelta(minutes=6))
+    with time_machine.travel(start + dt.timedelta(hours=2), tick=False):
+        done = attempt_submit(attempt=attempt)
+    assert done.submitted_at == start + dt.timedelta(minutes=5)
+    assert done.score == 0 and done.passed is False
+
+
+def test_expired_attempts_are_finalised_lazily_on_the_next_start(employee):
+    quiz = three_question_quiz(time_limit_minutes=5, attempts_allowed=3)
+    start = dt.datetime(2024, 6, 1, 8, 0, tzinfo=HCM)
+    with time_machine.travel(start, tick=False) as clock:
+        first = attempt_start(quiz=quiz, employee=employee)
+        clock.move_to(start + dt.timedelta(days=1))
+        second = attempt_start(quiz=quiz, employee=employee)
+        assert second.pk != first.pk and second.number == 2
+        first.refresh_from_db()
+        assert first.state == AttemptState.FINISHED and first.submitted_at == first.deadline
+        clock.move_to(start + dt.timedelta(days=2))
+        assert attempts_finalise_expired() == 1
+
+
+def test_essay_waits_for_marking(employee):
+    essay = make_question(QuestionType.ESSAY, text="Viết", answers=[])
+    quiz = make_quiz(questions=[make_question(), essay], pass_mark=50)
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    aq = attempt.attempt_questions.get(question=essay)
+    attempt_save_answer(attempt=attempt, attempt_question_id=aq.id, text="Bài viết của tôi")
+    done = attempt_submit(attempt=attempt)
+    assert done.state == AttemptState.NEEDS_GRADING and done.passed is False
+    assert AttemptAnswer.objects.get(attempt_question=aq).needs_grading
+
+
+def test_blank_essay_scores_zero_without_marking(employee):
+    essay = make_question(QuestionType.ESSAY, text="Viết", answers=[])
+    quiz = make_quiz(questions=[make_question(), essay], pass_mark=50)
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    answer_all_mc = {aq.id: Response(selected=right_ids(aq)) for aq in attempt.attempt_questions.all()
+                     if aq.question.qtype != QuestionType.ESSAY}
+    attempt_save_answers(attempt=attempt, responses=answer_all_mc)
+    done = attempt_submit(attempt=attempt)
+    assert done.state == AttemptState.FINISHED and done.percent == 50 and done.passed
