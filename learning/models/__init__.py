@@ -2,7 +2,10 @@ from .audit import AuditLog
 from .campaigns import Campaign, Exemption, Requirement
 from .evidence import ManualEvidence
 from .org import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
+from .reminders import Reminder, ReminderKind, ReminderStatus
+from .scoring import ScoringCriterion, SelfScore, SelfScoreEvidence
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
+from .targets import CampaignTarget, CampaignTargetEvidence, TargetKind, TargetStatus
 
 __all__ = [
     "Attendance",
@@ -10,6 +13,8 @@ __all__ = [
     "AttendanceStatus",
     "AuditLog",
     "Campaign",
+    "CampaignTarget",
+    "CampaignTargetEvidence",
     "CheckinAttempt",
     "Employee",
     "EmployeeCategory",
@@ -17,6 +22,14 @@ __all__ = [
     "ManualEvidence",
     "OrgUnit",
     "OrgUnitKind",
+    "Reminder",
+    "ReminderKind",
+    "ReminderStatus",
     "Requirement",
+    "ScoringCriterion",
+    "SelfScore",
+    "SelfScoreEvidence",
     "StudySession",
+    "TargetKind",
+    "TargetStatus",
 ]

@@ -1,1 +1,2 @@
 
+from . import dashboard  # noqa: F401
