@@ -1,0 +1,87 @@
+"""What the learner's browser may see of an attempt.
+
+Before submission only ids and texts of questions and choices leave the server: never fractions,
+feedback or which choice is right. The review (after submission, when the quiz allows it) adds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Attempt, AttemptAnswer, AttemptQuestion, QuestionType
+
+
+@dataclass
+class Choice:
+    id: int
+    text: str
+    checked: bool = False
+    right: bool = False  # review only
+    feedback: str = ""  # review only
+
+
+@dataclass
+class QuestionView:
+    id: int
+    number: int
+    text: str
+    qtype: str
+    multiple: bool
+    choices: list[Choice] = field(default_factory=list)
+    response_text: str = ""
+    answered: bool = False
+    # review only
+    score: object = None
+    mark: object = None
+    general_feedback: str = ""
+    accepted: list[str] = field(default_factory=list)
+    comment: str = ""
+    needs_grading: bool = False
+
+
+def _responses(attempt: Attempt) -> dict[int, AttemptAnswer]:
+    return {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
+
+
+def _aqs(attempt: Attempt) -> list[AttemptQuestion]:
+    return list(attempt.attempt_questions.select_related("question").prefetch_related("question__answers"))
+
+
+def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
+    responses = _responses(attempt)
+    views = []
+    for aq in _aqs(attempt):
+        r = responses.get(aq.id)
+        selected = set(r.selected) if r else set()
+        q = aq.question
+        choices = []
+        if q.qtype in (QuestionType.MULTICHOICE, QuestionType.TRUE_FALSE):
+            choices = [Choice(id=a.id, text=a.text, checked=a.id in selected) for a in aq.ordered_answers()]
+        text = r.text if r else ""
+        views.append(QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
+                                  multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple, choices=choices,
+                                  response_text=text, answered=bool(selected or text.strip())))
+    return views
+
+
+def questions_for_review(attempt: Attempt) -> list[QuestionView]:
+    assert not attempt.is_open, "no review of an open attempt"
+    responses = _responses(attempt)
+    views = []
+    for aq in _aqs(attempt):
+        r = responses.get(aq.id)
+        selected = set(r.selected) if r else set()
+        q = aq.question
+        view = QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
+                            multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple,
+                            response_text=r.text if r else "", answered=bool(r and (r.selected or r.text)),
+                            score=r.score if r else 0, mark=aq.mark, general_feedback=q.general_feedback,
+                            comment=r.comment if r else "", needs_grading=bool(r and r.needs_grading))
+        if q.qtype == QuestionType.SHORT_ANSWER:
+            view.accepted = [a.text for a in q.answers.all() if a.fraction > 0]
+        else:
+            view.choices = [Choice(id=a.id, text=a.text, checked=a.id in selected, right=a.fraction > 0,
+                                   feedback=a.feedback if a.id in selected else "")
+                            for a in aq.ordered_answers()]
+        views.append(view)
+    return views

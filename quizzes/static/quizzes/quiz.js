@@ -1,0 +1,28 @@
+// Countdown shown to the learner. The server owns the deadline: when the clock here reaches zero
+// the form is sent with action=timeout, and any later answer is ignored by the server anyway.
+(function () {
+  var box = document.getElementById("countdown");
+  if (!box) return;
+  var deadline = Date.parse(box.dataset.deadline);
+  var skew = Date.parse(box.dataset.now) - Date.now();  // server time minus this device's time
+  var value = document.getElementById("countdown-value");
+  var form = document.getElementById("quiz-form") || document.getElementById("submit-form");
+  var sent = false;
+  function tick() {
+    var left = Math.max(0, Math.floor((deadline - (Date.now() + skew)) / 1000));
+    var m = Math.floor(left / 60), s = left % 60;
+    value.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+    box.classList.toggle("low", left <= 60);
+    if (left === 0 && !sent && form) {
+      sent = true;
+      var action = document.createElement("input");
+      action.type = "hidden"; action.name = "action"; action.value = "timeout";
+      form.appendChild(action);
+      form.submit();
+    }
+  }
+  tick();
+  setInterval(tick, 1000);
+  var confirmButton = document.getElementById("finish");
+  if (confirmButton) confirmButton.addEventListener("click", function () { sent = true; });
+})();

@@ -1,0 +1,162 @@
+"""The learner's side: quiz page, taking (resumable, one page or all), submission, result."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from learning.errors import DomainError
+from learning.selectors.access import employee_of, is_hr
+from quizzes.errors import AttemptExpired
+from quizzes.models import Attempt, AttemptState, Quiz, ReviewPolicy
+from quizzes.presenters import questions_for_review, questions_for_taking
+from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool
+from quizzes.services.attempts import (
+    Response,
+    attempt_save_answers,
+    attempt_start,
+    attempt_submit,
+    attempts_finalise_expired,
+    attempts_remaining,
+)
+
+
+def _employee(request):
+    employee = employee_of(request.user)
+    if employee is None:
+        raise Http404(_("Tài khoản này chưa gắn với hồ sơ cán bộ."))
+    return employee
+
+
+def _quiz(request, slug) -> Quiz:
+    quiz = get_object_or_404(Quiz.objects.prefetch_related("directives"), slug=slug)
+    if quiz.draft and not is_hr(request.user):
+        raise Http404
+    return quiz
+
+
+def _attempt(request, pk) -> Attempt:
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz", "employee"), pk=pk)
+    if attempt.employee_id != _employee(request).pk:
+        raise Http404
+    return attempt
+
+
+@login_required
+def detail(request, slug):
+    quiz = _quiz(request, slug)
+    employee = _employee(request)
+    attempts_finalise_expired(quiz=quiz, employee=employee)
+    attempts = list(attempts_of(quiz=quiz, employee=employee))
+    pool = len(quiz_question_pool(quiz))
+    context = {
+        "quiz": quiz,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if a.is_open), None),
+        "remaining": attempts_remaining(quiz=quiz, employee=employee),
+        "grade": quiz_grade(quiz=quiz, employee=employee),
+        "question_count": min(pool, quiz.max_questions) if quiz.max_questions else pool,
+    }
+    return render(request, "quizzes/detail.html", context)
+
+
+@login_required
+@require_POST
+def start(request, slug):
+    quiz = _quiz(request, slug)
+    try:
+        attempt = attempt_start(quiz=quiz, employee=_employee(request), allow_draft=is_hr(request.user))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("quizzes:detail", slug=quiz.slug)
+    return redirect("quizzes:take", pk=attempt.pk)
+
+
+def _responses_from(request, shown: list[int]) -> dict[int, Response]:
+    return {aq_id: Response(selected=request.POST.getlist(f"q-{aq_id}"), text=request.POST.get(f"t-{aq_id}", ""))
+            for aq_id in shown}
+
+
+@login_required
+def take(request, pk):
+    attempt = _attempt(request, pk)
+    if not attempt.is_open:
+        return redirect("quizzes:result", pk=attempt.pk)
+    questions = questions_for_taking(attempt)
+    per_page = 1 if attempt.quiz.one_per_page else max(1, len(questions))
+    pages = max(1, -(-len(questions) // per_page))
+    page = _page_number(request, pages)
+    if request.method == "POST":
+        shown = [int(v) for v in request.POST.getlist("shown") if v.isdigit()]
+        try:
+            attempt_save_answers(attempt=attempt, responses=_responses_from(request, shown))
+        except AttemptExpired as exc:
+            messages.warning(request, str(exc))
+            return redirect("quizzes:result", pk=attempt.pk)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return redirect(f"{request.path}?trang={page}")
+        action = request.POST.get("action", "save")
+        if action == "finish":
+            return redirect("quizzes:submit", pk=attempt.pk)
+        if action == "timeout":
+            attempt_submit(attempt=attempt)
+            return redirect("quizzes:result", pk=attempt.pk)
+        target = {"next": page + 1, "prev": page - 1}.get(action, page)
+        if action.startswith("goto-") and action[5:].isdigit():
+            target = int(action[5:])
+        return redirect(f"{request.path}?trang={min(max(target, 1), pages)}")
+    on_page = questions[(page - 1) * per_page: page * per_page]
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "questions": on_page,
+        "all_questions": questions,
+        "page": page,
+        "pages": pages,
+        "answered": sum(q.answered for q in questions),
+        "now": timezone.now(),
+    }
+    return render(request, "quizzes/take.html", context)
+
+
+def _page_number(request, pages: int) -> int:
+    raw = request.POST.get("trang") or request.GET.get("trang") or "1"
+    return min(max(int(raw) if raw.isdigit() else 1, 1), pages)
+
+
+@login_required
+def submit(request, pk):
+    attempt = _attempt(request, pk)
+    if not attempt.is_open:
+        return redirect("quizzes:result", pk=attempt.pk)
+    if request.method == "POST":
+        attempt_submit(attempt=attempt)
+        return redirect("quizzes:result", pk=attempt.pk)
+    questions = questions_for_taking(attempt)
+    context = {"attempt": attempt, "quiz": attempt.quiz, "questions": questions,
+               "unanswered": [q for q in questions if not q.answered], "now": timezone.now()}
+    return render(request, "quizzes/submit.html", context)
+
+
+@login_required
+def result(request, pk):
+    attempt = _attempt(request, pk)
+    attempts_finalise_expired(quiz=attempt.quiz, employee=attempt.employee)
+    attempt.refresh_from_db()
+    if attempt.is_open:
+        return redirect("quizzes:take", pk=attempt.pk)
+    quiz = attempt.quiz
+    review = quiz.review == ReviewPolicy.AT_END and attempt.state != AttemptState.IN_PROGRESS
+    context = {
+        "attempt": attempt,
+        "quiz": quiz,
+        "review": questions_for_review(attempt) if review else None,
+        "remaining": attempts_remaining(quiz=quiz, employee=attempt.employee),
+    }
+    return render(request, "quizzes/result.html", context)

@@ -1,0 +1,135 @@
+"""The learner's pages, and above all: nothing of the answers reaches the browser before submission."""
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Attempt, AttemptState, QuestionType, ReviewPolicy
+from tests.factories import EmployeeFactory
+
+from .factories import make_question, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = ["FEEDBACK-RIGHT-XYZ", "FEEDBACK-WRONG-XYZ", "GENERAL-FEEDBACK-XYZ", "ACCEPTED-ANSWER-XYZ"]
+
+
+@pytest.fixture
+def learner(client):
+    employee = EmployeeFactory()
+    client.force_login(employee.user)
+    return employee
+
+
+@pytest.fixture
+def quiz():
+    mc = make_question(text="Câu trắc nghiệm", general_feedback="GENERAL-FEEDBACK-XYZ",
+                       answers=[("Phương án đúng", 1, "FEEDBACK-RIGHT-XYZ"), ("Phương án sai", 0, "FEEDBACK-WRONG-XYZ")])
+    short = make_question(QuestionType.SHORT_ANSWER, text="Trả lời ngắn", answers=[("ACCEPTED-ANSWER-XYZ", 1, "")])
+    tf = make_question(QuestionType.TRUE_FALSE, text="Đúng hay sai")
+    return make_quiz(questions=[mc, short, tf], pass_mark=60, title="Kiểm tra 23-QĐ/TW")
+
+
+def start(client, quiz):
+    response = client.post(reverse("quizzes:start", args=[quiz.slug]))
+    assert response.status_code == 302
+    return Attempt.objects.get(quiz=quiz)
+
+
+def page_text(response):
+    return response.content.decode()
+
+
+def test_detail_shows_rules_and_start(client, learner, quiz):
+    html = page_text(client.get(reverse("quizzes:detail", args=[quiz.slug])))
+    assert "Kiểm tra 23-QĐ/TW" in html and "Điểm đạt: 60%" in html and "Bắt đầu làm bài" in html
+
+
+def test_draft_quiz_is_hidden_from_learners(client, learner, quiz):
+    quiz.draft = True
+    quiz.save()
+    assert client.get(reverse("quizzes:detail", args=[quiz.slug])).status_code == 404
+
+
+def test_no_answer_leaks_before_submission(client, learner, quiz):
+    attempt = start(client, quiz)
+    for url in (reverse("quizzes:take", args=[attempt.pk]), reverse("quizzes:submit", args=[attempt.pk]),
+                reverse("quizzes:detail", args=[quiz.slug])):
+        html = page_text(client.get(url))
+        for secret in SECRETS:
+            assert secret not in html, (url, secret)
+        assert "fraction" not in html and "correct" not in html.lower()
+    # the result page of an open attempt sends the learner back to the questions
+    response = client.get(reverse("quizzes:result", args=[attempt.pk]))
+    assert response.status_code == 302 and response.url == reverse("quizzes:take", args=[attempt.pk])
+    # choices carry nothing but their id: right and wrong look the same
+    html = page_text(client.get(reverse("quizzes:take", args=[attempt.pk])))
+    right = quiz.questions.get(text="Câu trắc nghiệm").answers.get(fraction=1)
+    assert f'value="{right.id}">' in html
+
+
+def take_and_submit(client, attempt, right=True):
+    data = {"shown": [], "action": "finish"}
+    for aq in attempt.attempt_questions.select_related("question"):
+        data["shown"].append(aq.id)
+        answers = list(aq.question.answers.all())
+        if aq.question.qtype == QuestionType.SHORT_ANSWER:
+            data[f"t-{aq.id}"] = answers[0].text if right else "sai"
+        else:
+            data[f"q-{aq.id}"] = [a.id for a in answers if (a.fraction > 0) == right][:1]
+    response = client.post(reverse("quizzes:take", args=[attempt.pk]), data)
+    assert response.status_code == 302 and response.url == reverse("quizzes:submit", args=[attempt.pk])
+    response = client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    assert response.url == reverse("quizzes:result", args=[attempt.pk])
+    return client.get(response.url)
+
+
+def test_take_submit_result_and_review(client, learner, quiz):
+    quiz.success_text = "Chúc mừng bạn đã đạt."
+    quiz.save()
+    attempt = start(client, quiz)
+    html = page_text(take_and_submit(client, attempt))
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.FINISHED and attempt.passed
+    assert "Đạt" in html and "<strong>100%</strong>" in html and "Chúc mừng bạn đã đạt." in html
+    assert "FEEDBACK-RIGHT-XYZ" in html and "GENERAL-FEEDBACK-XYZ" in html and "ACCEPTED-ANSWER-XYZ" in html
+    # a second submission changes nothing
+    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    assert Attempt.objects.get(pk=attempt.pk).graded_at == attempt.graded_at
+
+
+def test_review_never_hides_answers_after_submission(client, learner, quiz):
+    quiz.review = ReviewPolicy.NEVER
+    quiz.fail_text = "Hãy ôn lại văn bản."
+    quiz.save()
+    attempt = start(client, quiz)
+    html = page_text(take_and_submit(client, attempt, right=False))
+    assert "Chưa đạt" in html and "Hãy ôn lại văn bản." in html
+    for secret in SECRETS:
+        assert secret not in html
+
+
+def test_one_per_page_navigation_and_resume(client, learner, quiz):
+    quiz.one_per_page = True
+    quiz.save()
+    attempt = start(client, quiz)
+    first = attempt.attempt_questions.get(order=1)
+    html = page_text(client.get(reverse("quizzes:take", args=[attempt.pk])))
+    assert html.count('name="shown"') == 1
+    answer = first.question.answers.get(fraction=1)
+    response = client.post(reverse("quizzes:take", args=[attempt.pk]),
+                           {"shown": [first.id], f"q-{first.id}": [answer.id], "action": "next", "trang": 1})
+    assert response.url.endswith("?trang=2")
+    # closing the browser and starting again resumes the same attempt, answer kept
+    client.post(reverse("quizzes:start", args=[quiz.slug]))
+    assert Attempt.objects.filter(quiz=quiz).count() == 1
+    html = page_text(client.get(reverse("quizzes:take", args=[attempt.pk]) + "?trang=1"))
+    assert f'value="{answer.id}" checked' in html
+
+
+def test_someone_elses_attempt_is_not_found(client, learner, quiz):
+    other = EmployeeFactory()
+    from quizzes.services.attempts import attempt_start
+
+    attempt = attempt_start(quiz=quiz, employee=other)
+    for name in ("take", "submit", "result"):
+        assert client.get(reverse(f"quizzes:{name}", args=[attempt.pk])).status_code == 404
