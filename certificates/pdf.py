@@ -17,6 +17,7 @@ import io
 from functools import cache, lru_cache
 
 import segno
+from django.utils import timezone
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -145,7 +146,8 @@ class CertificateRenderer:
 
     def render(self, certificate: Certificate) -> bytes:
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=self.pagesize, pageCompression=1, invariant=1)
+        canvas = Canvas(buffer, pagesize=self.pagesize, pageCompression=1, invariant=1, initialFontName=SERIF,
+                        initialFontSize=12)
         canvas.setTitle(f"{self.template.title} {certificate.serial}")
         canvas.setAuthor(certificate.agency_name)
         canvas.setSubject(certificate.title)
@@ -330,7 +332,7 @@ class CertificateRenderer:
         canvas.drawCentredString(0, -20, "ĐÃ THU HỒI")
         if certificate.revoked_at:
             canvas.setFont(SERIF_BOLD, 18)
-            canvas.drawCentredString(0, -50, f"ngày {certificate.revoked_at:%d/%m/%Y}")
+            canvas.drawCentredString(0, -50, f"ngày {timezone.localtime(certificate.revoked_at):%d/%m/%Y}")
         canvas.restoreState()
 
 

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from certificates.services import certificates_issue_for_campaign
+from learning.errors import DomainError
+from learning.models import Campaign
+from learning.tables import parse_date
+
+
+class Command(BaseCommand):
+    help = "Issue a certificate to everyone who completed every requirement of a campaign (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--campaign", required=True, help="campaign slug")
+        parser.add_argument("--as-of", help="completion as of this date (dd/mm/yyyy or yyyy-mm-dd; default today); "
+                                            "also the issue date printed on the certificates")
+        parser.add_argument("--out", help="also write each new certificate as DIR/<employee_code>.pdf")
+
+    def handle(self, *args, **opts):
+        campaign = Campaign.objects.select_related("agency").filter(slug=opts["campaign"]).first()
+        if campaign is None:
+            raise CommandError(f'unknown campaign "{opts["campaign"]}"')
+        as_of = None
+        if opts["as_of"]:
+            try:
+                as_of = parse_date(opts["as_of"])
+            except ValueError as exc:
+                raise CommandError(f"--as-of: {exc}") from exc
+        out = Path(opts["out"]) if opts["out"] else None
+        try:
+            result = certificates_issue_for_campaign(campaign=campaign, as_of=as_of, out_dir=out)
+        except DomainError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"issued {result.issued_count}")
