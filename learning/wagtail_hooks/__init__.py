@@ -1,2 +1,2 @@
 
-from . import dashboard  # noqa: F401
+from . import dashboard, org  # noqa: F401
