@@ -1,9 +1,11 @@
-"""The learner's landing page."""
+"""The learner's landing page, "Việc học của tôi"."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from learning.selectors.access import employee_of, is_hr, is_unit_head
+from learning.selectors.my_learning import my_learning
+from learning.selectors.sessions import learner_sessions_context
 
 
 @login_required
@@ -13,5 +15,7 @@ def home(request):
         "employee": employee,
         "is_hr": is_hr(request.user),
         "is_unit_head": is_unit_head(request.user),
+        "campaigns": my_learning(employee=employee) if employee else [],
+        **learner_sessions_context(request.user),
     }
     return render(request, "learning/home.html", context)
