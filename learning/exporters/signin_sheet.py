@@ -1,0 +1,208 @@
+"""Sign-in sheets of a study session (danh sách ký tên): the printable PDF in the Vietnamese
+administrative style, and the blank xlsx/CSV to fill in and import back (`import_attendance`).
+
+`render(session=…)`; with `attendance=True` the PDF lists each person's recorded status instead of
+an empty signature box (the attendance list of the evidence pack).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from django.utils.translation import gettext_lazy as _
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from learning.exporters import Exporter, Rendered, register, safe_cell
+from learning.models import Attendance, StudySession
+from learning.pdf import SERIF, SERIF_BOLD, PdfDocument, styles, vn_date_line
+from learning.selectors.sessions import session_roster
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEET_HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", "Trạng thái", "Ghi chú"]
+STATUS_CHOICES = ["Có mặt", "Đi muộn", "Vắng có lý do", "Vắng"]
+
+
+def _slug(session: StudySession) -> str:
+    return f"hoi-nghi-{session.pk}-{session.date:%Y%m%d}"
+
+
+def place_of(governing_body: str) -> str:
+    """"UBND TỈNH TÂY NINH" → "Tây Ninh" for the place-and-date line."""
+    name = re.sub(r"^(UBND|ỦY BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ)\s+", "", (governing_body or "").strip(), flags=re.I)
+    return name.title() if name else ""
+
+
+def _time_text(session: StudySession) -> str:
+    day = f"ngày {session.date:%d/%m/%Y}"
+    if not session.start_time:
+        return day
+    start = f"{session.start_time:%H} giờ {session.start_time:%M}"
+    end = f" đến {session.end_time:%H} giờ {session.end_time:%M}" if session.end_time else ""
+    return f"Từ {start}{end}, {day}"
+
+
+def _esc(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class SigninSheetDocument(PdfDocument):
+    """A4 portrait; the table header row repeats on every page."""
+
+    def __init__(self, session: StudySession, with_attendance: bool = False):
+        self.session = session
+        self.with_attendance = with_attendance
+        self.title = f"Danh sách ký tên — {session.title}"
+        self.st = styles()
+
+    def _header(self) -> Table:
+        agency = self.session.campaign.agency
+        # DejaVu Serif is wider than Times New Roman: 11 pt keeps the Quốc hiệu on one line.
+        head = self.st["center"].clone("head", fontSize=11, leading=14)
+        motto = self.st["center"].clone("motto", fontSize=12, leading=15)
+        left = [
+            Paragraph(_esc(agency.governing_body.upper()), head),
+            Paragraph(f"<b>{_esc(agency.name.upper())}</b>", head),
+            Paragraph("―――――", head),
+        ]
+        right = [
+            Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", head),
+            Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", motto),
+        ]
+        table = Table([[left, right]], colWidths=[67 * mm, 98 * mm])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return table
+
+    def _facts(self) -> list:
+        session, st = self.session, self.st
+        directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+        lines = [
+            ("Thời gian", _time_text(session)),
+            ("Địa điểm", session.location or session.online_url or "…………………………"),
+            ("Nội dung", f"Học tập, quán triệt {directives}"),
+        ]
+        if session.presenter:
+            lines.append(("Báo cáo viên", session.presenter))
+        return [Paragraph(f"<b>{label}:</b> {_esc(value)}", st["plain"]) for label, value in lines]
+
+    def _table(self) -> Table:
+        st = self.st
+        roster = list(session_roster(self.session))
+        statuses = {}
+        if self.with_attendance:
+            statuses = {a.employee_id: a.get_status_display() for a in Attendance.objects.filter(session=self.session)}
+        last = "Điểm danh" if self.with_attendance else "Ký tên"
+        rows = [[Paragraph(h, st["cell_head"]) for h in ("STT", "Họ và tên", "Đơn vị", "Chức vụ", last)]]
+        for number, person in enumerate(roster, start=1):
+            rows.append([
+                Paragraph(str(number), st["cell_center"]),
+                Paragraph(_esc(person.full_name), st["cell"]),
+                Paragraph(_esc(person.unit.name), st["cell"]),
+                Paragraph(_esc(person.position), st["cell"]),
+                Paragraph(_esc(str(statuses.get(person.pk, ""))), st["cell_center"]),
+            ])
+        table = Table(rows, colWidths=[12 * mm, 57 * mm, 40 * mm, 31 * mm, 25 * mm], repeatRows=1,
+                      rowHeights=[None] + [10 * mm] * len(roster))
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONTNAME", (0, 0), (-1, -1), SERIF),
+            ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        self.count = len(roster)
+        return table
+
+    def story(self) -> list:
+        session, st = self.session, self.st
+        place = place_of(session.campaign.agency.governing_body)
+        date_line = vn_date_line(place, session.date) if place else vn_date_line("", session.date).lstrip(", ")
+        title_sub = "DANH SÁCH ĐIỂM DANH" if self.with_attendance else "DANH SÁCH KÝ TÊN"
+        story = [
+            self._header(),
+            Spacer(1, 4 * mm),
+            Paragraph(f"<i>{_esc(date_line)}</i>", st["plain"].clone("date", alignment=2)),
+            Spacer(1, 5 * mm),
+            Paragraph(title_sub, st["title"]),
+            Paragraph("Cán bộ, công chức, viên chức và người lao động tham dự", st["center_bold"]),
+            Paragraph(_esc(session.title), st["center_bold"]),
+            Spacer(1, 4 * mm),
+            *self._facts(),
+            Spacer(1, 4 * mm),
+            self._table(),
+            Spacer(1, 4 * mm),
+            Paragraph(f"<i>Danh sách có {self.count} người.</i>", st["plain"]),
+            Spacer(1, 6 * mm),
+        ]
+        signer = Table(
+            [["", Paragraph("<b>NGƯỜI LẬP DANH SÁCH</b>", st["center"])],
+             ["", Paragraph("<i>(Ký, ghi rõ họ tên)</i>", st["center"])]],
+            colWidths=[85 * mm, 80 * mm],
+        )
+        signer.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF_BOLD)]))
+        story.append(signer)
+        return story
+
+
+@register
+class SigninSheetPdf(Exporter):
+    identifier = "session-signin-sheet"
+    verbose_name = _("Danh sách ký tên hội nghị (PDF)")
+
+    def render(self, *, session: StudySession, attendance: bool = False, **kwargs) -> Rendered:
+        content = SigninSheetDocument(session, with_attendance=attendance).render()
+        suffix = "diem-danh" if attendance else "ky-ten"
+        return Rendered(f"{_slug(session)}-{suffix}.pdf", "application/pdf", content)
+
+
+def _sheet_rows(session: StudySession) -> list[list[str]]:
+    return [[p.employee_code, p.full_name, p.unit.name, p.position, "", ""] for p in session_roster(session)]
+
+
+@register
+class AttendanceSheetXlsx(Exporter):
+    identifier = "session-attendance-sheet-xlsx"
+    verbose_name = _("Mẫu nhập điểm danh hội nghị (.xlsx)")
+
+    def render(self, *, session: StudySession, **kwargs) -> Rendered:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Điểm danh"
+        sheet.append(SHEET_HEADERS)
+        rows = _sheet_rows(session)
+        for row in rows:
+            sheet.append([safe_cell(v) for v in row])
+        for cell, width in zip(sheet[1], (14, 30, 34, 24, 18, 30), strict=True):
+            cell.font = Font(bold=True)
+            sheet.column_dimensions[cell.column_letter].width = width
+        sheet.freeze_panes = "A2"
+        choice = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=False,
+                                showErrorMessage=True, errorTitle="Trạng thái",
+                                error="Chọn: " + ", ".join(STATUS_CHOICES))
+        sheet.add_data_validation(choice)
+        choice.add(f"E2:E{max(2, len(rows) + 1)}")
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return Rendered(f"{_slug(session)}-mau-diem-danh.xlsx", XLSX, buffer.getvalue())
+
+
+@register
+class AttendanceSheetCsv(Exporter):
+    identifier = "session-attendance-sheet-csv"
+    verbose_name = _("Mẫu nhập điểm danh hội nghị (.csv)")
+
+    def render(self, *, session: StudySession, **kwargs) -> Rendered:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(SHEET_HEADERS)
+        for row in _sheet_rows(session):
+            writer.writerow([safe_cell(v) for v in row])
+        return Rendered(f"{_slug(session)}-mau-diem-danh.csv", "text/csv", ("\ufeff" + buffer.getvalue()).encode())

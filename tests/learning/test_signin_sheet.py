@@ -1,0 +1,106 @@
+"""Sign-in sheet PDF (text via pdftotext: Vietnamese names, header, table on every page), the blank
+xlsx/CSV sheets, and that a filled-in blank sheet imports back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from learning import exporters
+from learning.models import Attendance
+from learning.services.attendance import attendance_import, attendance_record
+from learning.services.sessions import session_create
+from tests.factories import EmployeeFactory, make_agency, make_unit
+from tests.learning.compliance_helpers import make_campaign, make_directive
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ["Nguyễn Thị Hồng Nhung", "Trần Thị Thu Hương", "Đặng Quốc Bảo", "Huỳnh Ngọc Diễm", "Lê Văn Ưng"]
+
+
+@pytest.fixture
+def session():
+    agency = make_agency()
+    qlcn = make_unit(agency, "QLCN", "Phòng Quản lý Công nghiệp")
+    kh = make_unit(agency, "KHTC", "Phòng Kế hoạch - Tài chính")
+    d23 = make_directive("23-QĐ/TW")
+    d33 = make_directive("33/CT-TTg")
+    campaign = make_campaign(agency, [d23, d33])
+    for i, name in enumerate(NAMES):
+        EmployeeFactory(agency=agency, unit=qlcn if i % 2 else kh, employee_code=f"SCT{i:04d}", full_name=name,
+                        position="Chuyên viên" if i else "Trưởng phòng")
+    for i in range(40):  # enough for a second page
+        EmployeeFactory(agency=agency, unit=qlcn, employee_code=f"SCT1{i:03d}", full_name=f"Phạm Minh Tuấn {i}")
+    return session_create(campaign=campaign, title="Hội nghị học tập, quán triệt Quyết định 23-QĐ/TW",
+                          date=dt.date(2024, 2, 5), directives=[d23, d33], start_time=dt.time(7, 30),
+                          end_time=dt.time(11), location="Hội trường Sở Công Thương")
+
+
+def _text(pdf: bytes, tmp_path) -> list[str]:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    if os.environ.get("KEEP_PDF"):
+        shutil.copy(path, os.environ["KEEP_PDF"])
+    return out.split("\f")
+
+
+def test_signin_sheet_pdf_in_administrative_style(session, tmp_path):
+    rendered = exporters.get("session-signin-sheet").render(session=session)
+    assert rendered.mimetype == "application/pdf" and rendered.filename.endswith("-ky-ten.pdf")
+    pages = [p for p in _text(rendered.content, tmp_path) if p.strip()]
+    first = pages[0]
+    for text in ["UBND TỈNH TÂY NINH", "SỞ CÔNG THƯƠNG TÂY NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Tây Ninh, ngày 05 tháng 02 năm 2024", "DANH SÁCH KÝ TÊN",
+                 "Hội nghị học tập, quán triệt Quyết định 23-QĐ/TW", "Từ 07 giờ 30 đến 11 giờ 00, ngày 05/02/2024",
+                 "Hội trường Sở Công Thương", "23-QĐ/TW, 33/CT-TTg", "Họ và tên", "Chức vụ", "Ký tên"]:
+        assert text in first, text
+    everything = "\n".join(pages)
+    for name in NAMES:
+        assert name in everything
+    assert "Phòng Kế hoạch -" in everything  # unit names may wrap inside their cell
+    assert len(pages) >= 2
+    assert all("Họ và tên" in page and "Ký tên" in page for page in pages)  # header row repeated
+    assert "Danh sách có 45 người." in everything
+
+
+def test_attendance_list_variant_shows_statuses(session, tmp_path):
+    person = session.campaign.agency.agency_staff.get(employee_code="SCT0002")
+    attendance_record(session=session, employee=person, status="late", method="hr")
+    rendered = exporters.get("session-signin-sheet").render(session=session, attendance=True)
+    text = "\n".join(_text(rendered.content, tmp_path))
+    assert "DANH SÁCH ĐIỂM DANH" in text and "Điểm danh" in text
+    line = next(row for row in text.splitlines() if "Đặng Quốc Bảo" in row)
+    assert "Đi muộn" in line
+
+
+def test_blank_xlsx_sheet_fills_in_and_imports_back(session):
+    rendered = exporters.get("session-attendance-sheet-xlsx").render(session=session)
+    workbook = load_workbook(io.BytesIO(rendered.content))
+    sheet = workbook.active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", "Trạng thái", "Ghi chú")
+    assert len(rows) == 46 and {r[1] for r in rows[1:]} >= set(NAMES)
+    assert sheet.data_validations.dataValidation[0].formula1 == '"Có mặt,Đi muộn,Vắng có lý do,Vắng"'
+    for number, row in enumerate(sheet.iter_rows(min_row=2), start=0):
+        row[4].value = ["Có mặt", "Đi muộn", "Vắng có lý do", "Vắng"][number % 4]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = attendance_import(session=session, file=buffer.getvalue(), filename="filled.xlsx")
+    assert result.created == 45
+    assert Attendance.objects.filter(status="late").count() == 11
+
+
+def test_blank_csv_sheet_has_bom_and_import_columns(session):
+    rendered = exporters.get("session-attendance-sheet-csv").render(session=session)
+    text = rendered.content.decode("utf-8")
+    assert text.startswith("\ufeffMã cán bộ,Họ và tên,Đơn vị,Chức vụ,Trạng thái,Ghi chú\n")
+    assert "SCT0000,Nguyễn Thị Hồng Nhung,Phòng Kế hoạch - Tài chính,Trưởng phòng,," in text
