@@ -14,6 +14,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("bai-kiem-tra/", include("quizzes.urls")),
     path("", include("learning.urls")),
+    path("", include("courses.urls")),
     path("", include("certificates.urls")),
 ]
 

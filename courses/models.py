@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,7 +19,7 @@ from wagtail.search import index
 
 from learning.text import directive_key, fold, normalise_directive_number
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, stream_plain_text
 
 
 class DirectiveType(models.TextChoices):
@@ -36,9 +40,20 @@ class DirectiveIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.DirectivePage"]
+    max_count = 1  # one library per site: search and the campaign resolver see every directive
 
     class Meta:
         verbose_name = _("thư viện văn bản")
+
+    def get_context(self, request, *args, **kwargs):
+        from .search import SearchFilters, directive_facets, library_search
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = SearchFilters.from_querydict(request.GET)
+        context["filters"] = filters
+        context["results"] = library_search(filters, within=self)
+        context["facets"] = directive_facets()
+        return context
 
 
 class DirectiveTag(TaggedItemBase):
@@ -97,12 +112,53 @@ class DirectivePage(Page):
     def __str__(self) -> str:
         return self.number
 
+    @property
+    def year(self) -> int:
+        return self.issue_date.year
+
+    @property
+    def full_name(self) -> str:
+        """"Quyết định 23-QĐ/TW" — the way people name a directive in speech and in plans."""
+        return f"{self.get_doc_type_display()} {self.number}"
+
+    def _normalise(self) -> None:
+        self.number = normalise_directive_number(self.number or "")
+        self.number_key = directive_key(self.number)
+
+    def clean(self):
+        # Runs in the admin form before saving: a collision is a message on the number field,
+        # not an IntegrityError from the constraint.
+        super().clean()
+        self._normalise()
+        if self.number_key and self.issue_date:
+            clash = DirectivePage.objects.filter(number_key=self.number_key, issue_date=self.issue_date)
+            if clash.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "number": _("Đã có văn bản số %(number)s ban hành ngày %(date)s trong thư viện.")
+                        % {"number": self.number, "date": self.issue_date.strftime("%d/%m/%Y")}
+                    }
+                )
+
+    def validate_constraints(self, exclude=None):
+        # The number error from clean() already covers the (number_key, issue_date) constraint.
+        if exclude and "number" in exclude:
+            exclude = {*exclude, "number_key"}
+        super().validate_constraints(exclude=exclude)
+
     def save(self, *args, **kwargs):
         # Derived columns: the stored number form, its match key, and folded text for search.
-        self.number = normalise_directive_number(self.number)
-        self.number_key = directive_key(self.number)
-        self.search_text = " ".join(fold(t) for t in (self.number, self.title, self.subject, self.summary, self.issuer))
+        self._normalise()
+        self.search_text = build_directive_search_text(self)
         super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import courses_covering, lessons_for_directives
+
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = lessons_for_directives([self.pk]).get(self.pk, [])
+        context["covering_courses"] = courses_covering(self)
+        return context
 
 
 class DirectiveDocument(Orderable):
@@ -111,6 +167,9 @@ class DirectiveDocument(Orderable):
     title = models.CharField(_("tên"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self) -> str:
+        return self.title or self.document.title
 
 
 class CourseIndexPage(Page):
@@ -122,6 +181,13 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("danh mục chuyên đề")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = course_cards(self)
+        return context
 
 
 class CoursePage(Page):
@@ -135,6 +201,22 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("chuyên đề")
         verbose_name_plural = _("chuyên đề")
+
+    def get_context(self, request, *args, **kwargs):
+        from learning.selectors.access import employee_of
+
+        from .selectors import course_lessons, readings_by_lesson
+
+        context = super().get_context(request, *args, **kwargs)
+        lessons = course_lessons(self)
+        employee = employee_of(request.user)
+        context["lessons"] = lessons
+        context["total_minutes"] = sum(lesson.estimated_minutes for lesson in lessons)
+        readings = readings_by_lesson(employee, lessons)
+        for lesson in lessons:
+            lesson.reading = readings.get(lesson.pk)
+        context["course_directives"] = self.directives.live().order_by("issue_date")
+        return context
 
 
 class LessonPage(Page):
@@ -159,8 +241,42 @@ class LessonPage(Page):
         verbose_name_plural = _("bài học")
 
     def save(self, *args, **kwargs):
-        self.search_text = " ".join(fold(t) for t in (self.title, self.intro))
+        self.search_text = " ".join(fold(t) for t in (self.title, self.intro, stream_plain_text(self.body)))
         super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        # Opening the lesson starts the reading clock (server-side, so it cannot be faked);
+        # previews by editors do not count.
+        if request.method == "GET" and not getattr(request, "is_preview", False):
+            from learning.selectors.access import employee_of
+
+            from .services import lesson_open
+
+            employee = employee_of(request.user)
+            if employee is not None and employee.is_active:
+                lesson_open(lesson=self, employee=employee, user=request.user)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from learning.selectors.access import employee_of
+
+        from .selectors import course_lessons
+
+        context = super().get_context(request, *args, **kwargs)
+        employee = employee_of(request.user)
+        context["employee"] = employee
+        context["reading"] = (
+            LessonReading.objects.filter(lesson=self, employee=employee).first() if employee else None
+        )
+        context["lesson_directives"] = self.directives.live().order_by("issue_date")
+        course = self.get_parent().specific
+        siblings = course_lessons(course)
+        ids = [lesson.pk for lesson in siblings]
+        position = ids.index(self.pk) if self.pk in ids else -1
+        context["course"] = course
+        context["previous_lesson"] = siblings[position - 1] if position > 0 else None
+        context["next_lesson"] = siblings[position + 1] if 0 <= position < len(siblings) - 1 else None
+        return context
 
 
 class LessonReading(models.Model):
@@ -180,3 +296,33 @@ class LessonReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} — {self.lesson_id}"
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+    @property
+    def minutes_spent(self) -> int:
+        """Reading time rounded to whole minutes, at least 1 once any time was recorded."""
+        return max(1, round(self.seconds_spent / 60)) if self.seconds_spent else 0
+
+
+def build_directive_search_text(page: DirectivePage) -> str:
+    """Folded text searched by `courses.search`: the number in its written and spaced forms
+    ("23-qd/tw", "23 qd tw"), "quyet dinh 23-qd/tw", and every text field and topic."""
+    number = fold(page.number)
+    with translation.override("vi"):  # search in Vietnamese whatever the editor's admin language
+        type_name = str(DirectiveType(page.doc_type).label) if page.doc_type else ""
+    tags = " ".join(page.tags.names())
+    parts = [
+        number,
+        re.sub(r"[-/.]+", " ", number),
+        fold(f"{type_name} {page.number}"),
+        fold(page.title),
+        fold(page.subject),
+        fold(page.summary),
+        fold(page.issuer),
+        fold(tags),
+        fold(stream_plain_text(page.body)),
+    ]
+    return " ".join(p for p in parts if p)

@@ -4,11 +4,16 @@ matched after NFC, case folding and dash unification; `NUMBER@YYYY-MM-DD` picks 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Q
 
 from learning.errors import DomainError
 from learning.text import directive_key
 
-from .models import DirectivePage
+from .models import CoursePage, DirectivePage, LessonPage, LessonReading
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class DirectiveNotFound(DomainError):
@@ -42,3 +47,93 @@ def directive_reference(page: DirectivePage) -> str:
     """The reference that names `page` uniquely: its number, plus @date when the number is reused."""
     shared = DirectivePage.objects.filter(number_key=page.number_key).exclude(pk=page.pk).exists()
     return f"{page.number}@{page.issue_date.isoformat()}" if shared else page.number
+
+
+# --- Lessons and courses (read by the directive and course pages and by "Việc học của tôi") ---
+
+
+def lessons_for_directives(directive_ids: Iterable[int]) -> dict[int, list[LessonPage]]:
+    """Live lessons covering each directive, in page-tree order (course, then lesson), in one query.
+
+    Every requested id is a key; a directive without a lesson maps to [].
+    """
+    ids = list(dict.fromkeys(directive_ids))
+    found: dict[int, list[LessonPage]] = {pk: [] for pk in ids}
+    through = LessonPage.directives.through
+    links = through.objects.filter(directivepage_id__in=ids, lessonpage__live=True).values_list(
+        "directivepage_id", "lessonpage_id"
+    )
+    pairs = list(links)
+    lessons = LessonPage.objects.live().in_bulk({lesson_id for _, lesson_id in pairs})
+    for directive_id, lesson_id in sorted(pairs, key=lambda pair: lessons[pair[1]].path):
+        found[directive_id].append(lessons[lesson_id])
+    return found
+
+
+def lesson_readings_for(employee, directive_ids: Iterable[int]) -> dict[int, LessonReading | None]:
+    """For each directive, the employee's reading of a live lesson covering it, or None.
+
+    The acknowledged reading wins (earliest acknowledgement); otherwise the most recently opened
+    one, so the learner page can say "read the lesson" or "read on dd/mm/yyyy".
+    """
+    ids = list(dict.fromkeys(directive_ids))
+    best: dict[int, LessonReading | None] = {pk: None for pk in ids}
+    if employee is None or not ids:
+        return best
+    through = LessonPage.directives.through
+    lessons_of: dict[int, set[int]] = {}
+    for directive_id, lesson_id in through.objects.filter(
+        directivepage_id__in=ids, lessonpage__live=True
+    ).values_list("directivepage_id", "lessonpage_id"):
+        lessons_of.setdefault(lesson_id, set()).add(directive_id)
+    readings = LessonReading.objects.filter(employee=employee, lesson_id__in=lessons_of).select_related("lesson")
+    for reading in readings:
+        for directive_id in lessons_of[reading.lesson_id]:
+            if _better_reading(reading, best[directive_id]):
+                best[directive_id] = reading
+    return best
+
+
+def _better_reading(candidate: LessonReading, current: LessonReading | None) -> bool:
+    if current is None:
+        return True
+    if candidate.acknowledged != current.acknowledged:
+        return candidate.acknowledged
+    if candidate.acknowledged:
+        return candidate.acknowledged_at < current.acknowledged_at
+    return (candidate.opened_at or _EPOCH) > (current.opened_at or _EPOCH)
+
+
+def readings_by_lesson(employee, lessons: Iterable[LessonPage]) -> dict[int, LessonReading]:
+    """The employee's readings of these lessons, by lesson id (lessons never opened are absent)."""
+    if employee is None:
+        return {}
+    return {r.lesson_id: r for r in LessonReading.objects.filter(employee=employee, lesson__in=list(lessons))}
+
+
+def course_lessons(course) -> list[LessonPage]:
+    """Live lessons of a course in the editor's order."""
+    return list(LessonPage.objects.child_of(course).live().order_by("path"))
+
+
+def course_cards(index) -> list:
+    """Live courses under a course index, each with `.lesson_count` and `.total_minutes`."""
+    courses = list(CoursePage.objects.child_of(index).live().order_by("path"))
+    totals: dict[str, tuple[int, int]] = {}
+    for lesson in LessonPage.objects.live().descendant_of(index).only("path", "estimated_minutes"):
+        key = lesson.path[: -LessonPage.steplen]
+        count, minutes = totals.get(key, (0, 0))
+        totals[key] = (count + 1, minutes + lesson.estimated_minutes)
+    for course in courses:
+        course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
+    return courses
+
+
+def courses_covering(directive: DirectivePage) -> list:
+    """Live courses that link the directive themselves or through one of their lessons."""
+    direct = set(CoursePage.objects.live().filter(directives=directive).values_list("pk", flat=True))
+    paths = {
+        lesson.path[: -LessonPage.steplen]
+        for lesson in LessonPage.objects.live().filter(directives=directive).only("path")
+    }
+    return list(CoursePage.objects.live().filter(Q(pk__in=direct) | Q(path__in=paths)).order_by("path"))

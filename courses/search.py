@@ -1,0 +1,168 @@
+"""Search over the directive library and lessons, ignoring diacritics and case.
+
+It reads the folded `search_text` columns (written on save with `learning.text.fold`), so the
+same LIKE queries behave identically on SQLite and PostgreSQL: "dan chu co so" finds
+"dân chủ ở cơ sở", "23-qd/tw" finds 23-QĐ/TW, "Quyết định 23" finds it too. Every word of the
+query must occur; a word that starts or ends with a digit must not run into other digits, so
+"23" does not find "2023" or "123".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from taggit.models import Tag
+
+from learning.text import fold
+
+from .models import DirectivePage, DirectiveType, LessonPage
+
+# "Quyết định số 23": "số" is filler when a number is asked for.
+_FILLER_BEFORE_NUMBER = {"so"}
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    q: str = ""
+    doc_type: str = ""
+    issuer: str = ""
+    year: int | None = None
+    topic: str = ""  # tag slug
+
+    @classmethod
+    def from_querydict(cls, data) -> SearchFilters:
+        year = (data.get("year") or "").strip()
+        doc_type = (data.get("type") or "").strip()
+        return cls(
+            q=(data.get("q") or "").strip()[:200],
+            doc_type=doc_type if doc_type in DirectiveType.values else "",
+            issuer=(data.get("issuer") or "").strip(),
+            year=int(year) if year.isdigit() and len(year) == 4 else None,
+            topic=(data.get("topic") or "").strip(),
+        )
+
+    @property
+    def narrows_directives(self) -> bool:
+        return bool(self.doc_type or self.issuer or self.year or self.topic)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q) or self.narrows_directives
+
+    def querystring(self, **changes) -> str:
+        """The query string of these filters with some changed (None or "" drops one)."""
+        values = replace(self, **changes) if changes else self
+        params = {"q": values.q, "type": values.doc_type, "issuer": values.issuer, "year": values.year or "",
+                  "topic": values.topic}
+        return urlencode({k: v for k, v in params.items() if v})
+
+
+@dataclass
+class SearchResults:
+    filters: SearchFilters
+    directives: list[DirectivePage] = field(default_factory=list)
+    lessons: list[LessonPage] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.directives) + len(self.lessons)
+
+
+@dataclass
+class Facets:
+    types: list[tuple[str, str, int]]
+    issuers: list[tuple[str, int]]
+    years: list[int]
+    topics: list[tuple[str, str]]
+
+
+def query_tokens(query: str) -> list[str]:
+    tokens = fold(query).split()
+    if any(re.search(r"\d", t) for t in tokens):
+        tokens = [t for t in tokens if t not in _FILLER_BEFORE_NUMBER]
+    return tokens
+
+
+def _token_pattern(token: str) -> re.Pattern:
+    start = r"(?<!\d)" if token[:1].isdigit() else ""
+    end = r"(?!\d)" if token[-1:].isdigit() else ""
+    return re.compile(start + re.escape(token) + end)
+
+
+def _matching(queryset, tokens: list[str]) -> list:
+    for token in tokens:
+        queryset = queryset.filter(search_text__icontains=token)
+    patterns = [_token_pattern(t) for t in tokens if t[:1].isdigit() or t[-1:].isdigit()]
+    return [obj for obj in queryset if all(p.search(obj.search_text) for p in patterns)]
+
+
+def _filtered_directives(filters: SearchFilters, within=None):
+    queryset = DirectivePage.objects.live()
+    if within is not None:
+        queryset = queryset.descendant_of(within)
+    if filters.doc_type:
+        queryset = queryset.filter(doc_type=filters.doc_type)
+    if filters.issuer:
+        queryset = queryset.filter(issuer=filters.issuer)
+    if filters.year:
+        queryset = queryset.filter(issue_date__year=filters.year)
+    if filters.topic:
+        queryset = queryset.filter(tags__in=_topic_tags(filters.topic))
+    return queryset.distinct()
+
+
+def _topic_tags(topic: str) -> list[int]:
+    """Tags whose slug or name matches `topic` ignoring diacritics: "dan-van" is "dân-vận"."""
+    wanted = fold(topic).replace(" ", "-")
+    used = Tag.objects.filter(courses_directivetag_items__isnull=False).distinct().values_list("pk", "slug", "name")
+    return [pk for pk, slug, name in used if wanted in (fold(slug), fold(name).replace(" ", "-"))]
+
+
+def _rank(page: DirectivePage, query: str, tokens: list[str]) -> tuple:
+    compact = re.sub(r"\s+", "", fold(query))
+    number = fold(page.number)
+    number_hit = bool(compact) and (compact == number or number in compact)
+    head = fold(f"{page.number} {page.title} {page.subject}")
+    return (not number_hit, not all(t in head for t in tokens), -page.issue_date.toordinal())
+
+
+def library_search(filters: SearchFilters, *, within=None) -> SearchResults:
+    """Directives (and, for a text query, lessons) matching the filters; best matches first.
+
+    Filters by type, issuer, year and topic narrow the directives; lessons are then only those
+    covering one of the matching directives.
+    """
+    tokens = query_tokens(filters.q)
+    directives_qs = _filtered_directives(filters, within)
+    directives = _matching(directives_qs, tokens)
+    directives.sort(key=lambda page: _rank(page, filters.q, tokens))
+    lessons: list[LessonPage] = []
+    if tokens and within is None:
+        lessons_qs = LessonPage.objects.live()
+        if filters.narrows_directives:
+            lessons_qs = lessons_qs.filter(directives__in=_filtered_directives(filters)).distinct()
+        lessons = sorted(_matching(lessons_qs, tokens), key=lambda lesson: lesson.path)
+    return SearchResults(filters=filters, directives=directives, lessons=lessons)
+
+
+def directive_facets() -> Facets:
+    """The values the filters offer: only those that some live directive has."""
+    live = DirectivePage.objects.live()
+    labels = dict(DirectiveType.choices)
+    types = [
+        (row["doc_type"], labels.get(row["doc_type"], row["doc_type"]), row["n"])
+        for row in live.values("doc_type").annotate(n=Count("pk")).order_by("doc_type")
+    ]
+    types.sort(key=lambda item: str(item[1]))
+    issuers = [(row["issuer"], row["n"]) for row in live.values("issuer").annotate(n=Count("pk")).order_by("issuer")]
+    years = sorted({d.year for d in live.values_list("issue_date", flat=True)}, reverse=True)
+    topics = list(
+        Tag.objects.filter(Q(courses_directivetag_items__content_object__in=live))
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    return Facets(types=types, issuers=issuers, years=years, topics=topics)
