@@ -5,6 +5,7 @@ session, so the confirmation applies exactly the previewed file and never client
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -78,6 +80,22 @@ def _discard(request) -> None:
         default_storage.delete(pending["path"])
 
 
+def _purge_stale(max_age=dt.timedelta(days=1)) -> None:
+    """Uploads previewed but never confirmed nor cancelled: removed after a day."""
+    try:
+        _dirs, files = default_storage.listdir(UPLOAD_DIR)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    cutoff = timezone.now() - max_age
+    for name in files:
+        path = f"{UPLOAD_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
+
+
 def _run(pending: dict, *, dry_run: bool, actor=None) -> RosterResult:
     agency = OrgUnit.objects.get(pk=pending["agency"])
     with default_storage.open(pending["path"], "rb") as stored:
@@ -117,6 +135,7 @@ class RosterUploadView(WagtailAdminTemplateMixin, View):
         if not form.is_valid():
             return self.render(form=form)
         _discard(request)
+        _purge_stale()
         upload = form.cleaned_data["file"]
         suffix = Path(upload.name).suffix.lower()
         path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{suffix}", ContentFile(upload.read()))

@@ -215,3 +215,16 @@ def test_blank_template_has_the_vietnamese_headers(client, org):
     assert header == ["Mã cán bộ", "Họ và tên", "Email", "Đơn vị", "Chức vụ", "Loại", "Ngày vào cơ quan"]
     guide = [row[0] for row in workbook["Hướng dẫn"].iter_rows(values_only=True)]
     assert "TTKC-KC" in guide
+
+
+def test_stale_uploads_are_purged(client, org):
+    import os
+    import time
+
+    stale = default_storage.save("roster-uploads/old.csv", io.BytesIO(b"x"))
+    old = time.time() - 2 * 86400
+    os.utime(default_storage.path(stale), (old, old))
+    client.force_login(org["hr"].user)
+    upload(client, CSV.encode("utf-8"), agency=org["agency"].pk)
+    assert not default_storage.exists(stale)
+    assert default_storage.exists(client.session[SESSION_KEY]["path"])
