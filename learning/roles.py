@@ -38,6 +38,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.delete_studysession",
         "learning.view_attendance", "learning.add_attendance", "learning.change_attendance",
         "learning.view_auditlog",
+        "learning.view_reminder",
+        "learning.view_campaigntarget", "learning.add_campaigntarget", "learning.change_campaigntarget",
+        "learning.delete_campaigntarget",
+        "learning.view_scoringcriterion", "learning.add_scoringcriterion", "learning.change_scoringcriterion",
+        "learning.delete_scoringcriterion",
+        "learning.view_selfscore", "learning.add_selfscore", "learning.change_selfscore", "learning.delete_selfscore",
         "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
     ],
     EDITOR: [

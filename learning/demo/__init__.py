@@ -18,6 +18,7 @@ CONTENT_STEPS = [
     "courses.demo.seed_content",
     "quizzes.demo.seed_quizzes",
     "learning.demo.campaigns.seed_campaigns",
+    "learning.demo.dossier.seed_dossier",
 ]
 STAFF_STEPS = [
     "learning.demo.staff.seed_staff",

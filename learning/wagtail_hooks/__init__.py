@@ -1,2 +1,3 @@
 
 from . import dashboard, org  # noqa: F401
+from . import sessions  # noqa: F401

@@ -1,0 +1,81 @@
+"""Admin screens of the scoring dossier that are not plain model editing: the self-assessment
+sheet download and the criteria import (xlsx/csv, all-or-nothing, with a dry run)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning import exporters
+from learning.errors import ImportRefused
+from learning.selectors.access import visible_agencies
+from learning.services.scoring import CRITERIA_COLUMNS, criteria_import
+from learning.tables import read_table
+
+FORMATS = [("scoring-self-assessment-xlsx", "Excel (.xlsx)"), ("scoring-self-assessment-pdf", "PDF")]
+
+
+class ScopeForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=None, empty_label=None)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = visible_agencies(user)
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class DownloadForm(ScopeForm):
+    format = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS)
+
+
+class ImportForm(ScopeForm):
+    file = forms.FileField(label=_("Tệp tiêu chí (.xlsx hoặc .csv)"))
+    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False, initial=True)
+
+
+def _require(request, perm: str):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def download(request):
+    _require(request, "learning.view_scoringcriterion")
+    form = DownloadForm(request.GET or None, user=request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        rendered = exporters.get(data["format"]).render(agency=data["agency"], year=data["year"])
+        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+        return response
+    return TemplateResponse(request, "learning/admin/scoring/download.html", {
+        "form": form, "page_title": _("Bảng tự chấm điểm"), "header_title": _("Bảng tự chấm điểm"),
+    })
+
+
+def import_criteria(request):
+    _require(request, "learning.add_scoringcriterion")
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    problems, result = [], None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data["file"]
+        try:
+            table = read_table(upload.read(), CRITERIA_COLUMNS, filename=upload.name)
+            result = criteria_import(agency=data["agency"], year=data["year"], table=table,
+                                     dry_run=data["dry_run"], actor=request.user)
+        except ImportRefused as exc:
+            problems = [str(p) for p in exc.problems] or [str(exc)]
+        if result is not None and not data["dry_run"]:
+            messages.success(request, _("Đã nhập tiêu chí: %(line)s") % {"line": result.line()})
+            return redirect("scoring_criteria:index")
+    return TemplateResponse(request, "learning/admin/scoring/import.html", {
+        "form": form, "problems": problems, "result": result, "columns": CRITERIA_COLUMNS,
+        "page_title": _("Nhập tiêu chí chấm điểm"), "header_title": _("Nhập tiêu chí chấm điểm"),
+    })
