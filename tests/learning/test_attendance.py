@@ -7,11 +7,13 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from openpyxl import Workbook
 
 from learning.errors import ImportRefused
-from learning.models import Attendance, AuditLog
+from learning.models import Attendance, AuditLog, CheckinAttempt, StudySession
 from learning.services.attendance import (
     AttendanceInvalid,
     attendance_import,
@@ -19,7 +21,7 @@ from learning.services.attendance import (
     attendance_record,
 )
 from learning.services.sessions import session_create
-from tests.factories import EmployeeFactory, UserFactory, make_agency, make_unit
+from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import make_campaign, make_directive
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,134 @@ def test_import_attendance_command_refusal_goes_to_stderr(setup, tmp_path):
                      stdout=io.StringIO(), stderr=err)
     assert 'row 3, column "Mã cán bộ": "XX1" is not a known staff code' in err.getvalue()
     assert not Attendance.objects.exists()
+
+
+# --- the HR screens in the Wagtail admin ----------------------------------------------------------
+
+@pytest.fixture
+def hr_client(setup, client):
+    hr = EmployeeFactory(agency=setup["agency"], unit=setup["vp"], employee_code="SCT0002",
+                         full_name="Trần Thị Thu Hương")
+    give_role(hr.user, roles.HR)
+    client.force_login(hr.user)
+    client.hr = hr
+    return client
+
+
+def _denied(response) -> bool:
+    """Wagtail turns PermissionDenied into a redirect to the admin home (or to login)."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"].split("?")[0] in ("/admin/", "/admin/login/"))
+
+
+def _grid(session) -> str:
+    return reverse("learning_studysession:attendance", args=[session.pk])
+
+
+def test_hr_grid_one_click_status_with_note_is_audited(setup, hr_client):
+    session, an = setup["session"], setup["people"][0]
+    page = hr_client.get(_grid(session))
+    assert page.status_code == 200
+    assert "Nguyễn Văn An" in page.content.decode() and "Chưa điểm danh" in page.content.decode()
+    response = hr_client.post(_grid(session), {"employee": an.pk, "status": "late", "note": "Đến 8h20"})
+    assert response.status_code == 302 and response["Location"].endswith(f"#nv-{an.pk}")
+    row = Attendance.objects.get()
+    assert (row.status, row.method, row.note, row.recorded_by) == ("late", "hr", "Đến 8h20", hr_client.hr.user)
+    assert AuditLog.objects.filter(action="attendance.record", actor=hr_client.hr.user).count() == 1
+
+
+def test_hr_grid_mark_remaining_absent(setup, hr_client):
+    session = setup["session"]
+    hr_client.post(_grid(session), {"employee": setup["people"][0].pk, "status": "present"})
+    hr_client.post(_grid(session), {"action": "absent_all"})
+    statuses = sorted(Attendance.objects.values_list("status", flat=True))
+    assert statuses == ["absent", "absent", "absent", "present"]  # the HR officer is on the roster too
+
+
+def test_hr_cannot_mark_someone_outside_the_roster(setup, hr_client):
+    other_agency = make_agency("SYT", "Sở Y tế")
+    outsider = EmployeeFactory(agency=other_agency, unit=other_agency)
+    response = hr_client.post(_grid(setup["session"]), {"employee": outsider.pk, "status": "present"})
+    assert _denied(response)
+    assert not Attendance.objects.exists()
+
+
+def test_learner_and_unit_head_cannot_mark_or_open_the_grid(setup, client):
+    learner = setup["people"][1]
+    give_role(learner.user, roles.LEARNER)
+    head = EmployeeFactory(agency=setup["agency"], unit=setup["vp"], employee_code="SCT0010")
+    give_role(head.user, roles.UNIT_HEAD)
+    session, target = setup["session"], setup["people"][0]
+    for user in (learner.user, head.user):
+        client.force_login(user)
+        for url in (_grid(session), reverse("learning_studysession:import", args=[session.pk]),
+                    reverse("learning_studysession:download", args=[session.pk, "ky-ten.pdf"])):
+            assert _denied(client.get(url))
+        assert _denied(client.post(_grid(session), {"employee": target.pk, "status": "present"}))
+        assert _denied(client.post(_grid(session), {"action": "absent_all"}))
+    assert not Attendance.objects.exists()
+
+
+def test_hr_of_another_agency_is_refused(setup, client):
+    other_agency = make_agency("SYT", "Sở Y tế")
+    foreign_hr = EmployeeFactory(agency=other_agency, unit=other_agency, employee_code="SYT0001")
+    give_role(foreign_hr.user, roles.HR)
+    client.force_login(foreign_hr.user)
+    assert _denied(client.get(_grid(setup["session"])))
+    assert client.get(reverse("learning_studysession:index")).content.decode().count("Hội nghị quán triệt") == 0
+
+
+def test_sheet_upload_preview_then_confirm(setup, hr_client):
+    url = reverse("learning_studysession:import", args=[setup["session"].pk])
+    upload = SimpleUploadedFile("ds.csv", _csv(SHEET), content_type="text/csv")
+    preview = hr_client.post(url, {"action": "preview", "file": upload})
+    text = preview.content.decode()
+    assert preview.status_code == 200 and "Thêm mới 3, cập nhật 0, không đổi 0" in text
+    assert not Attendance.objects.exists()
+    token = preview.context["pending"]["token"]
+    done = hr_client.post(url, {"action": "apply", "token": token})
+    assert done.status_code == 302
+    assert Attendance.objects.count() == 3
+    assert hr_client.post(url, {"action": "apply", "token": token}).status_code == 302  # not applied twice
+    assert Attendance.objects.count() == 3
+
+
+def test_faulty_sheet_upload_lists_rows_and_writes_nothing(setup, hr_client):
+    url = reverse("learning_studysession:import", args=[setup["session"].pk])
+    bad = _csv("Mã cán bộ,Họ và tên,Trạng thái\nSCT0101,Nguyễn Văn An,Có mặt\nSCT0102,Ai Khác,Có mặt\n")
+    response = hr_client.post(url, {"action": "preview", "file": SimpleUploadedFile("ds.csv", bad)})
+    text = response.content.decode()
+    assert "có 1 lỗi" in text and "<td>3</td>" in text and "Ai Khác" in text
+    assert not Attendance.objects.exists()
+
+
+def test_admin_create_and_edit_session_are_audited(setup, hr_client):
+    directive = setup["session"].directives.get()
+    data = {"campaign": setup["session"].campaign.pk, "title": "Hội nghị học bù", "directives": [directive.pk],
+            "date": "20/05/2024", "start_time": "14:00", "end_time": "16:00", "location": "Phòng họp 2",
+            "online_url": "", "presenter": "", "late_grace_minutes": "10", "is_makeup": "on"}
+    response = hr_client.post(reverse("learning_studysession:add"), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    created = StudySession.objects.get(title="Hội nghị học bù")
+    assert created.is_makeup and created.late_grace_minutes == 10
+    assert AuditLog.objects.filter(action="session.create", object_id=str(created.pk)).exists()
+    data.update(location="Hội trường lớn")
+    hr_client.post(reverse("learning_studysession:edit", args=[created.pk]), data)
+    entry = AuditLog.objects.get(action="session.change", object_id=str(created.pk))
+    assert (entry.before["location"], entry.after["location"]) == ("Phòng họp 2", "Hội trường lớn")
+    bad = dict(data, start_time="16:00", end_time="14:00", title="Sai giờ")
+    assert hr_client.post(reverse("learning_studysession:add"), bad).status_code == 200
+    assert not StudySession.objects.filter(title="Sai giờ").exists()
+
+
+def test_downloads_and_refused_scan_log(setup, hr_client):
+    session = setup["session"]
+    pdf = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "ky-ten.pdf"]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    xlsx = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "mau.xlsx"]))
+    assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+    assert hr_client.get(reverse("learning_studysession:download", args=[session.pk, "x.exe"])).status_code == 404
+    CheckinAttempt.objects.create(session=session, employee=setup["people"][0], successful=False,
+                                  error_reason="expired", ip_address="10.0.0.9")
+    log = hr_client.get(reverse("learning_studysession:checkins", args=[session.pk])).content.decode()
+    assert "Nguyễn Văn An" in log and "Mã đã hết hạn" in log and "10.0.0.9" in log
