@@ -62,3 +62,19 @@ def manual(employee, directive, date) -> ManualEvidence:
 
 def exempt(campaign, employee, reason="Nghỉ thai sản") -> Exemption:
     return Exemption.objects.create(campaign=campaign, employee=employee, reason=reason)
+
+
+def make_quiz(slug, directives):
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.create(slug=slug, title=f"Kiểm tra {slug}")
+    quiz.directives.set(directives)
+    return quiz
+
+
+def take_quiz(quiz, employee, date, passed=True, source="online"):
+    from quizzes.models import Attempt
+
+    number = Attempt.objects.filter(quiz=quiz, employee=employee).count() + 1
+    return Attempt.objects.create(quiz=quiz, employee=employee, number=number, source=source, state="finished",
+                                  passed=passed, evidence_date=date, score=8 if passed else 4, max_score=10)

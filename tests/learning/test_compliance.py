@@ -20,7 +20,17 @@ from learning.selectors.compliance import (
     status_counts,
 )
 from tests.factories import EmployeeFactory, make_agency, make_unit
-from tests.learning.compliance_helpers import D, attend, exempt, make_campaign, make_directive, make_session, manual
+from tests.learning.compliance_helpers import (
+    D,
+    attend,
+    exempt,
+    make_campaign,
+    make_directive,
+    make_quiz,
+    make_session,
+    manual,
+    take_quiz,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -350,3 +360,47 @@ def test_employee_model_unchanged_by_computation(world):
     before = list(Employee.objects.values())
     compliance_table(campaign=campaign, as_of=D(2024, 6, 1))
     assert list(Employee.objects.values()) == before
+
+
+# --- quiz evidence --------------------------------------------------------------------------
+
+
+def test_passed_quiz_is_evidence_for_each_linked_directive(world):
+    agency, unit, campaign, d1, d2 = world
+    person = EmployeeFactory(unit=unit)
+    quiz = make_quiz("kt-dan-van", [d1, d2])
+    take_quiz(quiz, person, D(2024, 6, 3), passed=False, source="paper")
+    assert status_of(campaign, person, d1, D(2024, 7, 1)) == ("pending", "", None)
+    take_quiz(quiz, person, D(2024, 6, 20), source="paper")  # the retest passes
+    table = compliance_table(campaign=campaign, as_of=D(2024, 7, 1))
+    assert list(zip(table.status, table.evidence, table.evidence_date, strict=True)) == [
+        ("completed", "quiz", D(2024, 6, 20)), ("completed", "quiz", D(2024, 6, 20)),
+    ]
+    assert status_of(campaign, person, d1, D(2024, 6, 19))[0] == "pending"
+
+
+def test_quiz_before_start_or_unlinked_is_ignored(world):
+    agency, unit, campaign, d1, d2 = world
+    person = EmployeeFactory(unit=unit)
+    take_quiz(make_quiz("kt-cu", [d1]), person, D(2024, 3, 30))
+    take_quiz(make_quiz("kt-khac", [make_directive("59/2023/NĐ-CP")]), person, D(2024, 5, 1))
+    assert status_of(campaign, person, d1, D(2024, 7, 1)) == ("pending", "", None)
+
+
+def test_tie_order_attendance_quiz_manual(world):
+    agency, unit, campaign, d1, d2 = world
+    person = EmployeeFactory(unit=unit)
+    quiz = make_quiz("kt", [d1, d2])
+    take_quiz(quiz, person, D(2024, 9, 1))
+    manual(person, d1, D(2024, 9, 1))
+    manual(person, d2, D(2024, 9, 1))
+    attend(make_session(campaign, D(2024, 9, 1), [d2]), person)
+    table = compliance_table(campaign=campaign, as_of=D(2024, 12, 1))
+    assert list(table.evidence) == ["quiz", "attendance"]
+
+
+def test_late_quiz_pass_is_completed_late(world):
+    agency, unit, campaign, d1, d2 = world
+    person = EmployeeFactory(unit=unit)
+    take_quiz(make_quiz("kt", [d1]), person, D(2024, 11, 2))
+    assert status_of(campaign, person, d1, D(2024, 12, 1)) == ("completed_late", "quiz", D(2024, 11, 2))
