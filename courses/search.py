@@ -125,8 +125,14 @@ def _rank(page: DirectivePage, query: str, tokens: list[str]) -> tuple:
     compact = re.sub(r"\s+", "", fold(query))
     number = fold(page.number)
     number_hit = bool(compact) and (compact == number or number in compact)
-    head = fold(f"{page.number} {page.title} {page.subject}")
-    return (not number_hit, not all(t in head for t in tokens), -page.issue_date.toordinal())
+    title = fold(f"{page.number} {page.title}")
+    head = f"{title} {fold(page.subject)}"
+    return (
+        not number_hit,
+        not all(t in title for t in tokens),
+        not all(t in head for t in tokens),
+        -page.issue_date.toordinal(),
+    )
 
 
 def library_search(filters: SearchFilters, *, within=None) -> SearchResults:
