@@ -1,6 +1,7 @@
 from .audit import AuditLog
 from .campaigns import Campaign, Exemption, Requirement
 from .evidence import ManualEvidence
+from .exports import ExportJob, ExportJobKind, ExportJobStatus
 from .org import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 from .reminders import Reminder, ReminderKind, ReminderStatus
 from .scoring import ScoringCriterion, SelfScore, SelfScoreEvidence
@@ -19,6 +20,9 @@ __all__ = [
     "Employee",
     "EmployeeCategory",
     "Exemption",
+    "ExportJob",
+    "ExportJobKind",
+    "ExportJobStatus",
     "ManualEvidence",
     "OrgUnit",
     "OrgUnitKind",
