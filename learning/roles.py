@@ -38,6 +38,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.delete_studysession",
         "learning.view_attendance", "learning.add_attendance", "learning.change_attendance",
         "learning.view_auditlog",
+        "certificates.view_certificate", "certificates.revoke_certificate", "certificates.view_certificatejob",
+        "certificates.add_certificatejob", "certificates.change_certificatetemplatesettings",
         "learning.view_reminder",
         "learning.view_campaigntarget", "learning.add_campaigntarget", "learning.change_campaigntarget",
         "learning.delete_campaigntarget",
