@@ -158,3 +158,18 @@ def test_create_session_command_refuses(org, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("create_session", *argv, stdout=io.StringIO(), stderr=io.StringIO())
     assert not StudySession.objects.exists()
+
+
+def test_home_page_lists_upcoming_sessions_and_own_history(org, client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 11, 26, 9, 0), tick=False)
+    past = _session(org, date=D(2024, 5, 10), title="Hội nghị quán triệt tháng 5")
+    attend(past, org["an"], "late")
+    _session(org, date=D(2026, 12, 5), title="Hội nghị sắp tới", location="Hội trường Sở",
+             start_time=dt.time(14), end_time=dt.time(16), online_url="https://meet.example.vn/hn")
+    client.force_login(org["an"].user)
+    page = client.get("/").content.decode()
+    assert "Hội nghị sắp tới" in page and "05/12/2026, 14:00–16:00" in page and "Hội trường Sở" in page
+    assert "https://meet.example.vn/hn" in page
+    assert "Lịch sử điểm danh của tôi" in page and "Hội nghị quán triệt tháng 5" in page and "Đi muộn" in page
+    client.force_login(org["binh"].user)
+    assert "Lịch sử điểm danh của tôi" not in client.get("/").content.decode()
