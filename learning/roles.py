@@ -47,6 +47,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.delete_scoringcriterion",
         "learning.view_selfscore", "learning.add_selfscore", "learning.change_selfscore", "learning.delete_selfscore",
         "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+        "quizzes.view_quiz", "quizzes.add_quiz", "quizzes.change_quiz", "quizzes.delete_quiz",
+        "quizzes.view_question", "quizzes.add_question", "quizzes.change_question", "quizzes.delete_question",
+        "quizzes.view_questioncategory", "quizzes.add_questioncategory", "quizzes.change_questioncategory",
+        "quizzes.view_attempt", "quizzes.change_attemptanswer",
     ],
     EDITOR: [
         "wagtailadmin.access_admin",
