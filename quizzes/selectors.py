@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch, Q
 
 from learning.models import Employee
 
-from .models import Attempt, AttemptSource, AttemptState, GradingMethod, Question, Quiz, QuizQuestion
+from .models import (
+    Attempt,
+    AttemptAnswer,
+    AttemptSource,
+    AttemptState,
+    GradingMethod,
+    Question,
+    Quiz,
+    QuizQuestion,
+)
 
 
 def quizzes_for_directives(directive_ids: Iterable[int]) -> dict[int, list[Quiz]]:
@@ -53,3 +63,75 @@ def quiz_grade(*, quiz: Quiz, employee: Employee) -> Attempt | None:
 
 def online_attempts(quiz: Quiz):
     return Attempt.objects.filter(quiz=quiz, source=AttemptSource.ONLINE)
+
+
+@dataclass
+class QuestionStat:
+    question: Question
+    answered: int
+    right: int
+    mean_fraction: float | None
+
+    @property
+    def share_right(self) -> float | None:
+        return round(100 * self.right / self.answered, 1) if self.answered else None
+
+
+@dataclass
+class QuizStats:
+    attempts: int
+    people: int
+    passed_people: int
+    finished: int
+    passed: int
+    pending_grading: int
+    buckets: list[tuple[str, int]]
+    questions: list[QuestionStat]
+
+    @property
+    def pass_rate(self) -> float | None:
+        return round(100 * self.passed / self.finished, 1) if self.finished else None
+
+
+def quiz_statistics(*, quiz: Quiz, employees=None) -> QuizStats:
+    """Attempts, pass rate, score distribution (tenths), and per question the share fully right
+    (with the mean fraction, to spot questions that are too hard or wrongly keyed)."""
+    attempts = Attempt.objects.filter(quiz=quiz)
+    if employees is not None:
+        attempts = attempts.filter(employee__in=employees)
+    finished = attempts.filter(state=AttemptState.FINISHED)
+    percents = [float(p) for p in finished.values_list("percent", flat=True) if p is not None]
+    counts = [0] * 10
+    for p in percents:
+        counts[min(9, int(p // 10))] += 1
+    buckets = [(f"{i * 10}–{i * 10 + 10 if i < 9 else 100}%", n) for i, n in enumerate(counts)]
+    rows = (AttemptAnswer.objects.filter(attempt_question__attempt__in=finished.filter(source=AttemptSource.ONLINE))
+            .values("attempt_question__question_id")
+            .annotate(n=Count("id"), right=Count("id", filter=Q(fraction__gte=1)), mean=Avg("fraction")))
+    by_question = {r["attempt_question__question_id"]: r for r in rows}
+    questions = []
+    for q in Question.objects.filter(id__in=by_question).select_related("category").order_by("category__name", "id"):
+        r = by_question[q.id]
+        questions.append(QuestionStat(q, r["n"], r["right"], float(r["mean"]) if r["mean"] is not None else None))
+    questions.sort(key=lambda s: (s.share_right if s.share_right is not None else 101))
+    return QuizStats(
+        attempts=attempts.count(),
+        people=attempts.values("employee").distinct().count(),
+        passed_people=attempts.filter(passed=True).values("employee").distinct().count(),
+        finished=len(percents),
+        passed=finished.filter(passed=True).count(),
+        pending_grading=attempts.filter(state=AttemptState.NEEDS_GRADING).count(),
+        buckets=buckets,
+        questions=questions,
+    )
+
+
+def essay_queue(*, employees=None):
+    """Essay responses waiting for HR's mark, oldest submission first."""
+    rows = (AttemptAnswer.objects.filter(needs_grading=True, attempt_question__attempt__state=AttemptState.NEEDS_GRADING)
+            .select_related("attempt_question__question", "attempt_question__attempt__quiz",
+                            "attempt_question__attempt__employee__unit")
+            .order_by("attempt_question__attempt__submitted_at", "id"))
+    if employees is not None:
+        rows = rows.filter(attempt_question__attempt__employee__in=employees)
+    return rows

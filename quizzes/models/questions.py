@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .categories import QuestionCategory
 
@@ -16,7 +18,7 @@ class QuestionType(models.TextChoices):
     ESSAY = "essay", _("Tự luận")
 
 
-class Question(models.Model):
+class Question(ClusterableModel):
     category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT, related_name="questions",
                                  verbose_name=_("nhóm câu hỏi"))
     qtype = models.CharField(_("loại câu hỏi"), max_length=16, choices=QuestionType.choices)
@@ -52,7 +54,7 @@ class Answer(models.Model):
     `fraction` is the share of the question's mark it earns, -1..1 (Moodle): 1 = fully right.
     """
 
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(_("phương án"))
     fraction = models.DecimalField(_("tỉ lệ điểm"), max_digits=8, decimal_places=5, default=Decimal("0"),
                                    validators=[MinValueValidator(Decimal("-1")), MaxValueValidator(Decimal("1"))])

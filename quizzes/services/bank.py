@@ -110,3 +110,10 @@ def questions_export(*, quiz: Quiz, fmt: str) -> bytes:
         first_seen.setdefault(q.category, i)
     pool = [q for _, q in sorted(enumerate(pool), key=lambda iq: (first_seen[iq[1].category], iq[0]))]
     return writer(pool)
+
+
+def question_fingerprint_refresh(*, question: Question) -> Question:
+    """Recompute the content fingerprint after an edit in the admin."""
+    question.fingerprint = question_to_parsed(question).fingerprint()
+    Question.objects.filter(pk=question.pk).update(fingerprint=question.fingerprint)
+    return question

@@ -1,0 +1,264 @@
+"""HR's screens in the Wagtail admin: question and paper-result uploads with a preview, the blank
+template, exports, the essay marking queue, and per-quiz statistics. Wired in wagtail_hooks.py."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from learning.errors import DomainError, ImportRefused
+from learning.selectors.access import is_hr, visible_employees
+from learning.tables import read_table
+from quizzes.formats import FORMATS, format_for, xlsx
+from quizzes.models import AttemptAnswer, Quiz
+from quizzes.selectors import essay_queue, quiz_statistics
+from quizzes.services.bank import questions_export, questions_import, questions_parse
+from quizzes.services.essays import essay_mark
+from quizzes.services.paper import COLUMNS as PAPER_COLUMNS
+from quizzes.services.paper import paper_results_import
+
+UPLOAD_DIR = "imports/quizzes"
+PREVIEW_ROWS = 200
+FORMAT_LABELS = [("", _("Theo phần mở rộng của tệp")), ("gift", "GIFT (.gift, .txt)"), ("aiken", "Aiken (.txt)"),
+                 ("xlsx", _("Mẫu Excel (.xlsx)")), ("quizapp-json", "django-quiz-app (.json)")]
+MIMETYPES = {"gift": ("text/plain; charset=utf-8", "gift"),
+             "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")}
+
+
+class HrOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _scope(user):
+    return None if getattr(user, "is_superuser", False) else visible_employees(user)
+
+
+class QuestionUploadForm(forms.Form):
+    quiz = forms.ModelChoiceField(label=_("Bài kiểm tra"), queryset=Quiz.objects.all())
+    format = forms.ChoiceField(label=_("Định dạng"), choices=FORMAT_LABELS, required=False)
+    file = forms.FileField(label=_("Tệp câu hỏi"))
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+                self.add_error("file", _("Tệp quá lớn."))
+            elif not format_for(upload.name, data.get("format") or None):
+                self.add_error("format", _("Không nhận ra định dạng từ tên tệp: hãy chọn định dạng."))
+        return data
+
+
+class PaperUploadForm(forms.Form):
+    quiz = forms.ModelChoiceField(label=_("Bài kiểm tra"), queryset=Quiz.objects.all())
+    file = forms.FileField(label=_("Tệp kết quả (.xlsx, .csv)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
+            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
+        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn."))
+        return upload
+
+
+class UploadWithPreview(HrOnlyMixin, WagtailAdminTemplateMixin, View):
+    """Upload → dry run shown as a preview (nothing written) → "Áp dụng" runs the same import for real.
+    The file waits in storage between the two steps, named in the session with a one-time token."""
+
+    header_icon = "upload"
+    form_class: type[forms.Form]
+    session_key: str
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def _discard(self, request):
+        pending = request.session.pop(self.session_key, None)
+        if pending and default_storage.exists(pending["path"]):
+            default_storage.delete(pending["path"])
+
+    def _read(self, pending) -> bytes:
+        with default_storage.open(pending["path"], "rb") as stored:
+            return stored.read()
+
+    def get(self, request):
+        self._discard(request)
+        initial = {"quiz": request.GET.get("quiz")} if request.GET.get("quiz") else {}
+        return self.render(form=self.form_class(initial=initial))
+
+    def post(self, request):
+        if request.POST.get("action") == "apply":
+            return self.apply(request)
+        form = self.form_class(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form=form)
+        self._discard(request)
+        upload = form.cleaned_data["file"]
+        path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}",
+                                    ContentFile(upload.read()))
+        pending = {"token": uuid.uuid4().hex, "path": path, "filename": upload.name,
+                   "quiz": form.cleaned_data["quiz"].pk, "format": form.cleaned_data.get("format") or ""}
+        request.session[self.session_key] = pending
+        try:
+            result = self.run(pending, dry_run=True)
+        except ImportRefused as refused:
+            self._discard(request)
+            return self.render(form=self.form_class(initial={"quiz": pending["quiz"]}), problems=refused.problems,
+                               filename=upload.name)
+        return self.render(result=result, pending=pending)
+
+    def apply(self, request):
+        pending = request.session.get(self.session_key)
+        if not pending or request.POST.get("token") != pending["token"]:
+            messages.error(request, _("Phiên nhập đã hết hạn hoặc đã được áp dụng. Hãy tải tệp lên lại."))
+            return redirect(request.path)
+        try:
+            result = self.run(pending, dry_run=False)
+        except ImportRefused as refused:
+            self._discard(request)
+            return self.render(form=self.form_class(), problems=refused.problems, filename=pending["filename"])
+        self._discard(request)
+        messages.success(request, self.summary(result))
+        return redirect(request.path)
+
+    def render(self, **context):
+        context["template_url"] = reverse("quizzes_admin:template")
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class QuestionImportView(UploadWithPreview):
+    page_title = _("Nhập câu hỏi")
+    template_name = "quizzes/admin/question_import.html"
+    form_class = QuestionUploadForm
+    session_key = "quizzes_question_import"
+
+    def run(self, pending, *, dry_run):
+        quiz = Quiz.objects.get(pk=pending["quiz"])
+        fmt = format_for(pending["filename"], pending["format"] or None)
+        parsed = questions_parse(data=self._read(pending), fmt=fmt, quiz=quiz)
+        result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run)
+        result.quiz = quiz
+        return result
+
+    def summary(self, result):
+        return _("Đã nhập %(n)s câu hỏi vào “%(quiz)s” (%(new)s câu mới).") % {
+            "n": result.imported, "quiz": result.quiz.title, "new": result.created}
+
+
+class PaperResultsImportView(UploadWithPreview):
+    page_title = _("Nhập kết quả kiểm tra trên giấy")
+    template_name = "quizzes/admin/paper_import.html"
+    form_class = PaperUploadForm
+    session_key = "quizzes_paper_import"
+
+    def run(self, pending, *, dry_run):
+        quiz = Quiz.objects.get(pk=pending["quiz"])
+        table = read_table(self._read(pending), PAPER_COLUMNS, filename=pending["filename"])
+        result = paper_results_import(quiz=quiz, table=table, dry_run=dry_run, actor=self.request.user)
+        result.quiz = quiz
+        return result
+
+    def summary(self, result):
+        return _("Đã ghi %(n)s kết quả (thêm %(c)s, cập nhật %(u)s, không đổi %(s)s); %(p)s người đạt.") % {
+            "n": len(result.rows), "c": result.created, "u": result.updated, "s": result.unchanged,
+            "p": result.passed}
+
+
+def question_template(request):
+    if not is_hr(request.user):
+        raise PermissionDenied
+    response = HttpResponse(xlsx.blank_template(), content_type=MIMETYPES["xlsx"][0])
+    response["Content-Disposition"] = 'attachment; filename="mau-cau-hoi.xlsx"'
+    return response
+
+
+def quiz_export(request, pk: int, fmt: str):
+    if not is_hr(request.user):
+        raise PermissionDenied
+    quiz = get_object_or_404(Quiz, pk=pk)
+    if fmt not in MIMETYPES:
+        raise PermissionDenied
+    mimetype, extension = MIMETYPES[fmt]
+    response = HttpResponse(questions_export(quiz=quiz, fmt=fmt), content_type=mimetype)
+    response["Content-Disposition"] = f'attachment; filename="{quiz.slug}.{extension}"'
+    return response
+
+
+class EssayMarkForm(forms.Form):
+    answer = forms.IntegerField(widget=forms.HiddenInput)
+    score = forms.DecimalField(label=_("Điểm"), min_value=0, decimal_places=2, max_digits=6)
+    comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EssayQueueView(HrOnlyMixin, WagtailAdminTemplateMixin, View):
+    page_title = _("Chấm bài tự luận")
+    header_icon = "edit"
+    template_name = "quizzes/admin/essay_queue.html"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get(self, request):
+        return self.render()
+
+    def post(self, request):
+        form = EssayMarkForm(request.POST)
+        rows = essay_queue(employees=_scope(request.user))
+        if form.is_valid():
+            row = get_object_or_404(AttemptAnswer.objects.filter(pk__in=rows.values("pk")), pk=form.cleaned_data["answer"])
+            try:
+                attempt = essay_mark(attempt_answer=row, score=form.cleaned_data["score"],
+                                     comment=form.cleaned_data["comment"], actor=request.user)
+            except DomainError as exc:
+                messages.error(request, str(exc))
+            else:
+                state = _("đạt") if attempt.passed else (_("chưa đạt") if attempt.is_final else _("còn câu chờ chấm"))
+                messages.success(request, _("Đã chấm bài của %(name)s: %(state)s.") % {
+                    "name": attempt.employee.full_name, "state": state})
+        else:
+            messages.error(request, _("Điểm không hợp lệ."))
+        return redirect(request.path)
+
+    def render(self):
+        rows = list(essay_queue(employees=_scope(self.request.user))[:100])
+        return self.render_to_response(self.get_context_data(items=rows))
+
+
+class QuizStatsView(HrOnlyMixin, WagtailAdminTemplateMixin, View):
+    header_icon = "table"
+    template_name = "quizzes/admin/stats.html"
+
+    def get_page_title(self):
+        return _("Thống kê: %(quiz)s") % {"quiz": self.quiz.title}
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": reverse("quizzes_quiz:index"), "label": _("Bài kiểm tra")},
+                {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request, pk: int):
+        self.quiz = get_object_or_404(Quiz, pk=pk)
+        stats = quiz_statistics(quiz=self.quiz, employees=_scope(request.user))
+        peak = max((n for _, n in stats.buckets), default=0) or 1
+        bars = [(label, n, round(100 * n / peak)) for label, n in stats.buckets]
+        return self.render_to_response(self.get_context_data(quiz=self.quiz, stats=stats, bars=bars))
+
+
+__all__ = ["EssayQueueView", "FORMATS", "PaperResultsImportView", "QuestionImportView", "QuizStatsView",
+           "question_template", "quiz_export"]

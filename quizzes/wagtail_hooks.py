@@ -1,0 +1,207 @@
+"""Wagtail admin wiring of the quiz engine: quizzes, the question bank and its categories, attempts
+(read only), question and paper-result uploads with a preview, essay marking, statistics."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+
+from learning.selectors.access import is_hr
+from quizzes.models import Attempt, Question, QuestionCategory, Quiz
+from quizzes.services.bank import question_fingerprint_refresh
+from quizzes.views import admin as views
+
+SUBMENU_HOOK = "register_quizzes_menu_item"
+
+
+class QuizIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons += [
+            ListingButton(_("Thống kê"), icon_name="table", priority=5,
+                          url=reverse("quizzes_admin:stats", args=[instance.pk])),
+            ListingButton(_("Nhập câu hỏi"), icon_name="upload", priority=6,
+                          url=reverse("quizzes_admin:import") + f"?quiz={instance.pk}"),
+            ListingButton(_("Xuất GIFT"), icon_name="download", priority=30,
+                          url=reverse("quizzes_admin:export", args=[instance.pk, "gift"])),
+            ListingButton(_("Xuất Excel"), icon_name="download", priority=31,
+                          url=reverse("quizzes_admin:export", args=[instance.pk, "xlsx"])),
+            ListingButton(_("Trang học viên"), icon_name="view", priority=40,
+                          url=reverse("quizzes:detail", args=[instance.slug])),
+        ]
+        return buttons
+
+
+class QuizViewSet(ModelViewSet):
+    model = Quiz
+    name = "quizzes_quiz"
+    url_prefix = "bai-kiem-tra"
+    icon = "tasks"
+    menu_label = _("Bài kiểm tra")
+    copy_view_enabled = False
+    index_view_class = QuizIndexView
+    search_fields = ["title", "slug"]
+    list_filter = ["draft", "directives"]
+    list_display = ["title", "slug", Column("pass_mark", label=_("Điểm đạt (%)")),
+                    BooleanColumn("draft", label=_("Bản nháp")), DateColumn("updated_at", label=_("Cập nhật"))]
+    panels = [
+        MultiFieldPanel([FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"),
+                         FieldPanel("directives"), FieldPanel("draft")], heading=_("Thông tin")),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_questions")]),
+                         FieldPanel("categories"),
+                         FieldRowPanel([FieldPanel("random_order"), FieldPanel("shuffle_answers"),
+                                        FieldPanel("one_per_page")])],
+                        heading=_("Câu hỏi"), help_text=_("Câu hỏi cố định được thêm bằng “Nhập câu hỏi”.")),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("attempts_allowed")]),
+                         FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review")]),
+                         FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("exam_paper")])],
+                        heading=_("Luật làm bài")),
+        MultiFieldPanel([FieldPanel("success_text"), FieldPanel("fail_text")], heading=_("Thông báo kết quả")),
+    ]
+
+
+class QuestionSaveMixin:
+    def save_instance(self):
+        question = super().save_instance()
+        question_fingerprint_refresh(question=question)  # keeps re-imports of the edited question idempotent
+        return question
+
+
+class QuestionCreateView(QuestionSaveMixin, generic.CreateView):
+    pass
+
+
+class QuestionEditView(QuestionSaveMixin, generic.EditView):
+    pass
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    name = "quizzes_question"
+    url_prefix = "ngan-hang-cau-hoi"
+    icon = "help"
+    menu_label = _("Ngân hàng câu hỏi")
+    copy_view_enabled = False
+    add_view_class = QuestionCreateView
+    edit_view_class = QuestionEditView
+    search_fields = ["text", "name"]
+    list_filter = ["category", "qtype"]
+    list_display = [Column("text", label=_("Câu hỏi"), accessor="__str__"), "qtype", "category"]
+    panels = [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("qtype")]),
+        FieldPanel("name"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("multiple"), FieldPanel("default_mark")]),
+        FieldPanel("general_feedback"),
+        InlinePanel("answers", label=_("Phương án"), panels=[
+            FieldPanel("text"), FieldRowPanel([FieldPanel("fraction"), FieldPanel("feedback")])]),
+    ]
+
+
+class CategoryViewSet(ModelViewSet):
+    model = QuestionCategory
+    name = "quizzes_category"
+    url_prefix = "nhom-cau-hoi"
+    icon = "folder-open-inverse"
+    menu_label = _("Nhóm câu hỏi")
+    copy_view_enabled = False
+    search_fields = ["name"]
+    list_display = ["name", "directive"]
+    form_fields = ["name", "directive", "description"]
+
+
+class AttemptIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("employee", "quiz")
+
+
+class AttemptViewSet(ModelViewSet):
+    """Attempts are written by the engine only: list, filter and export them; no editing here."""
+
+    model = Attempt
+    name = "quizzes_attempt"
+    url_prefix = "luot-lam-bai"
+    icon = "list-ul"
+    menu_label = _("Lượt làm bài")
+    index_view_class = AttemptIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["quiz", "source", "state", "passed"]
+    search_fields = ["employee__full_name", "employee__employee_code"]
+    list_display = ["employee", "quiz", "number", "source", "state",
+                    Column("percent", label=_("Tỉ lệ (%)")), BooleanColumn("passed", label=_("Đạt")),
+                    DateColumn("evidence_date", label=_("Ngày minh chứng"))]
+    list_export = ["employee", "quiz", "number", "source", "state", "score", "max_score", "percent", "passed",
+                   "evidence_date", "submitted_at"]
+    form_fields = ["note"]
+
+    def get_urlpatterns(self):
+        # Read-only: keep the listing, export and inspect views; attempts change only through services.
+        keep = {"index", "index_results", "inspect"}
+        return [p for p in super().get_urlpatterns() if getattr(p, "name", None) in keep]
+
+    @property
+    def add_url_name(self):
+        return None
+
+    @property
+    def edit_url_name(self):
+        return None
+
+    @property
+    def delete_url_name(self):
+        return None
+
+
+class QuizGroup(ViewSetGroup):
+    menu_label = _("Bài kiểm tra")
+    menu_icon = "tasks"
+    menu_order = 270
+    submenu_hook = SUBMENU_HOOK
+    items = (QuizViewSet, QuestionViewSet, CategoryViewSet, AttemptViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_quizzes():
+    return QuizGroup()
+
+
+admin_urls = [
+    path("nhap-cau-hoi/", views.QuestionImportView.as_view(), name="import"),
+    path("nhap-ket-qua-giay/", views.PaperResultsImportView.as_view(), name="paper"),
+    path("mau-cau-hoi.xlsx", views.question_template, name="template"),
+    path("<int:pk>/xuat/<str:fmt>/", views.quiz_export, name="export"),
+    path("<int:pk>/thong-ke/", views.QuizStatsView.as_view(), name="stats"),
+    path("cham-tu-luan/", views.EssayQueueView.as_view(), name="essays"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_admin_urls():
+    return [path("kiem-tra/", include((admin_urls, "quizzes_admin"), namespace="quizzes_admin"))]
+
+
+class HrMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_hr(request.user)
+
+
+def _menu(url_name, label, icon, order):
+    def item():
+        return HrMenuItem(label, reverse(f"quizzes_admin:{url_name}"), icon_name=icon, order=order)
+
+    item.__name__ = f"quizzes_menu_{url_name}"
+    return item
+
+
+for _args in (("import", _("Nhập câu hỏi"), "upload", 10), ("paper", _("Nhập kết quả trên giấy"), "upload", 11),
+              ("essays", _("Chấm bài tự luận"), "edit", 12)):
+    hooks.register(SUBMENU_HOOK, _menu(*_args))
