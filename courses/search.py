@@ -3,8 +3,8 @@
 It reads the folded `search_text` columns (written on save with `learning.text.fold`), so the
 same LIKE queries behave identically on SQLite and PostgreSQL: "dan chu co so" finds
 "dân chủ ở cơ sở", "23-qd/tw" finds 23-QĐ/TW, "Quyết định 23" finds it too. Every word of the
-query must occur; a word that starts or ends with a digit must not run into other digits, so
-"23" does not find "2023" or "123".
+query must occur as a whole word (the last may be a prefix), so "23" does not find "2023" or
+"123"; when some documents have the words together as a phrase, only those are shown.
 """
 
 from __future__ import annotations
@@ -80,23 +80,46 @@ class Facets:
 
 
 def query_tokens(query: str) -> list[str]:
-    tokens = fold(query).split()
+    # "23 – QĐ / TW" is typed the way numbers are written: join around dashes and slashes.
+    tokens = [t for t in re.sub(r"\s*([-/])\s*", r"\1", fold(query)).split() if re.search(r"[a-z0-9]", t)]
     if any(re.search(r"\d", t) for t in tokens):
         tokens = [t for t in tokens if t not in _FILLER_BEFORE_NUMBER]
     return tokens
 
 
-def _token_pattern(token: str) -> re.Pattern:
-    start = r"(?<!\d)" if token[:1].isdigit() else ""
-    end = r"(?!\d)" if token[-1:].isdigit() else ""
-    return re.compile(start + re.escape(token) + end)
+_EDGE_BEFORE = r"(?<![a-z0-9])"
+_EDGE_AFTER = r"(?![a-z0-9])"
+# Between two words of a phrase, at most one other word: "dan chu co so" is near "dân chủ ở cơ sở".
+_NEAR = r"(?:[^a-z0-9]+[a-z0-9]+)?[^a-z0-9]+"
 
 
-def _matching(queryset, tokens: list[str]) -> list:
-    for token in tokens:
-        queryset = queryset.filter(search_text__icontains=token)
-    patterns = [_token_pattern(t) for t in tokens if t[:1].isdigit() or t[-1:].isdigit()]
-    return [obj for obj in queryset if all(p.search(obj.search_text) for p in patterns)]
+class Matcher:
+    """Whole folded words (the last one may be a prefix, as people type), and the same words as a
+    near-phrase for ranking. Vietnamese syllables are short, so substring matching would let
+    "co" hit "công" and "so" hit "số" everywhere."""
+
+    def __init__(self, tokens: list[str]):
+        self.tokens = tokens
+        words = [
+            _EDGE_BEFORE + re.escape(t) + ("" if i == len(tokens) - 1 and not t[-1].isdigit() else _EDGE_AFTER)
+            for i, t in enumerate(tokens)
+        ]
+        self.words = [re.compile(w) for w in words]
+        self.phrase = re.compile(_NEAR.join(words)) if len(words) > 1 else None
+
+    def all_words(self, text: str) -> bool:
+        return all(w.search(text) for w in self.words)
+
+    def near_phrase(self, text: str) -> bool:
+        return self.phrase.search(text) is not None if self.phrase else self.all_words(text)
+
+    def filter(self, queryset) -> list:
+        """Objects with every word; when some have them as a near-phrase, only those."""
+        for token in self.tokens:  # a cheap superset in SQL, identical on SQLite and PostgreSQL
+            queryset = queryset.filter(search_text__icontains=token)
+        found = [obj for obj in queryset if self.all_words(obj.search_text)]
+        phrased = [obj for obj in found if self.near_phrase(obj.search_text)]
+        return phrased or found
 
 
 def _filtered_directives(filters: SearchFilters, within=None):
@@ -121,7 +144,7 @@ def _topic_tags(topic: str) -> list[int]:
     return [pk for pk, slug, name in used if wanted in (fold(slug), fold(name).replace(" ", "-"))]
 
 
-def _rank(page: DirectivePage, query: str, tokens: list[str]) -> tuple:
+def _rank(page: DirectivePage, query: str, matcher: Matcher) -> tuple:
     compact = re.sub(r"\s+", "", fold(query))
     number = fold(page.number)
     number_hit = bool(compact) and (compact == number or number in compact)
@@ -129,8 +152,10 @@ def _rank(page: DirectivePage, query: str, tokens: list[str]) -> tuple:
     head = f"{title} {fold(page.subject)}"
     return (
         not number_hit,
-        not all(t in title for t in tokens),
-        not all(t in head for t in tokens),
+        not matcher.near_phrase(title),
+        not matcher.near_phrase(head),
+        not matcher.all_words(title),
+        len(title),  # the shorter the title, the more of it the query is
         -page.issue_date.toordinal(),
     )
 
@@ -141,16 +166,16 @@ def library_search(filters: SearchFilters, *, within=None) -> SearchResults:
     Filters by type, issuer, year and topic narrow the directives; lessons are then only those
     covering one of the matching directives.
     """
-    tokens = query_tokens(filters.q)
-    directives_qs = _filtered_directives(filters, within)
-    directives = _matching(directives_qs, tokens)
-    directives.sort(key=lambda page: _rank(page, filters.q, tokens))
+    matcher = Matcher(query_tokens(filters.q))
+    directives = matcher.filter(_filtered_directives(filters, within))
+    directives.sort(key=lambda page: _rank(page, filters.q, matcher))
     lessons: list[LessonPage] = []
-    if tokens and within is None:
+    if matcher.tokens and within is None:
         lessons_qs = LessonPage.objects.live()
         if filters.narrows_directives:
             lessons_qs = lessons_qs.filter(directives__in=_filtered_directives(filters)).distinct()
-        lessons = sorted(_matching(lessons_qs, tokens), key=lambda lesson: lesson.path)
+        lessons = matcher.filter(lessons_qs)
+        lessons.sort(key=lambda lesson: (not matcher.near_phrase(fold(lesson.title)), lesson.path))
     return SearchResults(filters=filters, directives=directives, lessons=lessons)
 
 

@@ -152,3 +152,10 @@ def test_the_seeded_library_answers_the_plan_queries():
     assert numbers(search("Quyết định 23"))[0] == "23-QĐ/TW"
     assert numbers(search("luat tiep cong dan"))[0] == "42/2013/QH13"
     assert {lesson.slug for lesson in search("tiep cong dan").lessons} >= {"luat-tiep-cong-dan"}
+
+
+def test_short_syllables_match_whole_words_only(library):
+    # "co" must not match "công", nor "so" match "số" inside other words
+    assert numbers(search("cong tac dan van")) == ["23-QĐ/TW"]
+    assert query_tokens("23 – QĐ / TW") == ["23-qd/tw"]
+    assert numbers(search("dan va")) == ["23-QĐ/TW"]  # the last word may be typed in part
