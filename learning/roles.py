@@ -34,6 +34,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.delete_requirement",
         "learning.view_exemption", "learning.add_exemption", "learning.change_exemption", "learning.delete_exemption",
         "learning.view_manualevidence", "learning.add_manualevidence", "learning.change_manualevidence",
+        "learning.delete_manualevidence",
         "learning.view_studysession", "learning.add_studysession", "learning.change_studysession",
         "learning.delete_studysession",
         "learning.view_attendance", "learning.add_attendance", "learning.change_attendance",

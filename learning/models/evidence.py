@@ -23,4 +23,4 @@ class ManualEvidence(models.Model):
         indexes = [models.Index(fields=["directive", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.employee} — {self.directive_id} ({self.date:%d/%m/%Y})"
+        return f"{self.employee} — {self.directive.number} ({self.date:%d/%m/%Y})"

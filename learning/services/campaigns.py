@@ -376,3 +376,19 @@ def campaign_export(*, campaign: Campaign) -> str:
     for requirement in campaign.requirements.select_related("directive").order_by("order", "id"):
         out.append(f"  - directive: {_scalar(directive_reference(requirement.directive))}")
     return "\n".join(out) + "\n"
+
+
+class CampaignInUse(DomainError):
+    code = "campaign_in_use"
+
+
+def campaign_delete(*, campaign: Campaign, actor=None) -> None:
+    """Delete a campaign set up by mistake; refused once it has study sessions (their attendance
+    is evidence). The audit log keeps what it was."""
+    campaign_check_manage(actor=actor, agency=campaign.agency)
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if campaign.sessions.exists():
+            raise CampaignInUse(f"campaign {campaign.slug} has study sessions and cannot be deleted")
+        audit_log(actor=actor, action="campaign.delete", obj=campaign, before=campaign_snapshot(campaign))
+        campaign.delete()

@@ -44,6 +44,26 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
     return evidence
 
 
+def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str = "", proof=None,
+                           actor=None) -> ManualEvidence:
+    """Correct the date, note or proof of a record; `proof=None` keeps the current file."""
+    campaign_check_manage(actor=actor, agency=evidence.employee.agency)
+    if date > timezone.localdate():
+        raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
+    with transaction.atomic():
+        evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
+            pk=evidence.pk)
+        before = _snapshot(evidence)
+        evidence.date, evidence.note = date, (note or "").strip()
+        if proof:
+            evidence.proof = proof
+        evidence.save()
+        after = _snapshot(evidence)
+        if after != before:
+            audit_log(actor=actor, action="manual_evidence.update", obj=evidence, before=before, after=after)
+    return evidence
+
+
 def manual_evidence_delete(*, evidence: ManualEvidence, actor=None) -> None:
     """Delete a record made in error; the audit log keeps what it said."""
     campaign_check_manage(actor=actor, agency=evidence.employee.agency)

@@ -1,3 +1,5 @@
 
 from . import dashboard, org  # noqa: F401
+from . import scoring  # noqa: F401
 from . import sessions  # noqa: F401
+from . import audit, campaigns, evidence  # noqa: F401

@@ -275,3 +275,82 @@ def test_command_errors_for_unknown_agency_campaign_and_file(org, directives, tm
     with pytest.raises(CommandError, match='unknown campaign "nope"'):
         call_command("export_campaign", "nope")
 
+
+
+# --- the Wagtail admin form ---------------------------------------------------------------
+
+
+@pytest.fixture
+def hr_client(client, org, directives):
+    agency, units = org
+    hr = EmployeeFactory(agency=agency, unit=units["VP"])
+    give_role(hr.user, roles.HR)
+    client.force_login(hr.user)
+    return client, hr
+
+
+def form_data(units, **extra):
+    data = {"title": "Học tập chuyên đề 2026", "slug": "chuyen-de-2026", "year": "", "start": "01/10/2026",
+            "due": "31/12/2026", "audience_units": [units["VP"].pk], "audience_categories": ["cong_chuc"],
+            "requirements": "59/2023/NĐ-CP\n\n33/CT-TTg\n"}
+    data.update(extra)
+    return data
+
+
+def test_admin_creates_and_edits_a_campaign_through_the_service(hr_client, org):
+    from django.urls import reverse
+
+    client, hr = hr_client
+    agency, units = org
+    response = client.post(reverse("learning_campaign:add"), form_data(units, agency=agency.pk))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    campaign = Campaign.objects.get(slug="chuyen-de-2026")
+    assert refs(campaign) == ["59/2023/NĐ-CP", "33/CT-TTg"] and campaign.year == 2026
+    assert list(campaign.audience_units.all()) == [units["VP"]] and campaign.audience_categories == ["cong_chuc"]
+    assert AuditLog.objects.get(action="campaign.create").actor == hr.user
+
+    edit = reverse("learning_campaign:edit", args=[campaign.pk])
+    page = client.get(edit).content.decode()
+    assert "59/2023/NĐ-CP\n33/CT-TTg" in page  # requirements shown one per line, in order
+    response = client.post(edit, form_data(units, requirements="33/CT-TTg\n23-QĐ/TW", audience_units=[]))
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert refs(campaign) == ["33/CT-TTg", "23-QĐ/TW"] and not campaign.audience_units.exists()
+    update = AuditLog.objects.get(action="campaign.update")
+    assert update.actor == hr.user and update.before["requirements"] == ["59/2023/NĐ-CP", "33/CT-TTg"]
+
+
+def test_admin_form_names_the_line_of_an_unknown_directive(hr_client, org):
+    from django.urls import reverse
+
+    client, _ = hr_client
+    agency, units = org
+    response = client.post(reverse("learning_campaign:add"),
+                           form_data(units, agency=agency.pk, requirements="33/CT-TTg\n\n99/XX\n16/CT-TTg"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Dòng 3: unknown directive &quot;99/XX&quot;" in page
+    assert "Dòng 4: directive &quot;16/CT-TTg&quot; is ambiguous" in page
+    assert not Campaign.objects.exists()
+
+
+def test_admin_campaign_writes_are_for_hr_and_lists_are_scoped(client, org, directives):
+    from django.urls import reverse
+
+    agency, units = org
+    campaign = campaign_load(agency=agency, data=YAML).campaign
+    campaign_load(agency=make_agency("SNV", "Sở Nội vụ"), data=YAML.replace("dan-van-2024", "snv-2024")
+                  .replace("audience:\n  units: [TTRA, VP]\n", "audience:\n"))
+    head = EmployeeFactory(agency=agency, unit=units["QLCN"])
+    give_role(head.user, roles.UNIT_HEAD)
+    client.force_login(head.user)
+    listing = client.get(reverse("learning_campaign:index")).content.decode()
+    assert "dan-van-2024" in listing or campaign.title in listing
+    assert "snv-2024" not in listing
+    assert client.get(reverse("learning_campaign:edit", args=[campaign.pk])).status_code in (302, 403)
+    assert client.post(reverse("learning_campaign:add"), form_data(units, agency=agency.pk)).status_code in (302, 403)
+    assert Campaign.objects.count() == 2
+    yaml_response = client.get(reverse("learning_campaign:yaml", args=[campaign.pk]))
+    assert yaml_response.status_code == 200 and yaml_response.content.decode() == campaign_export(campaign=campaign)
+    other = Campaign.objects.get(slug="snv-2024")
+    assert client.get(reverse("learning_campaign:yaml", args=[other.pk])).status_code == 404

@@ -123,3 +123,24 @@ def test_exempt_command_errors(setup):
         call_command("exempt", "--campaign", "dan-van-2024", "--employee", "SCT0050")
     with pytest.raises(CommandError, match="SCT0050 is not exempt"):
         call_command("exempt", "--campaign", "dan-van-2024", "--employee", "SCT0050", "--undo")
+
+
+def test_admin_exemption_create_edit_and_delete_go_through_the_service(client, setup):
+    from django.urls import reverse
+
+    campaign, person, hr, _ = setup
+    client.force_login(hr.user)
+    response = client.post(reverse("learning_exemption:add"),
+                           {"campaign": campaign.pk, "employee_code": "sct0050", "reason": "Nghỉ thai sản"})
+    assert response.status_code == 302
+    exemption = Exemption.objects.get()
+    assert AuditLog.objects.get(action="exemption.grant").actor == hr.user
+    response = client.post(reverse("learning_exemption:edit", args=[exemption.pk]),
+                           {"campaign": campaign.pk, "employee_code": "SCT0050", "reason": "Biệt phái"})
+    assert response.status_code == 302 and Exemption.objects.get().reason == "Biệt phái"
+    assert AuditLog.objects.filter(action="exemption.update").count() == 1
+    response = client.post(reverse("learning_exemption:add"),
+                           {"campaign": campaign.pk, "employee_code": "SCT0070", "reason": "x"})
+    assert response.status_code == 200 and "not in the audience" in response.content.decode()
+    client.post(reverse("learning_exemption:delete", args=[exemption.pk]))
+    assert not Exemption.objects.exists() and AuditLog.objects.filter(action="exemption.lift").count() == 1

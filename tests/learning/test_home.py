@@ -162,3 +162,48 @@ def test_old_missed_campaigns_fold_below_current_ones(client, world):
     assert campaigns_on_page(html) == ["chuyen-de-2026", "dan-van-2024"]
     assert '<details class="card ml-past ml-campaign" data-campaign="dan-van-2024">' in html
     assert "quá hạn 756 ngày" in html
+
+
+# --- the admin audience view: unit heads see their unit, HR everyone -----------------------------
+
+
+@time_machine.travel(TODAY)
+def test_audience_view_is_scoped_and_hr_exempts_from_it(client, world):
+    from learning.models import Exemption
+    from tests.factories import give_role, roles
+
+    campaign = world["agency"].campaigns.get(slug="chuyen-de-2026")
+    url = reverse("learning_campaign:audience", args=[campaign.pk])
+    head = EmployeeFactory(agency=world["agency"], unit=world["qlcn"].unit, employee_code="SCT0010")
+    give_role(head.user, roles.UNIT_HEAD)
+    client.force_login(head.user)
+    html = client.get(url).content.decode()
+    rows = re.findall(r'data-employee="([^"]+)" data-status="([^"]+)"', html)
+    assert sorted(rows) == [("SCT0010", "pending"), ("SCT0011", "pending")]
+    assert "Miễn học</button>" not in html  # unit heads look, HR acts
+    response = client.post(reverse("learning_campaign:exempt", args=[campaign.pk]),
+                           {"employee": world["qlcn"].pk, "reason": "x"})
+    assert response.status_code in (302, 403) and not Exemption.objects.exists()
+
+    hr = EmployeeFactory(agency=world["agency"], unit=world["vp_team"].unit, employee_code="SCT0002")
+    give_role(hr.user, roles.HR)
+    client.force_login(hr.user)
+    html = client.get(url).content.decode()
+    codes = sorted(code for code, _ in re.findall(r'data-employee="([^"]+)" data-status="([^"]+)"', html))
+    assert codes == ["SCT0002", "SCT0010", "SCT0011", "SCT0030"]
+    response = client.post(reverse("learning_campaign:exempt", args=[campaign.pk]),
+                           {"employee": world["qlcn"].pk, "reason": "Nghỉ thai sản", "next": url})
+    assert response.status_code == 302
+    assert Exemption.objects.get().reason == "Nghỉ thai sản"
+    html = client.get(url + "?status=exempt").content.decode()
+    assert re.findall(r'data-employee="([^"]+)" data-status="([^"]+)"', html) == [("SCT0011", "exempt")]
+    assert "Nghỉ thai sản" in html
+
+
+@time_machine.travel(TODAY)
+def test_learner_cannot_open_the_audience_view(client, world):
+    campaign = world["agency"].campaigns.get(slug="chuyen-de-2026")
+    client.force_login(world["qlcn"].user)
+    response = client.get(reverse("learning_campaign:audience", args=[campaign.pk]))
+    assert response.status_code in (302, 403, 404)
+    assert "SCT0030" not in response.content.decode()

@@ -95,3 +95,42 @@ def test_future_dates_and_other_people_are_refused(setup):
     with pytest.raises(PermissionDenied):
         manual_evidence_delete(evidence=evidence, actor=foreign_hr.user)
     assert ManualEvidence.objects.count() == 1 and AuditLog.objects.filter(action__startswith="manual").count() == 1
+
+
+def test_admin_records_evidence_with_a_proof_file_through_the_service(client, setup):
+    from django.urls import reverse
+
+    _, person, hr, d33, _ = setup
+    client.force_login(hr.user)
+    proof = SimpleUploadedFile("xac-nhan.pdf", b"%PDF-1.4", content_type="application/pdf")
+    response = client.post(reverse("learning_manualevidence:add"), {
+        "employee_code": "SCT0050", "directive": d33.pk, "date": "03/06/2024", "note": "Lớp của tỉnh",
+        "proof": proof})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    evidence = ManualEvidence.objects.get()
+    assert (evidence.employee, evidence.date, evidence.recorded_by) == (person, dt.date(2024, 6, 3), hr.user)
+    assert evidence.proof.name.endswith(".pdf")
+    assert AuditLog.objects.get(action="manual_evidence.record").actor == hr.user
+    listing = client.get(reverse("learning_manualevidence:index")).content.decode()
+    assert "03/06/2024" in listing and "33/CT-TTg" in listing
+    response = client.post(reverse("learning_manualevidence:edit", args=[evidence.pk]), {
+        "employee_code": "SCT0050", "directive": d33.pk, "date": "04/06/2024", "note": "Lớp của tỉnh"})
+    assert response.status_code == 302
+    evidence.refresh_from_db()
+    assert evidence.date == dt.date(2024, 6, 4) and evidence.proof.name.endswith(".pdf")
+    client.post(reverse("learning_manualevidence:delete", args=[evidence.pk]))
+    assert not ManualEvidence.objects.exists() and AuditLog.objects.filter(action="manual_evidence.delete").exists()
+
+
+def test_admin_refuses_unknown_staff_and_learners(client, setup):
+    from django.urls import reverse
+
+    _, person, hr, d33, _ = setup
+    client.force_login(hr.user)
+    response = client.post(reverse("learning_manualevidence:add"), {
+        "employee_code": "SCT9999", "directive": d33.pk, "date": "03/06/2024"})
+    assert response.status_code == 200 and "Không có cán bộ mã SCT9999" in response.content.decode()
+    client.force_login(person.user)
+    response = client.post(reverse("learning_manualevidence:add"), {
+        "employee_code": "SCT0050", "directive": d33.pk, "date": "03/06/2024"})
+    assert response.status_code in (302, 403) and not ManualEvidence.objects.exists()

@@ -1,0 +1,295 @@
+"""Campaign screens of the Wagtail admin: the create/edit form (the same validation and service as
+`load_campaign`), the audience with each person's progress, exempting from that list, and the
+YAML download. Wiring (menus, URLs) is in `learning/wagtail_hooks/campaigns.py`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from courses.selectors import directive_reference
+from learning.errors import DomainError
+from learning.models import Campaign, Employee, EmployeeCategory, Exemption, OrgUnit
+from learning.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
+from learning.selectors.compliance import (
+    COMPLETED,
+    COMPLETED_LATE,
+    EXEMPT,
+    OVERDUE,
+    PENDING,
+    campaign_audience,
+    compliance_table,
+)
+from learning.services.campaigns import CampaignRefused, campaign_export, campaign_validate
+from learning.services.exemptions import exemption_grant, exemption_lift
+
+STATUS_LABELS = {
+    COMPLETED: _("Đã hoàn thành"),
+    COMPLETED_LATE: _("Hoàn thành muộn"),
+    PENDING: _("Đang học"),
+    OVERDUE: _("Quá hạn"),
+    EXEMPT: _("Được miễn"),
+}
+PER_PAGE = 100
+
+
+def scoped_campaigns(user):
+    return Campaign.objects.filter(agency__in=visible_agencies(user))
+
+
+class UnitsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return "\u2003" * (obj.depth - 2) + f"{obj.name} ({obj.code})"
+
+
+class CampaignForm(WagtailAdminModelForm):
+    """Fields of the campaign plus its requirements as an ordered list of directive numbers; validated
+    by `campaign_validate`, the same rules as a YAML file."""
+
+    agency = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Cơ quan"))
+    year = forms.IntegerField(label=_("Năm"), required=False, help_text=_("Để trống: năm của ngày bắt đầu"))
+    audience_units = UnitsField(
+        queryset=OrgUnit.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Đơn vị áp dụng"), help_text=_("Gồm cả đơn vị trực thuộc. Không chọn: toàn cơ quan."),
+    )
+    audience_categories = forms.MultipleChoiceField(
+        choices=EmployeeCategory.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Loại cán bộ áp dụng"), help_text=_("Không chọn: mọi loại."),
+    )
+    requirements = forms.CharField(
+        label=_("Văn bản phải học (theo thứ tự)"), widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Mỗi dòng một số, ký hiệu văn bản như trong kế hoạch, ví dụ 23-QĐ/TW. Số trùng nhau: "
+                    "thêm @ngày ban hành, ví dụ 16/CT-TTg@2016-05-16."),
+    )
+
+    field_order = ["agency", "title", "slug", "year", "start", "due", "audience_units", "audience_categories",
+                   "requirements"]
+
+    class Meta:
+        model = Campaign
+        fields = ["slug", "title", "start", "due"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = visible_agencies(self.for_user).order_by("name")
+        self.fields["agency"].queryset = agencies
+        units = visible_units(self.for_user).filter(depth__gt=1).order_by("path")
+        self.fields["audience_units"].queryset = units
+        campaign = self.instance
+        if campaign.pk:
+            self.fields["agency"].disabled = True
+            self.initial.update(
+                agency=campaign.agency_id,
+                year=campaign.year if campaign.year != campaign.start.year else None,
+                audience_units=list(campaign.audience_units.values_list("pk", flat=True)),
+                audience_categories=list(campaign.audience_categories or []),
+                requirements="\n".join(directive_reference(r.directive) for r in
+                                       campaign.requirements.select_related("directive").order_by("order", "id")),
+            )
+        elif agencies.count() == 1:
+            self.initial["agency"] = agencies.first().pk
+            self.fields["agency"].widget = forms.HiddenInput()
+
+    def campaign_data(self) -> dict:
+        """The cleaned form as the mapping `campaign_save` takes (the YAML's shape)."""
+        data = self.cleaned_data
+        lines = [line.strip() for line in (data.get("requirements") or "").splitlines()]
+        return {
+            "slug": data.get("slug"),
+            "title": data.get("title"),
+            "year": data.get("year"),
+            "start": data.get("start"),
+            "due": data.get("due"),
+            "audience": {
+                "units": [u.code for u in data.get("audience_units") or []],
+                "categories": list(data.get("audience_categories") or []),
+            },
+            "requirements": [{"directive": line} for line in lines if line],
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        agency = cleaned.get("agency") or (self.instance.agency if self.instance.pk else None)
+        if agency is None or self.errors:
+            return cleaned
+        raw = (cleaned.get("requirements") or "").splitlines()
+        # Problems on requirements name the line of the text box, as a YAML file names its line.
+        numbered = [number for number, line in enumerate(raw, start=1) if line.strip()]
+        lines = {("requirements", index): number for index, number in enumerate(numbered)}
+        try:
+            campaign_validate(agency=agency, data=self.campaign_data(), lines=lines,
+                              campaign=self.instance if self.instance.pk else None)
+        except CampaignRefused as exc:
+            for problem in exc.problems:
+                if problem.row is not None:
+                    self.add_error("requirements", _("Dòng %(line)s: %(message)s") % {
+                        "line": problem.row, "message": problem.message})
+                else:
+                    self.add_error(None, problem.message)
+        self.agency = agency
+        return cleaned
+
+
+# --- the audience -------------------------------------------------------------------------------
+
+
+def person_status(statuses: list[str]) -> str:
+    """One word for a person from their requirement statuses (as computed by the compliance selector)."""
+    if EXEMPT in statuses:
+        return EXEMPT
+    if all(s in (COMPLETED, COMPLETED_LATE) for s in statuses):
+        return COMPLETED_LATE if COMPLETED_LATE in statuses else COMPLETED
+    return OVERDUE if OVERDUE in statuses else PENDING
+
+
+class AudienceFilterForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị"),
+                                  empty_label=_("Tất cả đơn vị"))
+    status = forms.ChoiceField(choices=[("", _("Mọi tình trạng")), *STATUS_LABELS.items()], required=False,
+                               label=_("Tình trạng"))
+    q = forms.CharField(required=False, label=_("Tìm theo tên hoặc mã"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = visible_units(user).order_by("path")
+
+
+class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
+    """Who must study the campaign, with x/y done and their status; HR exempts from here.
+    Unit heads see their own unit subtree only (`visible_employees`)."""
+
+    template_name = "learning/admin/campaign_audience.html"
+    page_title = _("Thành phần và tình hình học tập")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = get_object_or_404(scoped_campaigns(request.user), pk=kwargs["pk"])
+        if not (is_hr(request.user) or request.user.has_perm("learning.view_campaign")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.campaign.title
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [
+            {"url": reverse("learning_campaign:index"), "label": _("Kế hoạch học tập")},
+            {"url": "", "label": self.campaign.title},
+        ]
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        today = timezone.localdate()
+        table = compliance_table(campaign=self.campaign, as_of=today)
+        visible = set(visible_employees(self.request.user).values_list("pk", flat=True))
+        table = table[table["employee_id"].isin(visible)]
+        if table.empty:
+            return []
+        exemptions = {e.employee_id: e for e in Exemption.objects.filter(campaign=self.campaign)}
+        rows = []
+        for employee_id, group in table.groupby("employee_id", sort=False):
+            statuses = list(group["status"])
+            first = group.iloc[0]
+            rows.append({
+                "employee_id": int(employee_id),
+                "employee_code": first["employee_code"],
+                "full_name": first["full_name"],
+                "unit": first["unit"],
+                "unit_path": first["unit_path"],
+                "category": EmployeeCategory(first["category"]).label,
+                "done": sum(s in (COMPLETED, COMPLETED_LATE) for s in statuses),
+                "total": len(statuses),
+                "status": person_status(statuses),
+                "exemption": exemptions.get(int(employee_id)),
+            })
+        return rows
+
+    def filtered_rows(self, form) -> list[dict]:
+        rows = self.rows
+        if not form.is_valid():
+            return rows
+        if unit := form.cleaned_data.get("unit"):
+            rows = [r for r in rows if r["unit_path"].startswith(unit.path)]
+        if status := form.cleaned_data.get("status"):
+            rows = [r for r in rows if r["status"] == status]
+        if query := (form.cleaned_data.get("q") or "").strip():
+            from learning.text import fold
+
+            needle = fold(query)
+            rows = [r for r in rows if needle in fold(r["full_name"]) or needle in fold(r["employee_code"])]
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = AudienceFilterForm(self.request.GET or None, user=self.request.user)
+        rows = self.filtered_rows(form)
+        counts = {key: 0 for key in STATUS_LABELS}
+        for row in self.rows:
+            counts[row["status"]] += 1
+        page = Paginator(rows, PER_PAGE).get_page(self.request.GET.get("p"))
+        for row in page.object_list:
+            row["status_label"] = STATUS_LABELS[row["status"]]
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        context.update(
+            campaign=self.campaign,
+            form=form,
+            page=page,
+            query=query.urlencode(),
+            counts=[(key, STATUS_LABELS[key], counts[key]) for key in STATUS_LABELS],
+            audience_size=len(self.rows),
+            can_exempt=is_hr(self.request.user),
+            exempt_url=reverse("learning_campaign:exempt", args=[self.campaign.pk]),
+            today=timezone.localdate(),
+        )
+        return context
+
+
+class CampaignExemptView(View):
+    """POST from the audience list: exempt one person with a reason, or lift it (HR only)."""
+
+    def post(self, request, pk):
+        campaign = get_object_or_404(scoped_campaigns(request.user), pk=pk)
+        if not is_hr(request.user):
+            raise PermissionDenied
+        employee = get_object_or_404(Employee, pk=request.POST.get("employee"), agency=campaign.agency)
+        try:
+            if request.POST.get("undo"):
+                exemption_lift(campaign=campaign, employee=employee, actor=request.user)
+                messages.success(request, _("Đã bỏ miễn học cho %(name)s.") % {"name": employee.full_name})
+            else:
+                exemption_grant(campaign=campaign, employee=employee, reason=request.POST.get("reason", ""),
+                                actor=request.user)
+                messages.success(request, _("Đã miễn học cho %(name)s.") % {"name": employee.full_name})
+        except DomainError as exc:
+            messages.error(request, _("Không thực hiện được: %(reason)s") % {"reason": exc})
+        back = request.POST.get("next") or ""
+        if not back.startswith(reverse("learning_campaign:audience", args=[pk])):
+            back = reverse("learning_campaign:audience", args=[pk])
+        return redirect(back)
+
+
+def campaign_yaml(request, pk):
+    """The campaign as the YAML file `load_campaign` reads."""
+    campaign = get_object_or_404(scoped_campaigns(request.user), pk=pk)
+    if not request.user.has_perm("learning.view_campaign"):
+        raise Http404
+    response = HttpResponse(campaign_export(campaign=campaign), content_type="application/x-yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}.yaml"'
+    return response
+
+
+def audience_size(campaign: Campaign) -> int:
+    return campaign_audience(campaign=campaign).count()

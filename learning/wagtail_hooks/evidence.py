@@ -1,0 +1,155 @@
+"""Wagtail admin wiring of manual evidence (minh chứng thủ công): HR records that someone studied a
+directive outside the system, with date, note and an optional proof file. Every write goes through
+`learning.services.evidence` (audited); the list is scoped to the user's agency."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from courses.models import DirectivePage
+from learning.errors import DomainError
+from learning.models import ManualEvidence
+from learning.selectors.access import visible_agencies, visible_employees
+from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update
+from learning.wagtail_hooks.org import ScopedMixin
+
+
+def scoped_evidence(user):
+    return ManualEvidence.objects.filter(employee__agency__in=visible_agencies(user))
+
+
+class DirectiveField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        subject = obj.subject if len(obj.subject) <= 70 else obj.subject[:69] + "…"
+        return f"{obj.number} — {subject}"
+
+
+class ManualEvidenceForm(WagtailAdminModelForm):
+    employee_code = forms.CharField(label=_("Mã cán bộ"), max_length=32)
+    directive = DirectiveField(queryset=DirectivePage.objects.none(), label=_("Văn bản"))
+
+    class Meta:
+        model = ManualEvidence
+        fields = ["directive", "date", "note", "proof"]
+
+    field_order = ["employee_code", "directive", "date", "note", "proof"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directive"].queryset = DirectivePage.objects.order_by("issue_date", "number")
+        self.fields["note"].widget.attrs["rows"] = 3
+        self.fields["date"].help_text = _("Ngày cán bộ học (ngày hội nghị, lớp bồi dưỡng…), không phải ngày nhập")
+        if self.instance.pk:  # a record for another person or directive is a new record
+            self.fields["employee_code"].disabled = True
+            self.fields["directive"].disabled = True
+            self.initial["employee_code"] = self.instance.employee.employee_code
+
+    def clean(self):
+        cleaned = super().clean()
+        code = (cleaned.get("employee_code") or "").strip()
+        if code and not self.instance.pk:
+            self.employee = visible_employees(self.for_user).filter(employee_code__iexact=code).first()
+            if self.employee is None:
+                self.add_error("employee_code", _("Không có cán bộ mã %(code)s trong cơ quan.") % {"code": code})
+        return cleaned
+
+
+class EvidenceSaveMixin:
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except DomainError as exc:  # refused by the service: shown like a validation error
+            form.add_error(None, str(exc))
+            self.produced_error_message = str(exc)
+            return self.form_invalid(form)
+
+
+class ScopedEvidenceMixin(ScopedMixin):
+    scope = staticmethod(scoped_evidence)
+
+
+class ManualEvidenceIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return scoped_evidence(self.request.user).select_related("employee", "directive", "recorded_by")
+
+
+class ManualEvidenceCreateView(EvidenceSaveMixin, generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return manual_evidence_record(employee=self.form.employee, directive=data["directive"], date=data["date"],
+                                      note=data.get("note", ""), proof=data.get("proof") or None,
+                                      actor=self.request.user)
+
+
+class ManualEvidenceEditView(ScopedEvidenceMixin, EvidenceSaveMixin, generic.EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        proof = data.get("proof")
+        return manual_evidence_update(evidence=self.object, date=data["date"], note=data.get("note", ""),
+                                      proof=proof if proof and proof != self.object.proof else None,
+                                      actor=self.request.user)
+
+
+class ManualEvidenceDeleteView(ScopedEvidenceMixin, generic.DeleteView):
+    def form_valid(self, form):
+        try:
+            manual_evidence_delete(evidence=self.object, actor=self.request.user)
+        except DomainError as exc:
+            messages.error(self.request, str(exc))
+        else:
+            messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url())
+
+
+class ManualEvidenceFilterSet(WagtailFilterSet):
+    directive = django_filters.ModelChoiceFilter(
+        label=_("Văn bản"), queryset=DirectivePage.objects.order_by("issue_date", "number"))
+    date = django_filters.DateFromToRangeFilter(label=_("Ngày học"), widget=DateRangePickerWidget)
+    unit = django_filters.CharFilter(label=_("Mã đơn vị"), method="filter_unit")
+
+    class Meta:
+        model = ManualEvidence
+        fields = ["directive", "date"]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(employee__unit__code__iexact=value.strip()) if value.strip() else queryset
+
+
+class ManualEvidenceViewSet(ModelViewSet):
+    model = ManualEvidence
+    name = "learning_manualevidence"
+    url_prefix = "minh-chung"
+    icon = "doc-full"
+    menu_label = _("Minh chứng thủ công")
+    menu_order = 300
+    copy_view_enabled = False
+    index_view_class = ManualEvidenceIndexView
+    add_view_class = ManualEvidenceCreateView
+    edit_view_class = ManualEvidenceEditView
+    delete_view_class = ManualEvidenceDeleteView
+    filterset_class = ManualEvidenceFilterSet
+    ordering = ["-date", "-id"]
+    list_display = [
+        Column("employee", label=_("Cán bộ"), accessor="employee"),
+        Column("directive", label=_("Văn bản"), accessor="directive.number"),
+        Column("date", label=_("Ngày học"), sort_key="date", accessor=lambda e: f"{e.date:%d/%m/%Y}"),
+        "note",
+        Column("recorded_by", label=_("Người ghi nhận"), accessor="recorded_by"),
+    ]
+    list_export = ["employee.employee_code", "employee.full_name", "directive.number", "date", "note", "proof",
+                   "recorded_by", "recorded_at"]
+    export_filename = "minh-chung-thu-cong"
+
+    def get_form_class(self, for_update=False):
+        return ManualEvidenceForm
+
+
