@@ -226,16 +226,17 @@ def trend(table: pd.DataFrame, dates: list[dt.date]) -> pd.DataFrame:
     if table.empty or not dates:
         return pd.DataFrame({"as_of": dates, **{c: 0 for c in columns[1:]}}, columns=columns)
     counted = table[table["status"] != "exempt"]
+    # Timestamps throughout (NaT where not done): comparisons stay valid when no row has evidence.
     evidence = pd.to_datetime(counted["evidence_date"].where(counted["status"].isin(DONE)), errors="coerce")
-    days = evidence.dt.date
-    person_last = evidence.groupby(counted["employee_id"]).max(min_count=1)
-    person_all = counted.assign(has=evidence.notna()).groupby("employee_id")["has"].all()
-    person_done_on = person_last.where(person_all).dt.date
+    person_last = evidence.groupby(counted["employee_id"]).max()
+    person_all = evidence.notna().groupby(counted["employee_id"]).all()
+    person_done_on = person_last.where(person_all)
     total, people = len(counted), len(person_all)
     rows = []
     for day in dates:
-        done = int((days <= day).sum())
-        done_people = int((person_done_on <= day).sum())
+        stamp = pd.Timestamp(day)
+        done = int((evidence <= stamp).sum())
+        done_people = int((person_done_on <= stamp).sum())
         rows.append({
             "as_of": day, "done": done, "total": total, "percent": _percent(done, total),
             "done_people": done_people, "people": people, "people_percent": _percent(done_people, people),

@@ -204,3 +204,12 @@ def test_home_panel_shows_current_campaign(client, world):
     text = response.content.decode()
     assert "Tình hình học tập, quán triệt" in text and campaign.title in text
     assert reverse("learning_dashboard:by_unit") in text
+
+
+def test_trend_without_any_evidence_and_before_the_start(client, world):
+    campaign, e, _ = world
+    early = _get(client, e["hr"].user, "trend", campaign=campaign.pk, as_of="2024-03-01")
+    assert early.status_code == 200
+    assert [(r["as_of"], r["done"], r["percent"]) for r in early.context["object_list"]] == [("01/03/2024", 0, 0.0)]
+    table = compliance_table(campaign=campaign, as_of=D(2024, 4, 10))  # started, nobody studied yet
+    assert dashboard.trend(table, [D(2024, 4, 7), D(2024, 4, 10)])["done"].tolist() == [0, 0]
