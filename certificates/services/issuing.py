@@ -3,8 +3,8 @@
 Rules:
 - only a person who completed (or completed late) every requirement of the campaign as of the
   given date gets one (the compliance selector decides, nothing here re-implements it);
-- a person never holds two valid certificates for the same campaign (a conditional unique
-  constraint, plus the serial-counter lock that serialises issuers of an agency and year);
+- a person never holds two valid certificates for the same campaign (a lock on the campaign row
+  serialises its issuers; a conditional unique constraint backs it up in the database);
 - someone whose certificate was revoked is not given a new one automatically or in bulk: the
   revocation was an HR decision; HR re-issues explicitly with `reissue=True`.
 """
@@ -107,6 +107,13 @@ def _build(*, employee: Employee, campaign: Campaign, snap: _Snapshot, number: i
     )
 
 
+def _lock_campaign(campaign: Campaign) -> None:
+    """Issuers of one campaign queue here (single, hook and bulk alike, whatever issue year they
+    use), so whoever goes next sees the certificates committed before it. Always taken before
+    the serial counter: one lock order, no deadlock."""
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).values_list("pk", flat=True).get()
+
+
 def has_completed(*, employee: Employee, campaign: Campaign, as_of: dt.date | None = None) -> bool:
     """One person's completion, from the per-person status (cheaper than the whole campaign table)."""
     for status in employee_campaign_status(employee=employee, as_of=as_of):
@@ -127,6 +134,7 @@ def certificate_issue(*, employee: Employee, campaign: Campaign, actor=None, as_
     issued_on = as_of or _local_today()
     snap = _snapshot(campaign)
     with transaction.atomic():
+        _lock_campaign(campaign)
         counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
         held = Certificate.objects.filter(employee=employee, campaign=campaign)
         existing = held.filter(status=CertificateStatus.VALID).first()
@@ -176,6 +184,7 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
     issued_on = as_of or _local_today()
     snap = _snapshot(campaign)
     with transaction.atomic():
+        _lock_campaign(campaign)
         counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
         held = Certificate.objects.filter(campaign=campaign, employee_id__in=completer_ids)
         holder_ids = set(held.values_list("employee_id", flat=True))
