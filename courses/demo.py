@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -98,8 +99,7 @@ def ensure_home() -> Page:
     anchors the library and the courses (and names the site in the admin explorer)."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=Page(title=HOME_TITLE, slug="home"))
+        home = _ensure_root().add_child(instance=Page(title=HOME_TITLE, slug="home"))
         site = Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
         )
@@ -111,6 +111,16 @@ def ensure_home() -> Page:
         site.site_name = settings.WAGTAIL_SITE_NAME
         site.save(update_fields=["site_name"])
     return home
+
+
+def _ensure_root() -> Page:
+    """Wagtail's migrations create the tree root and the default locale; a database flushed by a
+    transactional test has neither, so recreate them as those migrations do."""
+    try:
+        Locale.get_default()
+    except Locale.DoesNotExist:
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def _publish_new(parent: Page, page: Page) -> Page:
