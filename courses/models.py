@@ -130,6 +130,8 @@ class DirectivePage(Page):
         # not an IntegrityError from the constraint.
         super().clean()
         self._normalise()
+        if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
+            raise ValidationError({"effective_date": _("Ngày có hiệu lực không thể trước ngày ban hành.")})
         if self.number_key and self.issue_date:
             clash = DirectivePage.objects.filter(number_key=self.number_key, issue_date=self.issue_date)
             if clash.exclude(pk=self.pk).exists():

@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from learning.selectors.access import visible_employees
+from learning.selectors.access import is_hr, is_unit_head, visible_employees
 
 from .models import DirectivePage, DirectiveType, LessonPage, LessonReading
 
@@ -109,13 +109,16 @@ def scoped_readings(user):
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Readings are written only by the learner's own acknowledgement, never in the admin."""
+    """Readings are written only by the learner's own acknowledgement, never in the admin. HR and
+    unit heads may view them by their role (the rows are scoped by `scoped_readings`)."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
+        if action != "view":
+            return False
+        return is_hr(user) or is_unit_head(user) or super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return "view" in actions and super().user_has_permission(user, "view")
+        return "view" in actions and self.user_has_permission(user, "view")
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action)

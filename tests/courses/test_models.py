@@ -109,3 +109,11 @@ def test_page_tree_rules():
     assert DirectivePage.allowed_parent_page_models() == [DirectiveIndexPage]
     assert LessonPage.allowed_subpage_models() == [] and DirectivePage.allowed_subpage_models() == []
     assert isinstance(home, Page)
+
+
+def test_effective_date_cannot_precede_the_issue_date():
+    page = DirectivePage(title="Luật", number="42/2013/QH13", doc_type="luat", issuer="Quốc hội", subject="Luật",
+                         issue_date=dt.date(2013, 11, 25), effective_date=dt.date(2013, 1, 1), slug="luat")
+    with pytest.raises(ValidationError) as caught:
+        helpers.library().add_child(instance=page)
+    assert list(caught.value.message_dict) == ["effective_date"]

@@ -55,11 +55,22 @@ def test_readings_are_read_only_and_scoped_to_what_the_user_may_see(client):
         lesson_acknowledge(lesson=lesson, employee=reader)
     head = EmployeeFactory(unit=unit_a)
     give_role(head.user, roles.UNIT_HEAD)
-    head.user.user_permissions.add(*_perm("view_lessonreading"))
     client.force_login(head.user)
     html = client.get("/admin/luot-doc-bai/").content.decode()
     assert "Người Đọc A" in html and "Người Đọc B" not in html
     assert client.get("/admin/luot-doc-bai/new/").status_code in (302, 403)
+    hr = EmployeeFactory(unit=unit_b)
+    give_role(hr.user, roles.HR)
+    client.force_login(hr.user)
+    html = client.get("/admin/luot-doc-bai/").content.decode()
+    assert "Người Đọc A" in html and "Người Đọc B" in html
+
+
+def test_a_plain_staff_user_needs_the_model_permission(client):
+    user = UserFactory(username="nhanvien", is_staff=True)
+    user.user_permissions.add(*_perm("view_lessonreading"), *_perm_admin())
+    client.force_login(user)
+    assert client.get("/admin/luot-doc-bai/").status_code == 200
 
 
 def test_a_learner_cannot_open_the_readings(client):
@@ -73,3 +84,9 @@ def _perm(codename):
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename=codename, content_type__app_label="courses")
+
+
+def _perm_admin():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin")
