@@ -29,11 +29,11 @@ from learning.selectors.compliance import (
     EXEMPT,
     OVERDUE,
     PENDING,
-    campaign_audience,
     compliance_table,
 )
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
+from learning.text import fold
 
 STATUS_LABELS = {
     COMPLETED: _("Đã hoàn thành"),
@@ -225,8 +225,6 @@ class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
         if status := form.cleaned_data.get("status"):
             rows = [r for r in rows if r["status"] == status]
         if query := (form.cleaned_data.get("q") or "").strip():
-            from learning.text import fold
-
             needle = fold(query)
             rows = [r for r in rows if needle in fold(r["full_name"]) or needle in fold(r["employee_code"])]
         return rows
@@ -289,7 +287,3 @@ def campaign_yaml(request, pk):
     response = HttpResponse(campaign_export(campaign=campaign), content_type="application/x-yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{campaign.slug}.yaml"'
     return response
-
-
-def audience_size(campaign: Campaign) -> int:
-    return campaign_audience(campaign=campaign).count()
