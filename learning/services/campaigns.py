@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
@@ -339,10 +339,18 @@ def campaign_load(*, agency: OrgUnit, data: str | bytes | dict, dry_run: bool = 
     if isinstance(data, str):
         data, lines = campaign_parse(data)
     slug = str(data.get("slug") or "").strip()
-    with transaction.atomic():
-        campaign = Campaign.objects.select_for_update().filter(slug=slug, agency=agency).first() if slug else None
-        return campaign_save(agency=agency, data=data, campaign=campaign, actor=actor, lines=lines,
-                             dry_run=dry_run)
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                campaign = (Campaign.objects.select_for_update().filter(slug=slug, agency=agency).first()
+                            if slug else None)
+                return campaign_save(agency=agency, data=data, campaign=campaign, actor=actor, lines=lines,
+                                     dry_run=dry_run)
+        except IntegrityError:
+            # Two loads of a new campaign at once: the loser finds the winner's row and updates it.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 # ---------------------------------------------------------------------------------------------

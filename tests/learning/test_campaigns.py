@@ -354,3 +354,37 @@ def test_admin_campaign_writes_are_for_hr_and_lists_are_scoped(client, org, dire
     assert yaml_response.status_code == 200 and yaml_response.content.decode() == campaign_export(campaign=campaign)
     other = Campaign.objects.get(slug="snv-2024")
     assert client.get(reverse("learning_campaign:yaml", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_loads_of_a_new_campaign_at_once_make_one_campaign():
+    import threading
+
+    from django.db import connection
+
+    agency = make_agency()
+    make_unit(agency, "VP")
+    make_unit(agency, "TTRA")
+    plan_directives()
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def load():
+        try:
+            barrier.wait()
+            results.append(campaign_load(agency=agency, data=YAML))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=load) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(r.created for r in results) == [False, True]
+    assert Campaign.objects.count() == 1 and Requirement.objects.count() == 3
+    assert AuditLog.objects.filter(action="campaign.create").count() == 1
