@@ -191,9 +191,11 @@ def people_list(table: pd.DataFrame, *, status: str | None = None) -> pd.DataFra
         "done": grouped["done"].sum().astype(int),
         "exempt": grouped["exempt"].all(),
         "total": grouped.size(),
-        "overdue_list": grouped.apply(lambda g: ", ".join(g.loc[g["overdue"], "requirement"]), include_groups=False),
-        "pending_list": grouped.apply(lambda g: ", ".join(g.loc[g["pending"], "requirement"]), include_groups=False),
     })
+    # One vectorised join per state (no Python call per person): 30,000 people stay fast.
+    for state in ("overdue", "pending"):
+        joined = flags[flags[state]].groupby("employee_id", sort=False)["requirement"].agg(", ".join)
+        out[f"{state}_list"] = joined.reindex(out.index).fillna("")
     if status:
         has = flags.loc[flags["status"] == status, "employee_id"].unique()
         out = out[out.index.isin(has)]

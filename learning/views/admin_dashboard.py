@@ -30,6 +30,7 @@ from learning.models import Campaign, EmployeeCategory, OrgUnit
 from learning.selectors import dashboard
 from learning.selectors.access import is_hr, is_unit_head, visible_employees, visible_units
 from learning.services.reminders import last_reminders, reminder_send_manual
+from learning.services.targets import campaign_targets_progress
 
 STATUS_LABELS = {
     "completed": _("Hoàn thành"),
@@ -170,7 +171,8 @@ class DashboardView(ReportView):
             "as_of": self.as_of,
             "summary": summary,
             "tab": self.tab,
-            "tabs": TABS,
+            "tabs": [t for t in TABS if t[0] != "targets" or is_hr(self.request.user)
+                     or getattr(self.request.user, "is_superuser", False)],
             "query": query.urlencode(),
             "csv_url": self.csv_export_url,
             "xlsx_url": self.xlsx_export_url,
@@ -308,6 +310,37 @@ class DetailView(DashboardView):
         return rows
 
 
+class TargetsView(DashboardView):
+    """The plan's targets (chỉ tiêu) at the chosen date: target 1 measured live (agency-wide, so HR only)."""
+
+    page_title = _("Chỉ tiêu của kế hoạch")
+    tab = "targets"
+    index_url_name = "learning_dashboard:targets"
+    results_template_name = "learning/admin/dashboard/targets.html"
+    paginate_by = None
+    list_export = ["order", "text", "status_label", "result", "evidence"]
+    export_headings = {"order": _("STT"), "text": _("Chỉ tiêu"), "status_label": _("Tình trạng"),
+                       "result": _("Kết quả"), "evidence": _("Minh chứng")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (getattr(request.user, "is_superuser", False) or is_hr(request.user)):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def rows(self):
+        rows = []
+        for progress in campaign_targets_progress(campaign=self.campaign, as_of=self.as_of):
+            target = progress.target
+            documents = [item.document for item in target.evidence.all()]
+            rows.append({
+                "pk": target.pk, "order": target.order, "text": target.text, "live": progress.live,
+                "percent": progress.percent, "status": progress.status, "status_label": progress.status_label,
+                "result": progress.result, "documents": documents,
+                "evidence": "; ".join(d.title for d in documents),
+            })
+        return rows
+
+
 TABS = [
     ("by_unit", _("Theo đơn vị"), "learning_dashboard:by_unit"),
     ("by_requirement", _("Theo văn bản"), "learning_dashboard:by_requirement"),
@@ -315,6 +348,7 @@ TABS = [
     ("overdue", _("Quá hạn"), "learning_dashboard:overdue"),
     ("people", _("Danh sách cán bộ"), "learning_dashboard:people"),
     ("detail", _("Chi tiết"), "learning_dashboard:detail"),
+    ("targets", _("Chỉ tiêu"), "learning_dashboard:targets"),
 ]
 
 

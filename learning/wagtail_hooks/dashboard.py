@@ -19,6 +19,7 @@ urlpatterns = [
     path("qua-han/", views.OverdueView.as_view(), name="overdue"),
     path("can-bo/", views.PeopleView.as_view(), name="people"),
     path("chi-tiet/", views.DetailView.as_view(), name="detail"),
+    path("chi-tieu/", views.TargetsView.as_view(), name="targets"),
     path("nhac-nho/", views.RemindView.as_view(), name="remind"),
     path("bao-cao/", views.ReportDownloadView.as_view(), name="report"),
 ]

@@ -186,3 +186,16 @@ def test_command_rejects_bad_date(world):
 
     with pytest.raises(CommandError, match="not a date"):
         call_command("send_reminders", "--as-of", "31/31/2024")
+
+
+def test_reminder_log_in_admin_is_read_only_for_hr(world, client):
+    campaign, people, _ = world
+    reminders_send(as_of=DUE - dt.timedelta(days=1))
+    hr = EmployeeFactory(agency=campaign.agency, employee_code="HR9")
+    give_role(hr.user, roles.HR)
+    client.force_login(hr.user)
+    from django.urls import reverse
+
+    page = client.get(reverse("reminders:index"))
+    assert page.status_code == 200 and people["none"].email in page.content.decode()
+    assert client.get(reverse("reminders:add")).status_code == 302  # no add permission: sent away

@@ -110,3 +110,18 @@ def test_demo_step_is_idempotent_and_labels_demo_criteria(setup):
     assert not SelfScore.objects.exists()
     seed_dossier(DemoContext(agency=campaign.agency))
     assert SelfScore.objects.count() == 6
+
+
+def test_dashboard_targets_tab_shows_the_live_figure_to_hr_only(client, setup):
+    campaign, people, hr, live, manual = setup
+    client.force_login(hr.user)
+    url = reverse("learning_dashboard:targets")
+    response = client.get(url, {"campaign": campaign.pk, "as_of": "2024-06-01"})
+    assert response.status_code == 200
+    rows = response.context["object_list"]
+    assert rows[0]["live"] and rows[0]["percent"] == 80.0 and rows[0]["status"] == "in_progress"
+    assert "4/5 người đã hoàn thành (80,0%)" in response.content.decode()
+    head = EmployeeFactory(agency=campaign.agency, unit=people[0].unit, employee_code="TP1")
+    give_role(head.user, roles.UNIT_HEAD)
+    client.force_login(head.user)
+    assert client.get(url, {"campaign": campaign.pk}).status_code == 403
