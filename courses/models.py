@@ -158,8 +158,9 @@ class DirectivePage(Page):
         from .selectors import courses_covering, lessons_for_directives
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = lessons_for_directives([self.pk]).get(self.pk, [])
-        context["covering_courses"] = courses_covering(self)
+        saved = self.pk is not None  # a preview of a new page has no links yet
+        context["lessons"] = lessons_for_directives([self.pk]).get(self.pk, []) if saved else []
+        context["covering_courses"] = courses_covering(self) if saved else []
         return context
 
 
@@ -217,7 +218,7 @@ class CoursePage(Page):
         readings = readings_by_lesson(employee, lessons)
         for lesson in lessons:
             lesson.reading = readings.get(lesson.pk)
-        context["course_directives"] = self.directives.live().order_by("issue_date")
+        context["course_directives"] = live_directives(self)
         return context
 
 
@@ -268,9 +269,9 @@ class LessonPage(Page):
         employee = employee_of(request.user)
         context["employee"] = employee
         context["reading"] = (
-            LessonReading.objects.filter(lesson=self, employee=employee).first() if employee else None
+            LessonReading.objects.filter(lesson=self, employee=employee).first() if employee and self.pk else None
         )
-        context["lesson_directives"] = self.directives.live().order_by("issue_date")
+        context["lesson_directives"] = live_directives(self)
         course = self.get_parent().specific
         siblings = course_lessons(course)
         ids = [lesson.pk for lesson in siblings]
@@ -307,6 +308,12 @@ class LessonReading(models.Model):
     def minutes_spent(self) -> int:
         """Reading time rounded to whole minutes, at least 1 once any time was recorded."""
         return max(1, round(self.seconds_spent / 60)) if self.seconds_spent else 0
+
+
+def live_directives(page) -> list[DirectivePage]:
+    """The live directives a course or lesson links, by issue date. Read through `.all()` so that
+    an editor's preview shows the unsaved selection (modelcluster's in-memory relation)."""
+    return sorted((d for d in page.directives.all() if d.live), key=lambda d: d.issue_date)
 
 
 def build_directive_search_text(page: DirectivePage) -> str:

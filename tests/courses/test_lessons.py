@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import LessonReading
+from courses.models import LessonPage, LessonReading
 from courses.selectors import lesson_readings_for, lessons_for_directives
 from courses.services import (
     EmployeeInactive,
@@ -166,3 +167,35 @@ def test_lesson_readings_for_prefers_the_acknowledged_reading(content, employee)
     assert lesson_readings_for(None, [content["law"].pk]) == {content["law"].pk: None}
     someone_else = EmployeeFactory()
     assert lesson_readings_for(someone_else, [content["law"].pk]) == {content["law"].pk: None}
+
+
+def test_editor_preview_renders_unsaved_changes_and_records_no_reading(client, content, employee):
+    client.force_login(employee.user)
+    original = RequestFactory().get("/", HTTP_COOKIE=f"sessionid={client.cookies['sessionid'].value}")
+    lesson = LessonPage.objects.get(pk=content["first"].pk)
+    lesson.title = "Bản xem trước của bài học"
+    lesson.directives = [content["other"]]
+    response = lesson.make_preview_request(original)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bản xem trước của bài học" in html and "42/2013/QH13" in html
+    assert not LessonReading.objects.exists()
+
+
+def _as_new_child(page, parent):
+    """Place an unsaved page under `parent` as Wagtail's "preview on create" does."""
+    page.depth = parent.depth + 1
+    page.path = parent.get_last_child()._inc_path() if not parent.is_leaf() else page._get_path(parent.path, page.depth, 1)
+    page.set_url_path(parent)
+    return page
+
+
+def test_previews_of_new_pages_render(content, employee):
+    from courses.models import DirectivePage
+
+    lesson = LessonPage(title="Bài mới chưa lưu", estimated_minutes=5)
+    lesson.directives = [content["law"]]
+    assert _as_new_child(lesson, content["course"]).make_preview_request().status_code == 200
+    directive = DirectivePage(title="Văn bản mới", number="1/2024/NĐ-CP", doc_type="nghi_dinh", issuer="Chính phủ",
+                              issue_date=dt.date(2024, 1, 1), subject="mới")
+    assert _as_new_child(directive, helpers.library()).make_preview_request().status_code == 200
