@@ -8,7 +8,8 @@ Only the seal/signature and logo images come from the current template settings.
 
 Speed (see benchmarks/certificates.py): fonts are registered once per process
 (`learning.pdf.register_fonts`), images are decoded once per file, the QR code is drawn as one
-path of merged runs, and the decorative border is a list of drawing operations computed once.
+path of merged runs, and the decorative border is made of path objects built once, the QR code is
+drawn in module units with a fixed mask pattern, and rl_accel formats the numbers in C.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from certificates.models import Certificate, CertificateTemplateSettings
 from learning.pdf import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts, vn_date_line
@@ -35,6 +37,10 @@ GOLD = HexColor("#b8892b")
 INK = HexColor("#1d2230")
 MUTED = HexColor("#4b5563")
 PAPER = HexColor("#fffdf6")
+
+# A fixed mask pattern skips segno's search for the best one (most of its time); any of the
+# eight is valid and decodes the same.
+QR_MASK = 4
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -65,7 +71,7 @@ def _template_image(image) -> ImageReader | None:
 
 def qr_runs(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     """The QR code of `text` as horizontal runs of dark modules: (size, [(row, col, length)])."""
-    matrix = segno.make(text, error="m", boost_error=False).matrix
+    matrix = segno.make(text, error="m", boost_error=False, mask=QR_MASK).matrix
     runs = []
     for row, line in enumerate(matrix):
         col, size = 0, len(line)
@@ -81,16 +87,23 @@ def qr_runs(text: str) -> tuple[int, list[tuple[int, int, int]]]:
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
-    """Vector QR code with its quiet zone inside `size`, lower-left corner at (x, y)."""
+    """Vector QR code with its quiet zone inside `size`, lower-left corner at (x, y).
+
+    Drawn in module units (one user unit = one module, y downwards), so each run is a rectangle
+    of small integers: short to write, and nothing to round.
+    """
     modules, runs = qr_runs(text)
     quiet = 2
     unit = size / (modules + 2 * quiet)
-    path = canvas.beginPath()
-    top = y + size - quiet * unit
+    path = PDFPathObject()
     for row, col, length in runs:
-        path.rect(x + (quiet + col) * unit, top - (row + 1) * unit, length * unit + 0.01, unit + 0.01)
+        path.rect(col, row, length, 1)
+    canvas.saveState()
+    canvas.translate(x + quiet * unit, y + size - quiet * unit)
+    canvas.scale(unit, -unit)
     canvas.setFillColor(Color(0, 0, 0))
     canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -108,27 +121,43 @@ def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]
     return simpleSplit(text, font, size, high)
 
 
+def _lozenge(path: PDFPathObject, x: float, y: float, half: float) -> None:
+    path.moveTo(x - half, y)
+    path.lineTo(x, y + half)
+    path.lineTo(x + half, y)
+    path.lineTo(x, y - half)
+    path.close()
+
+
 @cache
-def _border_ops() -> tuple[tuple, ...]:
-    """The decorative frame as drawing operations, computed once per process."""
-    ops: list[tuple] = []
+def _border_paths() -> tuple[tuple[PDFPathObject, Color, float | None], ...]:
+    """The decorative frame as (path, colour, line width or None to fill), built once per process:
+    path objects do not belong to a canvas, so every certificate reuses them."""
+    parts: list[tuple[PDFPathObject, Color, float | None]] = []
     outer, band, inner = 8 * mm, 11.5 * mm, 14 * mm
-    ops.append(("rect", outer, outer, WIDTH - 2 * outer, HEIGHT - 2 * outer, RED, 2.6))
-    ops.append(("rect", band, band, WIDTH - 2 * band, HEIGHT - 2 * band, GOLD, 0.8))
-    ops.append(("rect", inner, inner, WIDTH - 2 * inner, HEIGHT - 2 * inner, RED, 0.6))
+    for inset, colour, width in ((outer, RED, 2.6), (band, GOLD, 0.8), (inner, RED, 0.6)):
+        frame = PDFPathObject()
+        frame.rect(inset, inset, WIDTH - 2 * inset, HEIGHT - 2 * inset)
+        parts.append((frame, colour, width))
     # A row of small gold lozenges in the band between the frames.
     mid = (outer + band) / 2
     step = 7 * mm
-    half = 1.1 * mm
     xs = [outer + 6 * mm + i * step for i in range(int((WIDTH - 2 * outer - 12 * mm) / step) + 1)]
     ys = [outer + 6 * mm + i * step for i in range(int((HEIGHT - 2 * outer - 12 * mm) / step) + 1)]
     points = [(x, mid) for x in xs] + [(x, HEIGHT - mid) for x in xs]
     points += [(mid, y) for y in ys] + [(WIDTH - mid, y) for y in ys]
-    ops.append(("lozenges", tuple(points), half, GOLD))
-    # Corner ornaments: a red square turned 45° with a gold heart, at each corner of the band.
-    for cx, cy in ((mid, mid), (WIDTH - mid, mid), (mid, HEIGHT - mid), (WIDTH - mid, HEIGHT - mid)):
-        ops.append(("corner", cx, cy))
-    return tuple(ops)
+    lozenges = PDFPathObject()
+    for x, y in points:
+        _lozenge(lozenges, x, y, 1.1 * mm)
+    parts.append((lozenges, GOLD, None))
+    # Corner ornaments: a red square turned 45° holding a gold one.
+    corners = [(mid, mid), (WIDTH - mid, mid), (mid, HEIGHT - mid), (WIDTH - mid, HEIGHT - mid)]
+    for half, colour in ((3.4 * mm, RED), (1.7 * mm, GOLD)):
+        path = PDFPathObject()
+        for x, y in corners:
+            _lozenge(path, x, y, half)
+        parts.append((path, colour, None))
+    return tuple(parts)
 
 
 class CertificateRenderer:
@@ -176,35 +205,14 @@ class CertificateRenderer:
         canvas.rect(0, 0, WIDTH, HEIGHT, stroke=0, fill=1)
 
     def draw_border(self, canvas: Canvas) -> None:
-        for op in _border_ops():
-            kind = op[0]
-            if kind == "rect":
-                _, x, y, w, h, colour, width = op
-                canvas.setStrokeColor(colour)
-                canvas.setLineWidth(width)
-                canvas.rect(x, y, w, h, stroke=1, fill=0)
-            elif kind == "lozenges":
-                _, points, half, colour = op
-                path = canvas.beginPath()
-                for x, y in points:
-                    path.moveTo(x - half, y)
-                    path.lineTo(x, y + half)
-                    path.lineTo(x + half, y)
-                    path.lineTo(x, y - half)
-                    path.close()
+        for path, colour, width in _border_paths():
+            if width is None:
                 canvas.setFillColor(colour)
                 canvas.drawPath(path, stroke=0, fill=1)
-            elif kind == "corner":
-                _, cx, cy = op
-                for size, colour in ((3.4 * mm, RED), (1.7 * mm, GOLD)):
-                    path = canvas.beginPath()
-                    path.moveTo(cx - size, cy)
-                    path.lineTo(cx, cy + size)
-                    path.lineTo(cx + size, cy)
-                    path.lineTo(cx, cy - size)
-                    path.close()
-                    canvas.setFillColor(colour)
-                    canvas.drawPath(path, stroke=0, fill=1)
+            else:
+                canvas.setStrokeColor(colour)
+                canvas.setLineWidth(width)
+                canvas.drawPath(path, stroke=1, fill=0)
 
     def draw_header(self, canvas: Canvas, certificate: Certificate) -> None:
         top = HEIGHT - 27 * mm
