@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -50,9 +51,12 @@ class DirectiveIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         filters = SearchFilters.from_querydict(request.GET)
+        results = library_search(filters, within=self)
         context["filters"] = filters
-        context["results"] = library_search(filters, within=self)
+        context["results"] = results
+        context["directives_page"] = Paginator(results.directives, 20).get_page(request.GET.get("page"))
         context["facets"] = directive_facets()
+        context["course_index"] = CourseIndexPage.objects.live().first()
         return context
 
 

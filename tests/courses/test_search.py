@@ -159,3 +159,16 @@ def test_short_syllables_match_whole_words_only(library):
     assert numbers(search("cong tac dan van")) == ["23-QĐ/TW"]
     assert query_tokens("23 – QĐ / TW") == ["23-qd/tw"]
     assert numbers(search("dan va")) == ["23-QĐ/TW"]  # the last word may be typed in part
+
+
+def test_long_result_lists_are_paginated_with_the_filters_kept(client, library):
+    for n in range(1, 24):
+        helpers.directive(f"{n}/KH-UBND", doc_type="ke_hoach", issuer="UBND tỉnh Tây Ninh", issued=dt.date(2024, 1, n),
+                          title=f"Kế hoạch số {n}")
+    first = client.get("/tim-kiem/", {"type": "ke_hoach"}).content.decode()
+    assert first.count('class="doc-item"') == 20 and "Trang 1/2" in first
+    assert "?type=ke_hoach&amp;page=2" in first
+    second = client.get("/tim-kiem/", {"type": "ke_hoach", "page": 2}).content.decode()
+    assert second.count('class="doc-item"') == 3
+    library_page = client.get("/van-ban/", {"page": 2}).content.decode()
+    assert library_page.count('class="doc-item"') == 8  # 28 live directives in all
