@@ -71,7 +71,7 @@ def test_by_unit_figures_match_the_selector(client, world):
     expected = status_counts(table, ["unit"])  # the selector's own summary
     assert set(rows) == set(expected.index) == {"Phòng Quản lý Công nghiệp", "Tổ An toàn", "Văn phòng Sở"}
     for unit, row in rows.items():
-        assert row["percent"] == pytest.approx(expected.loc[unit, "percent"])
+        assert row["percent"] == pytest.approx(expected.loc[unit, "percent"], abs=0.05)
         assert row["overdue"] == expected.loc[unit, "overdue"]
         assert row["exempt"] == expected.loc[unit, "exempt"]
     # QLCN direct staff: a (3/3), b (1/3), head (2/3), learner (0/3) → 6/12
@@ -90,7 +90,7 @@ def test_by_requirement_matches_the_selector(client, world):
     expected = status_counts(compliance_table(campaign=campaign, as_of=AS_OF), ["requirement"])
     assert [r["requirement"] for r in rows] == ["23-QĐ/TW", "33/CT-TTg", "59/2023/NĐ-CP"]
     for row in rows:
-        assert row["percent"] == pytest.approx(expected.loc[row["requirement"], "percent"])
+        assert row["percent"] == pytest.approx(expected.loc[row["requirement"], "percent"], abs=0.05)
 
 
 def test_trend_equals_a_full_recomputation_each_week(client, world):
