@@ -31,7 +31,7 @@ from learning.selectors.compliance import (
     PENDING,
     compliance_table,
 )
-from learning.services.campaigns import CampaignRefused, campaign_export, campaign_validate
+from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
 from learning.text import fold
 
@@ -287,3 +287,104 @@ def campaign_yaml(request, pk):
     response = HttpResponse(campaign_export(campaign=campaign), content_type="application/x-yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{campaign.slug}.yaml"'
     return response
+
+
+# --- loading a plan file in the browser: dry-run preview, then confirm ---------------------------
+
+UPLOAD_SESSION_KEY = "learning_campaign_upload"
+MAX_YAML_BYTES = 256 * 1024
+
+
+CHANGE_LABELS = {
+    "slug": _("mã kế hoạch"), "title": _("tên"), "year": _("năm"), "start": _("ngày bắt đầu"), "due": _("hạn"),
+    "audience_units": _("đơn vị áp dụng"), "audience_categories": _("loại cán bộ"),
+    "requirements": _("danh sách văn bản"),
+}
+
+
+def load_summary(result) -> str:
+    """The result of `campaign_load` in words for HR (the command prints `result.summary()`)."""
+    slug = result.campaign.slug
+    if result.created:
+        return _("Tạo kế hoạch %(slug)s với %(n)s văn bản phải học.") % {"slug": slug, "n": result.added}
+    if not result.changed:
+        return _("Kế hoạch %(slug)s không thay đổi.") % {"slug": slug}
+    changed = ", ".join(str(CHANGE_LABELS.get(key, key)) for key in result.changed)
+    return _("Cập nhật kế hoạch %(slug)s: %(changed)s; thêm %(added)s, bỏ %(removed)s văn bản.") % {
+        "slug": slug, "changed": changed, "added": result.added, "removed": result.removed}
+
+
+class CampaignUploadForm(forms.Form):
+    agency = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Cơ quan"))
+    file = forms.FileField(label=_("Tệp kế hoạch (.yaml)"),
+                           help_text=_("Cùng định dạng với lệnh load_campaign; tải tệp của một kế hoạch có sẵn "
+                                       "bằng nút “Tải YAML” để làm mẫu."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = visible_agencies(user).order_by("name")
+        self.fields["agency"].queryset = agencies
+        if agencies.count() == 1:
+            self.fields["agency"].initial = agencies.first()
+            self.fields["agency"].widget = forms.HiddenInput()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_YAML_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn cho một kế hoạch."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(_("Tệp phải là văn bản UTF-8.")) from exc
+
+
+class CampaignUploadView(WagtailAdminTemplateMixin, TemplateView):
+    """Upload → `campaign_load(dry_run=True)` preview or its problems → confirm applies the same text."""
+
+    template_name = "learning/admin/campaign_upload.html"
+    page_title = _("Nạp tệp kế hoạch học tập")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [
+            {"url": reverse("learning_campaign:index"), "label": _("Kế hoạch học tập")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "apply":
+            return self.apply()
+        form = CampaignUploadForm(request.POST, request.FILES, user=request.user)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        agency, text = form.cleaned_data["agency"], form.cleaned_data["file"]
+        try:
+            result = campaign_load(agency=agency, data=text, dry_run=True, actor=request.user)
+        except DomainError as exc:
+            return self.render_to_response(self.get_context_data(form=form, problems=exc.problems or [exc]))
+        request.session[UPLOAD_SESSION_KEY] = {"agency": agency.pk, "text": text}
+        return self.render_to_response(self.get_context_data(form=form, result=result, text=text,
+                                                             preview=load_summary(result)))
+
+    def apply(self):
+        pending = self.request.session.pop(UPLOAD_SESSION_KEY, None)
+        agency = visible_agencies(self.request.user).filter(pk=(pending or {}).get("agency")).first()
+        if not pending or agency is None:
+            messages.error(self.request, _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại."))
+            return redirect(reverse("learning_campaign:upload"))
+        try:
+            result = campaign_load(agency=agency, data=pending["text"], actor=self.request.user)
+        except DomainError as exc:
+            messages.error(self.request, _("Không nạp được: %(reason)s") % {"reason": exc})
+            return redirect(reverse("learning_campaign:upload"))
+        messages.success(self.request, load_summary(result))
+        return redirect(reverse("learning_campaign:audience", args=[result.campaign.pk]))
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", CampaignUploadForm(user=self.request.user))
+        return super().get_context_data(**kwargs)

@@ -19,11 +19,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
 from learning.errors import DomainError
 from learning.models import Campaign, Employee, Exemption
-from learning.selectors.access import visible_agencies
+from learning.selectors.access import is_hr, visible_agencies
 from learning.services.campaigns import campaign_delete, campaign_save
 from learning.services.exemptions import exemption_grant, exemption_lift
 from learning.views import admin_campaigns
@@ -47,6 +47,13 @@ class CampaignIndexView(generic.IndexView):
                                      url=reverse("learning_campaign:audience", args=[instance.pk])))
         buttons.append(ListingButton(_("Tải YAML"), icon_name="download", priority=40,
                                      url=reverse("learning_campaign:yaml", args=[instance.pk])))
+        return buttons
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if is_hr(self.request.user):
+            buttons.append(HeaderButton(_("Nạp tệp YAML"), url=reverse("learning_campaign:upload"), icon_name="upload"))
         return buttons
 
     @cached_property
@@ -114,6 +121,7 @@ class CampaignViewSet(ModelViewSet):
             path("<int:pk>/thanh-phan/", admin_campaigns.CampaignAudienceView.as_view(), name="audience"),
             path("<int:pk>/mien-hoc/", admin_campaigns.CampaignExemptView.as_view(), name="exempt"),
             path("<int:pk>/yaml/", admin_campaigns.campaign_yaml, name="yaml"),
+            path("nap-tep/", admin_campaigns.CampaignUploadView.as_view(), name="upload"),
         ]
 
 

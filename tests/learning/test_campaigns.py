@@ -388,3 +388,42 @@ def test_two_loads_of_a_new_campaign_at_once_make_one_campaign():
     assert sorted(r.created for r in results) == [False, True]
     assert Campaign.objects.count() == 1 and Requirement.objects.count() == 3
     assert AuditLog.objects.filter(action="campaign.create").count() == 1
+
+
+def test_admin_upload_previews_with_a_dry_run_then_applies(hr_client, org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client, hr = hr_client
+    agency, _ = org
+    url = reverse("learning_campaign:upload")
+    assert "Nạp tệp YAML" in client.get(reverse("learning_campaign:index")).content.decode()
+    bad = SimpleUploadedFile("plan.yaml", YAML.replace("33/CT-TTg", "33/XX").encode())
+    page = client.post(url, {"action": "preview", "agency": agency.pk, "file": bad}).content.decode()
+    assert "line 10: unknown directive &quot;33/XX&quot;" in page and not Campaign.objects.exists()
+
+    good = SimpleUploadedFile("plan.yaml", YAML.encode())
+    page = client.post(url, {"action": "preview", "agency": agency.pk, "file": good}).content.decode()
+    assert "Tạo kế hoạch dan-van-2024 với 3 văn bản phải học." in page
+    assert not Campaign.objects.exists() and not AuditLog.objects.exists()
+    response = client.post(url, {"action": "apply"})
+    campaign = Campaign.objects.get()
+    assert response.status_code == 302 and response.url == reverse("learning_campaign:audience", args=[campaign.pk])
+    assert refs(campaign) == ["23-QĐ/TW", "33/CT-TTg", "16/CT-TTg"]
+    assert AuditLog.objects.get(action="campaign.create").actor == hr.user
+    assert client.post(url, {"action": "apply"}).status_code == 302  # nothing pending: back to the form
+    assert Campaign.objects.count() == 1
+
+
+def test_admin_upload_is_for_hr_only(client, org, directives):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    agency, units = org
+    head = EmployeeFactory(agency=agency, unit=units["QLCN"])
+    give_role(head.user, roles.UNIT_HEAD)
+    client.force_login(head.user)
+    response = client.post(reverse("learning_campaign:upload"),
+                           {"action": "preview", "agency": agency.pk,
+                            "file": SimpleUploadedFile("plan.yaml", YAML.encode())})
+    assert response.status_code in (302, 403) and not Campaign.objects.exists()
