@@ -156,6 +156,7 @@ def checkin_inspect(*, token: str, user, scanned_at: dt.datetime | None = None,
     if scanned_at is None or not (now - dt.timedelta(minutes=TICKET_MINUTES) <= scanned_at <= now):
         scanned_at = now
     found = _decode(token)
+    found.employee = employee_of(user)  # known even on a refusal, for the HR log
     if not found.ok:
         return found
     session = found.session
@@ -171,7 +172,6 @@ def checkin_inspect(*, token: str, user, scanned_at: dt.datetime | None = None,
         return found
     if not getattr(user, "is_authenticated", False):
         return found  # the code is good; the person is known after logging in
-    found.employee = employee_of(user)
     if found.employee is None:
         found.reason = Reason.NO_EMPLOYEE
         return found

@@ -73,7 +73,7 @@ def test_code_valid_for_its_slot_and_the_next_then_expires(org, time_machine):
     assert refused.reason == "expired"
     assert "đã hết hạn" in refused.message
     attempt = CheckinAttempt.objects.get(user=org["learner"].user)
-    assert not attempt.successful and attempt.error_reason == "expired"
+    assert not attempt.successful and attempt.error_reason == "expired" and attempt.employee == org["learner"]
     assert not Attendance.objects.filter(employee=org["learner"]).exists()
 
 
