@@ -199,3 +199,28 @@ def test_previews_of_new_pages_render(content, employee):
     directive = DirectivePage(title="Văn bản mới", number="1/2024/NĐ-CP", doc_type="nghi_dinh", issuer="Chính phủ",
                               issue_date=dt.date(2024, 1, 1), subject="mới")
     assert _as_new_child(directive, helpers.library()).make_preview_request().status_code == 200
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_acknowledgements_record_one_reading():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    law = helpers.directive("10/2022/QH15", doc_type="luat", issued=dt.date(2022, 11, 10))
+    lesson = helpers.lesson(helpers.course(), "Luật", directives=[law])
+    employee = EmployeeFactory()
+    lesson_open(lesson=lesson, employee=employee, now=T0)
+
+    def acknowledge(minutes):
+        try:
+            return lesson_acknowledge(lesson=lesson, employee=employee, now=T0 + dt.timedelta(minutes=minutes))
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        readings = list(pool.map(acknowledge, [5, 6, 7, 8]))
+    assert LessonReading.objects.count() == 1
+    stored = LessonReading.objects.get()
+    assert {(r.acknowledged_at, r.seconds_spent) for r in readings} == {(stored.acknowledged_at, stored.seconds_spent)}
