@@ -134,8 +134,8 @@ Cơ quan nhà nước thể chế hóa chủ trương của Đảng về công t
             "dân vận ban hành theo Quyết định 23-QĐ/TW. Chỉ thị đề cao trách nhiệm của người đứng đầu, yêu "
             "cầu gắn công tác dân vận với cải cách hành chính, xây dựng chính quyền điện tử, thực hiện dân chủ "
             "ở cơ sở và giải quyết kịp thời, đúng pháp luật khiếu nại, tố cáo, kiến nghị của Nhân dân. Cán bộ, "
-            "công chức, viên chức phải nâng cao đạo đức công vụ, tinh thần phục vụ, \u201ctrọng dân, gần dân, hiểu "
-            "dân, học dân và có trách nhiệm với dân\u201d. Chỉ thị cũng yêu cầu tiếp tục đẩy mạnh phong trào thi "
+            "công chức, viên chức phải nâng cao đạo đức công vụ, tinh thần phục vụ, gần dân, trọng dân và có trách "
+            "nhiệm với dân. Chỉ thị cũng yêu cầu tiếp tục đẩy mạnh phong trào thi "
             "đua \u201cDân vận khéo\u201d và định kỳ kiểm tra, đánh giá, báo cáo kết quả thực hiện."
         ),
         "body": """
@@ -552,7 +552,7 @@ Người đứng đầu cơ quan hành chính phải trực tiếp lãnh đạo,
 Thực hiện nghiêm dân chủ ở cơ sở; công khai, minh bạch thông tin; lắng nghe ý kiến của Nhân dân; tiếp công dân, đối thoại và giải quyết dứt điểm khiếu nại, tố cáo, kiến nghị, phản ánh.
 
 ### Đội ngũ cán bộ, công chức
-Xây dựng đội ngũ cán bộ, công chức, viên chức có đạo đức công vụ, \u201ctrọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân\u201d; xử lý nghiêm hành vi nhũng nhiễu, gây phiền hà.
+Xây dựng đội ngũ cán bộ, công chức, viên chức có đạo đức công vụ, gần dân, trọng dân, có trách nhiệm với dân; xử lý nghiêm hành vi nhũng nhiễu, gây phiền hà.
 
 ## 3. Phong trào thi đua \u201cDân vận khéo\u201d
 Cả hai chỉ thị đều yêu cầu đẩy mạnh phong trào thi đua \u201cDân vận khéo\u201d. Ở Tây Ninh, Ban Thường vụ Tỉnh ủy có Công văn 392-CV/TU về đẩy mạnh phong trào giai đoạn 2021-2025. Mỗi phòng, đơn vị của Sở có thể đăng ký mô hình \u201cDân vận khéo\u201d gắn với nhiệm vụ chuyên môn, chẳng hạn rút ngắn thời gian giải quyết hồ sơ hay hướng dẫn doanh nghiệp thực hiện thủ tục trực tuyến.
@@ -585,7 +585,7 @@ Cả hai chỉ thị đều yêu cầu đẩy mạnh phong trào thi đua \u201c
                 ),
                 "body": """
 ## 1. Mục tiêu của Chương trình
-Ngày 15/07/2021, Chính phủ ban hành Nghị quyết 76/NQ-CP kèm theo Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030. Chương trình hướng tới một nền hành chính dân chủ, chuyên nghiệp, hiện đại, tinh gọn, hiệu lực, hiệu quả, có năng lực kiến tạo phát triển, liêm chính, phục vụ Nhân dân, dựa trên nền tảng khoa học công nghệ và đổi mới sáng tạo.
+Ngày 15/07/2021, Chính phủ ban hành Nghị quyết 76/NQ-CP kèm theo Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030. Chương trình hướng tới một nền hành chính dân chủ, chuyên nghiệp, hiện đại, tinh gọn, hiệu lực, hiệu quả, có năng lực kiến tạo phát triển, liêm chính, phục vụ Nhân dân.
 
 ## 2. Sáu nội dung cải cách
 ### Cải cách thể chế
