@@ -23,7 +23,7 @@ from learning.errors import DomainError, ImportRefused
 from learning.selectors.access import is_hr, visible_employees
 from learning.tables import read_table
 from quizzes.formats import FORMATS, format_for, xlsx
-from quizzes.models import AttemptAnswer, Quiz
+from quizzes.models import AttemptAnswer, QuestionType, Quiz
 from quizzes.selectors import essay_queue, quiz_statistics
 from quizzes.services.bank import questions_export, questions_import, questions_parse
 from quizzes.services.essays import essay_mark
@@ -156,6 +156,12 @@ class QuestionImportView(UploadWithPreview):
         result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run)
         result.quiz = quiz
         return result
+
+    def render(self, **context):
+        result = context.get("result")
+        if result is not None:
+            context["rows"] = [(q, QuestionType(q.qtype).label) for q in result.questions[:PREVIEW_ROWS]]
+        return super().render(**context)
 
     def summary(self, result):
         return _("Đã nhập %(n)s câu hỏi vào “%(quiz)s” (%(new)s câu mới).") % {

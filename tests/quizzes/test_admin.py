@@ -54,6 +54,7 @@ def test_question_upload_preview_then_apply(client, hr, quiz):
     response = client.post(reverse("quizzes_admin:import"), {"action": "preview", "quiz": quiz.pk, "file": upload})
     html = response.content.decode()
     assert response.status_code == 200 and "Tệp có 7 câu hỏi" in html and "Cơ quan ban hành" in html
+    assert "Trắc nghiệm" in html and "Tự luận" in html
     assert Question.objects.count() == 0
     token = client.session["quizzes_question_import"]["token"]
     response = client.post(reverse("quizzes_admin:import"), {"action": "apply", "token": token})

@@ -1,0 +1,43 @@
+import pytest
+
+from quizzes.models import AttemptState
+from quizzes.selectors import quiz_grade, quiz_question_pool, quizzes_for_directives
+from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit
+from tests.factories import EmployeeFactory
+
+from .factories import make_category, make_directive, make_question, make_quiz, right_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def test_quizzes_for_directives_lists_published_quizzes_under_each_directive():
+    a, b = make_directive("23-QĐ/TW"), make_directive("33/CT-TTg")
+    both = make_quiz(slug="ca-hai", title="B cả hai", directives=[a, b])
+    only_a = make_quiz(slug="chi-a", title="A riêng", directives=[a])
+    make_quiz(slug="nhap", title="Nháp", directives=[a], draft=True)
+    found = quizzes_for_directives([a.pk, b.pk])
+    assert found == {a.pk: [only_a, both], b.pk: [both]}
+    assert quizzes_for_directives([]) == {}
+
+
+def test_pool_is_the_fixed_list_then_the_categories_without_duplicates():
+    category = make_category("Ngân hàng 23")
+    fixed = make_question(text="cố định", category=category)
+    other = make_question(text="trong nhóm", category=category)
+    quiz = make_quiz(questions=[fixed])
+    quiz.categories.add(category)
+    assert [q.text for q in quiz_question_pool(quiz)] == ["cố định", "trong nhóm"]
+    assert other in quiz_question_pool(quiz)
+
+
+@pytest.mark.parametrize("method, expected", [("highest", 100), ("last", 0)])
+def test_grading_method_picks_the_standing_attempt(method, expected):
+    quiz = make_quiz(questions=[make_question()], grading_method=method)
+    employee = EmployeeFactory()
+    for right in (True, False):
+        attempt = attempt_start(quiz=quiz, employee=employee)
+        aq = attempt.attempt_questions.get()
+        attempt_save_answers(attempt=attempt, responses={aq.id: Response(selected=right_ids(aq) if right else [])})
+        attempt_submit(attempt=attempt)
+    grade = quiz_grade(quiz=quiz, employee=employee)
+    assert grade.state == AttemptState.FINISHED and grade.percent == expected
