@@ -294,3 +294,14 @@ def test_service_refusal_carries_structured_problems(agency, tmp_path):
     [problem] = info.value.problems
     assert (problem.row, problem.column) == (3, "Email")
     assert Employee.objects.count() == 0
+
+
+def test_stored_staff_without_an_account_get_one(agency, tmp_path):
+    employee = EmployeeFactory(agency=agency, unit=agency, employee_code="NV001", user=None, full_name="Nguyễn Văn An",
+                               email="an.nv@sct.gov.vn", position="Chánh Văn phòng", start_date=dt.date(2015, 1, 5))
+    employee.unit = OrgUnit.objects.get(code="VP")
+    employee.save()
+    out, _ = run(write_csv(tmp_path / "r.csv", GOOD[:1]))
+    assert out == "created 0, updated 0, unchanged 1"
+    employee.refresh_from_db()
+    assert employee.user.username == "nv001" and employee.user.email == "an.nv@sct.gov.vn"
