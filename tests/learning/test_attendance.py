@@ -310,3 +310,51 @@ def test_downloads_and_refused_scan_log(setup, hr_client):
                                   error_reason="expired", ip_address="10.0.0.9")
     log = hr_client.get(reverse("learning_studysession:checkins", args=[session.pk])).content.decode()
     assert "Nguyễn Văn An" in log and "Mã đã hết hạn" in log and "10.0.0.9" in log
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_records_of_one_person_make_one_row():
+    """Two check-ins of the same person racing (two phones, or a scan and an HR click) end in one
+    row and at most one change after the first: the row lock and the savepoint serialise them."""
+    import threading
+
+    from django.db import connection
+
+    agency = make_agency()
+    _ensure_wagtail_root()
+    d23 = make_directive("23-QĐ/TW", issue_date=D(2021, 7, 30))
+    campaign = make_campaign(agency, [d23])
+    session = session_create(campaign=campaign, title="Hội nghị", date=D(2024, 5, 10), directives=[d23])
+    person = EmployeeFactory(agency=agency, unit=agency, employee_code="SCT0101")
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def worker(status):
+        try:
+            barrier.wait()
+            results.append(attendance_record(session=session, employee=person, status=status, method="qr"))
+        except Exception as exc:  # noqa: BLE001 - the test reports any failure of a racing call
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=("present",)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert Attendance.objects.filter(session=session, employee=person).count() == 1
+    assert sum(r.created for r in results) == 1 and sum(r.changed for r in results) == 1
+
+
+def _ensure_wagtail_root() -> None:
+    """Earlier transactional tests flush the locale and root page made by Wagtail's migrations."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
