@@ -4,6 +4,7 @@ YAML download. Wiring (menus, URLs) is in `learning/wagtail_hooks/campaigns.py`.
 
 from __future__ import annotations
 
+import pandas as pd
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -145,13 +146,27 @@ class CampaignForm(WagtailAdminModelForm):
 # --- the audience -------------------------------------------------------------------------------
 
 
-def person_status(statuses: list[str]) -> str:
-    """One word for a person from their requirement statuses (as computed by the compliance selector)."""
-    if EXEMPT in statuses:
-        return EXEMPT
-    if all(s in (COMPLETED, COMPLETED_LATE) for s in statuses):
-        return COMPLETED_LATE if COMPLETED_LATE in statuses else COMPLETED
-    return OVERDUE if OVERDUE in statuses else PENDING
+def person_statuses(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per person from their requirement statuses (as computed by the compliance selector):
+    done/total and one word: exempt, else completed(_late) when all done, else overdue or pending."""
+    status = table["status"]
+    by_person = table.assign(
+        is_done=status.isin([COMPLETED, COMPLETED_LATE]), is_late=status.eq(COMPLETED_LATE),
+        is_overdue=status.eq(OVERDUE), is_exempt=status.eq(EXEMPT),
+    ).groupby("employee_id", sort=False)
+    people = by_person.agg(
+        employee_code=("employee_code", "first"), full_name=("full_name", "first"), unit=("unit", "first"),
+        unit_path=("unit_path", "first"), category=("category", "first"), done=("is_done", "sum"),
+        total=("status", "size"), late=("is_late", "any"), overdue=("is_overdue", "any"),
+        exempt=("is_exempt", "any"),
+    ).reset_index()
+    people["status"] = PENDING
+    people.loc[people["overdue"], "status"] = OVERDUE
+    all_done = people["done"].eq(people["total"])
+    people.loc[all_done, "status"] = COMPLETED
+    people.loc[all_done & people["late"], "status"] = COMPLETED_LATE
+    people.loc[people["exempt"], "status"] = EXEMPT
+    return people
 
 
 class AudienceFilterForm(forms.Form):
@@ -198,22 +213,12 @@ class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
         if table.empty:
             return []
         exemptions = {e.employee_id: e for e in Exemption.objects.filter(campaign=self.campaign)}
-        rows = []
-        for employee_id, group in table.groupby("employee_id", sort=False):
-            statuses = list(group["status"])
-            first = group.iloc[0]
-            rows.append({
-                "employee_id": int(employee_id),
-                "employee_code": first["employee_code"],
-                "full_name": first["full_name"],
-                "unit": first["unit"],
-                "unit_path": first["unit_path"],
-                "category": EmployeeCategory(first["category"]).label,
-                "done": sum(s in (COMPLETED, COMPLETED_LATE) for s in statuses),
-                "total": len(statuses),
-                "status": person_status(statuses),
-                "exemption": exemptions.get(int(employee_id)),
-            })
+        categories = dict(EmployeeCategory.choices)
+        rows = person_statuses(table).to_dict("records")
+        for row in rows:
+            row["employee_id"] = int(row["employee_id"])
+            row["category"] = categories.get(row["category"], row["category"])
+            row["exemption"] = exemptions.get(row["employee_id"])
         return rows
 
     def filtered_rows(self, form) -> list[dict]:
