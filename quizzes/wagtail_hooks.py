@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
-from learning.selectors.access import is_hr
+from learning.selectors.access import is_hr, visible_employees
 from quizzes.models import Attempt, Question, QuestionCategory, Quiz
 from quizzes.services.bank import question_fingerprint_refresh
 from quizzes.views import admin as views
@@ -120,7 +120,11 @@ class CategoryViewSet(ModelViewSet):
 
 class AttemptIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("employee", "quiz")
+        # HR sees the attempts of their own agency's staff (superusers: everyone's).
+        attempts = super().get_base_queryset().select_related("employee", "quiz")
+        if getattr(self.request.user, "is_superuser", False):
+            return attempts
+        return attempts.filter(employee__in=visible_employees(self.request.user))
 
 
 class AttemptViewSet(ModelViewSet):

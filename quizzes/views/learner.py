@@ -85,6 +85,9 @@ def _responses_from(request, shown: list[int]) -> dict[int, Response]:
 @login_required
 def take(request, pk):
     attempt = _attempt(request, pk)
+    if attempt.is_open and attempt.deadline and timezone.now() > attempt.deadline:
+        attempt = attempt_submit(attempt=attempt)  # time is up: graded as at the deadline
+        messages.warning(request, _("Đã hết thời gian làm bài: bài được nộp tại thời điểm hết giờ."))
     if not attempt.is_open:
         return redirect("quizzes:result", pk=attempt.pk)
     questions = questions_for_taking(attempt)

@@ -11,7 +11,7 @@ from learning import roles
 from learning.models import AuditLog
 from quizzes.models import Attempt, AttemptAnswer, Question, QuestionType
 from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit
-from tests.factories import EmployeeFactory, give_role
+from tests.factories import EmployeeFactory, give_role, make_agency
 
 from .factories import make_directive, make_question, make_quiz, right_ids
 
@@ -122,3 +122,14 @@ def test_statistics_and_exports(client, hr, quiz):
     assert gift["Content-Type"].startswith("text/plain") and "Câu 0".encode() in gift.content
     template = client.get(reverse("quizzes_admin:template"))
     assert template.content[:2] == b"PK"
+
+
+def test_attempt_listing_is_scoped_to_the_agency(client, hr, quiz):
+    quiz.quiz_questions.create(question=make_question(), order=1)
+    other_agency = make_agency("KHAC", "Sở Khác")
+    ours = EmployeeFactory(full_name="Người Cùng Sở")
+    theirs = EmployeeFactory(agency=other_agency, unit=other_agency, full_name="Người Sở Khác")
+    for employee in (ours, theirs):
+        attempt_submit(attempt=attempt_start(quiz=quiz, employee=employee))
+    html = client.get(reverse("quizzes_attempt:index")).content.decode()
+    assert "Người Cùng Sở" in html and "Người Sở Khác" not in html

@@ -133,3 +133,21 @@ def test_someone_elses_attempt_is_not_found(client, learner, quiz):
     attempt = attempt_start(quiz=quiz, employee=other)
     for name in ("take", "submit", "result"):
         assert client.get(reverse(f"quizzes:{name}", args=[attempt.pk])).status_code == 404
+
+
+def test_opening_an_expired_attempt_submits_it_as_at_the_deadline(client, learner, quiz):
+    import datetime as dt
+
+    import time_machine
+    from django.utils import timezone
+
+    quiz.time_limit_minutes = 5
+    quiz.save()
+    start_at = timezone.now()
+    with time_machine.travel(start_at, tick=False):
+        attempt = start(client, quiz)
+    with time_machine.travel(start_at + dt.timedelta(minutes=30), tick=False):
+        response = client.get(reverse("quizzes:take", args=[attempt.pk]))
+    assert response.status_code == 302 and response.url == reverse("quizzes:result", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.FINISHED and attempt.submitted_at == attempt.deadline
