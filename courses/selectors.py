@@ -1,5 +1,8 @@
-"""Finding directives by reference, as CONTRACT.md says: the number as written in the plan,
-matched after NFC, case folding and dash unification; `NUMBER@YYYY-MM-DD` picks by issue date."""
+"""Reading the content side.
+
+Directives by reference, as CONTRACT.md says: the number as written in the plan, matched after
+NFC, case folding and dash unification; `NUMBER@YYYY-MM-DD` picks by issue date. Lessons and
+readings in bulk for the learner's page, and the lists the course and directive pages show."""
 
 from __future__ import annotations
 
