@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -26,8 +26,14 @@ from learning.services.sessions import session_audit_change, session_create, ses
 from learning.views import admin_sessions
 
 
+class DirectiveChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        subject = obj.subject if len(obj.subject) <= 90 else obj.subject[:89] + "…"
+        return f"{obj.number} — {subject}"
+
+
 class StudySessionForm(WagtailAdminModelForm):
-    directives = forms.ModelMultipleChoiceField(
+    directives = DirectiveChoiceField(
         queryset=DirectivePage.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("Văn bản quán triệt"),
         help_text=_("Chỉ các văn bản thuộc kế hoạch đã chọn."),
     )
@@ -95,7 +101,7 @@ class SessionIndexView(generic.IndexView):
                 "title", label=_("Tên hội nghị"), sort_key="title",
                 get_url=lambda s: reverse("learning_studysession:attendance", args=[s.pk]),
             ),
-            DateColumn("date", label=_("Ngày"), sort_key="date"),
+            Column("date", label=_("Ngày"), sort_key="date", accessor=lambda s: f"{s.date:%d/%m/%Y}"),
             Column("time", label=_("Thời gian"), accessor=lambda s: (
                 f"{s.start_time:%H:%M}–{s.end_time:%H:%M}" if s.start_time and s.end_time else "")),
             Column("location", label=_("Địa điểm")),
