@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
@@ -399,4 +400,8 @@ def campaign_delete(*, campaign: Campaign, actor=None) -> None:
         if campaign.sessions.exists():
             raise CampaignInUse(f"campaign {campaign.slug} has study sessions and cannot be deleted")
         audit_log(actor=actor, action="campaign.delete", obj=campaign, before=campaign_snapshot(campaign))
-        campaign.delete()
+        try:
+            with transaction.atomic():
+                campaign.delete()
+        except ProtectedError as exc:  # e.g. certificates issued for it
+            raise CampaignInUse(f"campaign {campaign.slug} has records that depend on it and cannot be deleted") from exc

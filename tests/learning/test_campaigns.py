@@ -446,3 +446,16 @@ def test_person_status_summarises_requirement_statuses():
                                           5: "exempt"}
     assert people["done"].to_dict() == {1: 2, 2: 2, 3: 1, 4: 1, 5: 0}
     assert set(people["total"]) == {2}
+
+
+def test_delete_is_refused_once_the_campaign_has_sessions(org, directives):
+    from learning.models import StudySession
+    from learning.services.campaigns import CampaignInUse, campaign_delete
+
+    agency, _ = org
+    campaign = campaign_load(agency=agency, data=YAML).campaign
+    StudySession.objects.create(campaign=campaign, title="Hội nghị quán triệt", date=dt.date(2024, 5, 10))
+    with pytest.raises(CampaignInUse):
+        campaign_delete(campaign=campaign)
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
+    assert not AuditLog.objects.filter(action="campaign.delete").exists()
