@@ -50,7 +50,8 @@ class Quiz(models.Model):
                               default=ReviewPolicy.AT_END)
     single_attempt = models.BooleanField(_("chỉ làm một lần"), default=False)
     exam_paper = models.BooleanField(_("lưu bài làm (bài thi)"), default=True,
-                                     help_text=_("Giữ lại toàn bộ bài làm của từng lượt"))
+                                     help_text=_("Giữ lại bài làm (các phương án đã chọn, bài viết) của từng lượt; "
+                                                 "nếu tắt, chỉ giữ điểm và kết quả"))
     draft = models.BooleanField(_("bản nháp"), default=False, help_text=_("Bản nháp không hiển thị cho học viên"))
     success_text = models.TextField(_("thông báo khi đạt"), blank=True)
     fail_text = models.TextField(_("thông báo khi chưa đạt"), blank=True)

@@ -53,4 +53,7 @@ def attempt_total(*, attempt: Attempt, now: dt.datetime) -> Attempt:
     # The local date of submission: what compliance dates the evidence by (when passed).
     attempt.evidence_date = timezone.localdate(attempt.submitted_at)
     attempt.save()
+    if attempt.state == AttemptState.FINISHED and not attempt.quiz.exam_paper:
+        # Not an exam paper: keep the attempt, its scores and per-question fractions, not the responses.
+        rows.update(selected=[], text="")
     return attempt

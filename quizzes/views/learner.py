@@ -48,6 +48,17 @@ def _attempt(request, pk) -> Attempt:
 
 
 @login_required
+def index(request):
+    """Every published quiz, with the learner's standing on each."""
+    employee = _employee(request)
+    quizzes = list(Quiz.objects.published().prefetch_related("directives"))
+    passed = set(Attempt.objects.filter(employee=employee, passed=True).values_list("quiz_id", flat=True))
+    tried = set(Attempt.objects.filter(employee=employee).values_list("quiz_id", flat=True))
+    rows = [(q, q.pk in passed, q.pk in tried) for q in quizzes]
+    return render(request, "quizzes/index.html", {"rows": rows})
+
+
+@login_required
 def detail(request, slug):
     quiz = _quiz(request, slug)
     employee = _employee(request)

@@ -189,3 +189,18 @@ def test_blank_essay_scores_zero_without_marking(employee):
     attempt_save_answers(attempt=attempt, responses=answer_all_mc)
     done = attempt_submit(attempt=attempt)
     assert done.state == AttemptState.FINISHED and done.percent == 50 and done.passed
+
+
+def test_without_exam_paper_only_scores_are_kept(employee):
+    quiz = three_question_quiz(exam_paper=False)
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    answer_all(attempt)
+    done = attempt_submit(attempt=attempt)
+    rows = AttemptAnswer.objects.filter(attempt_question__attempt=done)
+    assert done.passed and rows.count() == 3
+    assert all(r.selected == [] and r.fraction == 1 for r in rows)
+    kept = three_question_quiz(slug="giu-bai")
+    attempt = attempt_start(quiz=kept, employee=employee)
+    answer_all(attempt)
+    attempt_submit(attempt=attempt)
+    assert all(r.selected for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt))

@@ -151,3 +151,11 @@ def test_opening_an_expired_attempt_submits_it_as_at_the_deadline(client, learne
     assert response.status_code == 302 and response.url == reverse("quizzes:result", args=[attempt.pk])
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.FINISHED and attempt.submitted_at == attempt.deadline
+
+
+def test_index_lists_published_quizzes_with_my_standing(client, learner, quiz):
+    make_quiz(slug="nhap", title="Bản nháp ẩn", draft=True)
+    html = page_text(client.get(reverse("quizzes:index")))
+    assert "Kiểm tra 23-QĐ/TW" in html and "Chưa làm" in html and "Bản nháp ẩn" not in html
+    take_and_submit(client, start(client, quiz))
+    assert "Đạt" in page_text(client.get(reverse("quizzes:index")))
