@@ -72,10 +72,16 @@ class DirectivePage(Page):
     issue_date = models.DateField(_("ngày ban hành"))
     effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     subject = models.TextField(_("trích yếu"))
-    summary = models.TextField(_("tóm tắt nội dung"), blank=True)
+    summary = models.TextField(
+        _("tóm tắt nội dung"), blank=True,
+        help_text=_("3–6 câu: văn bản là gì, yêu cầu gì, liên quan thế nào đến cơ quan. Hiển thị trong danh sách và kết quả tìm kiếm."),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("nội dung"))
     search_text = models.TextField(editable=False, blank=True)
-    tags = ClusterTaggableManager(through=DirectiveTag, blank=True, verbose_name=_("chủ đề"))
+    tags = ClusterTaggableManager(
+        through=DirectiveTag, blank=True, verbose_name=_("chủ đề"),
+        help_text=_("Dùng lại chủ đề có sẵn (Dân vận, Cải cách hành chính, Dân chủ cơ sở, Tiếp công dân…) để bộ lọc gọn."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -222,13 +228,21 @@ class CoursePage(Page):
         readings = readings_by_lesson(employee, lessons)
         for lesson in lessons:
             lesson.reading = readings.get(lesson.pk)
+        unread = [lesson for lesson in lessons if not (lesson.reading and lesson.reading.acknowledged)]
+        context["next_unread"] = unread[0] if employee and unread else None
         context["course_directives"] = live_directives(self)
         return context
 
 
 class LessonPage(Page):
-    directives = ParentalManyToManyField(DirectivePage, blank=True, related_name="lessons", verbose_name=_("văn bản"))
-    estimated_minutes = models.PositiveIntegerField(_("thời gian đọc (phút)"), default=15)
+    directives = ParentalManyToManyField(
+        DirectivePage, blank=True, related_name="lessons", verbose_name=_("văn bản"),
+        help_text=_("Các văn bản bài học giúp quán triệt; trang “Việc học của tôi” dẫn người học tới bài học này."),
+    )
+    estimated_minutes = models.PositiveIntegerField(
+        _("thời gian đọc (phút)"), default=15,
+        help_text=_("Ước tính cho người đọc trên điện thoại; thời gian đọc ghi nhận tối đa gấp 3 lần (ít nhất 30 phút)."),
+    )
     intro = models.TextField(_("mở đầu"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("nội dung"))
     search_text = models.TextField(editable=False, blank=True)

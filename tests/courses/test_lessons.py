@@ -224,3 +224,13 @@ def test_concurrent_acknowledgements_record_one_reading():
     assert LessonReading.objects.count() == 1
     stored = LessonReading.objects.get()
     assert {(r.acknowledged_at, r.seconds_spent) for r in readings} == {(stored.acknowledged_at, stored.seconds_spent)}
+
+
+def test_course_page_offers_the_first_unread_lesson(client, content, employee):
+    client.force_login(employee.user)
+    assert "Bắt đầu học: Luật Thực hiện dân chủ ở cơ sở" in client.get(content["course"].url).content.decode()
+    lesson_acknowledge(lesson=content["first"], employee=employee, now=T0)
+    html = client.get(content["course"].url).content.decode()
+    assert "Bắt đầu học: Nghị định 59" in html
+    lesson_acknowledge(lesson=content["second"], employee=employee, now=T0)
+    assert "Bắt đầu học" not in client.get(content["course"].url).content.decode()

@@ -172,3 +172,8 @@ def test_long_result_lists_are_paginated_with_the_filters_kept(client, library):
     assert second.count('class="doc-item"') == 3
     library_page = client.get("/van-ban/", {"page": 2}).content.decode()
     assert library_page.count('class="doc-item"') == 8  # 28 live directives in all
+
+
+def test_empty_search_page_offers_the_topics(client, library):
+    html = client.get("/tim-kiem/").content.decode()
+    assert "Xem theo chủ đề" in html and "?topic=d%C3%A2n-v%E1%BA%ADn" in html
