@@ -99,7 +99,11 @@ def filter_table(table: pd.DataFrame, *, category: str | None = None, status: st
 # --- aggregates --------------------------------------------------------------------------------
 
 
-def _flags(table: pd.DataFrame) -> pd.DataFrame:
+def with_flags(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with boolean columns done/exempt/pending/overdue; computed once, reused by every
+    aggregate below (callers holding a big table pass it through this first)."""
+    if "done" in table.columns:
+        return table
     return table.assign(
         done=table["status"].isin(DONE),
         exempt=table["status"] == "exempt",
@@ -110,7 +114,7 @@ def _flags(table: pd.DataFrame) -> pd.DataFrame:
 
 def _people(table: pd.DataFrame) -> pd.DataFrame:
     """One row per person: exempt / done / has an overdue requirement."""
-    flags = _flags(table)
+    flags = with_flags(table)
     grouped = flags.groupby("employee_id", sort=False)
     return pd.DataFrame({
         "exempt": grouped["exempt"].all(),
@@ -120,7 +124,7 @@ def _people(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary(table: pd.DataFrame) -> Summary:
-    flags = _flags(table)
+    flags = with_flags(table)
     people = _people(table)
     return Summary(
         people=len(people),
@@ -136,7 +140,7 @@ def summary(table: pd.DataFrame) -> Summary:
 
 
 def _group_figures(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    flags = _flags(table)
+    flags = with_flags(table)
     grouped = flags.groupby(keys, sort=False)
     out = grouped.agg(
         rows=("status", "size"),
@@ -179,7 +183,7 @@ def people_list(table: pd.DataFrame, *, status: str | None = None) -> pd.DataFra
     if table.empty:
         return pd.DataFrame(columns=["employee_id", "employee_code", "full_name", "unit", "category", "done",
                                      "total", "missing", "overdue_list", "pending_list"])
-    flags = _flags(table)
+    flags = with_flags(table)
     first = flags.drop_duplicates("employee_id").set_index("employee_id")
     grouped = flags.groupby("employee_id", sort=False)
     out = pd.DataFrame({
