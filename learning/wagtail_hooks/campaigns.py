@@ -77,6 +77,14 @@ class CampaignSaveMixin:
                                actor=self.request.user)
         return result.campaign
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except DomainError as exc:  # refused by the service (a race, or no permission): shown on the form
+            form.add_error(None, str(exc))
+            self.produced_error_message = str(exc)
+            return self.form_invalid(form)
+
 
 class CampaignCreateView(CampaignSaveMixin, generic.CreateView):
     pass
