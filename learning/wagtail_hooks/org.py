@@ -27,6 +27,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from learning.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 from learning.selectors.access import is_hr, visible_employees, visible_units
 from learning.services.employees import employee_save
+from learning.services.org import agency_ensure
 from learning.text import fold
 from learning.views import admin_roster
 
@@ -48,7 +49,10 @@ def _scoped_units(user):
 
 
 class OrgUnitForm(WagtailAdminModelForm):
-    parent = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("Trực thuộc"))
+    parent = UnitChoiceField(
+        queryset=OrgUnit.objects.none(), label=_("Trực thuộc"), required=False,
+        help_text=_("Để trống để tạo một cơ quan mới (chỉ quản trị hệ thống)."),
+    )
 
     class Meta:
         model = OrgUnit
@@ -60,7 +64,10 @@ class OrgUnitForm(WagtailAdminModelForm):
             del self.fields["parent"]  # moving a unit is not offered: its staff and reports follow the path
         else:
             self.fields["parent"].queryset = _scoped_units(self.for_user)
-            self.fields["kind"].choices = [c for c in OrgUnitKind.choices if c[0] != OrgUnitKind.AGENCY]
+            if not self.for_user.is_superuser:
+                self.fields["parent"].required = True
+                self.fields["parent"].help_text = ""
+                self.fields["kind"].choices = [c for c in OrgUnitKind.choices if c[0] != OrgUnitKind.AGENCY]
 
     def clean(self):
         cleaned = super().clean()
@@ -71,6 +78,12 @@ class OrgUnitForm(WagtailAdminModelForm):
             clash = OrgUnit.objects.filter(path__startswith=agency.path, code__iexact=code).exclude(pk=self.instance.pk)
             if clash.exists():
                 self.add_error("code", _("Mã đơn vị này đã có trong cơ quan."))
+        if not self.instance.pk and parent is None:
+            if code and OrgUnit.objects.filter(depth=1, code__iexact=code).exists():
+                self.add_error("code", _("Đã có cơ quan với mã này."))
+            cleaned["kind"] = OrgUnitKind.AGENCY  # a unit without a parent is an agency
+        elif parent is not None and cleaned.get("kind") == OrgUnitKind.AGENCY:
+            self.add_error("kind", _("Chỉ đơn vị không trực thuộc đơn vị nào mới là cơ quan."))
         return cleaned
 
 
@@ -114,10 +127,12 @@ class OrgUnitIndexView(generic.IndexView):
 class OrgUnitCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
+        fields = {"code": data["code"].strip(), "name": data["name"].strip(), "kind": data["kind"],
+                  "governing_body": data["governing_body"]}
+        if data.get("parent") is None:
+            return agency_ensure(code=fields["code"], name=fields["name"], governing_body=fields["governing_body"])[0]
         parent = OrgUnit.objects.get(pk=data["parent"].pk)  # fresh numchild for treebeard
-        return parent.add_child(
-            code=data["code"].strip(), name=data["name"].strip(), kind=data["kind"], governing_body=data["governing_body"]
-        )
+        return parent.add_child(**fields)
 
 
 class OrgUnitEditView(ScopedUnitsMixin, generic.EditView):

@@ -228,3 +228,16 @@ def test_stale_uploads_are_purged(client, org):
     upload(client, CSV.encode("utf-8"), agency=org["agency"].pk)
     assert not default_storage.exists(stale)
     assert default_storage.exists(client.session[SESSION_KEY]["path"])
+
+
+def test_only_a_superuser_creates_an_agency(client, org):
+    client.force_login(org["hr"].user)
+    data = {"parent": "", "code": "SNV", "name": "Sở Nội vụ", "kind": "department", "governing_body": ""}
+    response = client.post(reverse("learning_orgunit:add"), data)
+    assert response.status_code == 200 and "parent" in response.context["form"].errors
+    admin = get_user_model().objects.create_superuser("root", "root@example.vn", "pw")
+    client.force_login(admin)
+    response = client.post(reverse("learning_orgunit:add"), data)
+    assert response.status_code == 302
+    agency = type(org["agency"]).objects.get(code="SNV")
+    assert agency.depth == 1 and agency.kind == "agency"
