@@ -100,9 +100,9 @@ def session_roster_lines(session: StudySession) -> list[RosterLine]:
     return [RosterLine(employee=e, attendance=attendances.get(e.pk)) for e in session_roster(session)]
 
 
-def session_counts(session: StudySession) -> dict[str, int]:
+def session_counts(session: StudySession, lines: list[RosterLine] | None = None) -> dict[str, int]:
     """How many of the roster have each status, and how many are still unmarked."""
-    lines = session_roster_lines(session)
+    lines = session_roster_lines(session) if lines is None else lines
     counts = {status: 0 for status in AttendanceStatus.values}
     for line in lines:
         if line.attendance:

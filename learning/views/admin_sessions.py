@@ -101,8 +101,9 @@ class AttendanceGridView(SessionMixin, View):
 
     def get(self, request):
         opens, closes = checkin_window(self.session)
-        return self.render(lines=session_roster_lines(self.session), counts=session_counts(self.session),
-                           status_buttons=STATUS_BUTTONS, opens=opens, closes=closes)
+        lines = session_roster_lines(self.session)
+        return self.render(lines=lines, counts=session_counts(self.session, lines), status_buttons=STATUS_BUTTONS,
+                           opens=opens, closes=closes)
 
     def post(self, request):
         if request.POST.get("action") == "absent_all":
