@@ -23,6 +23,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -44,6 +45,66 @@ QR_MASK = 4
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+
+FONT, FONT_BOLD, FONT_ITALIC = SERIF, SERIF_BOLD, SERIF_ITALIC
+_VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+# Every printable ASCII character and every Vietnamese letter, both cases.
+PRIME = "".join(chr(code) for code in range(32, 127)) + _VIETNAMESE + _VIETNAMESE.upper()
+
+
+class _CachedFlate:
+    """FlateDecode with a memo: an identical font subset is compressed once per process."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self):
+        self.encode = lru_cache(maxsize=16)(pdfdoc.PDFZCompress.encode)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return pdfdoc.PDFZCompress.decode(encoded)
+
+
+_CACHED_FLATE = _CachedFlate()
+
+
+def _cache_subsets(face) -> None:
+    """Build and compress each distinct glyph subset of a font face once per process.
+
+    reportlab cuts, for every document, a subset of the glyphs it uses, then compresses it: the
+    largest cost of a one-page certificate. Certificates prime their fonts with PRIME (see
+    `prime_fonts`), so every certificate, whatever the Vietnamese name, asks for the same
+    subset and gets it from these memos. Both are pure (same subset, same bytes) and bounded,
+    so they are harmless to other documents that share the registered font.
+    """
+    if getattr(face, "_subset_cache", None) is not None:
+        return
+    build, add_objects = face.makeSubset, face.addSubsetObjects
+    face._subset_cache = lru_cache(maxsize=16)(lambda key: build(list(key)))
+    face.makeSubset = lambda subset: face._subset_cache(tuple(subset))
+
+    def add_subset_objects(doc, fontname, subset):
+        reference = add_objects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+        if stream is not None and stream.filters == [pdfdoc.PDFZCompress]:
+            stream.filters = [_CACHED_FLATE]
+        return reference
+
+    face.addSubsetObjects = add_subset_objects
+
+
+@cache
+def certificate_fonts() -> tuple[str, str, str]:
+    register_fonts()
+    for name in (FONT, FONT_BOLD, FONT_ITALIC):
+        _cache_subsets(pdfmetrics.getFont(name).face)
+    return FONT, FONT_BOLD, FONT_ITALIC
+
+
+def prime_fonts(canvas: Canvas) -> None:
+    """Give this document's font subsets their fixed content (nothing is drawn)."""
+    for name in certificate_fonts():
+        pdfmetrics.getFont(name).splitString(PRIME, canvas._doc)
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +227,7 @@ class CertificateRenderer:
     pagesize = PAGE
 
     def __init__(self, template: CertificateTemplateSettings | None = None):
-        register_fonts()
+        certificate_fonts()
         self.template = template if template is not None else CertificateTemplateSettings.load()
         self.seal = _template_image(self.template.seal)
         self.logo = _template_image(self.template.logo)
@@ -175,12 +236,13 @@ class CertificateRenderer:
 
     def render(self, certificate: Certificate) -> bytes:
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=self.pagesize, pageCompression=1, invariant=1, initialFontName=SERIF,
+        canvas = Canvas(buffer, pagesize=self.pagesize, pageCompression=1, invariant=1, initialFontName=FONT,
                         initialFontSize=12)
         canvas.setTitle(f"{self.template.title} {certificate.serial}")
         canvas.setAuthor(certificate.agency_name)
         canvas.setSubject(certificate.title)
         canvas.setCreator("hoc-tap-quan-triet")
+        prime_fonts(canvas)
         self.draw(canvas, certificate)
         canvas.showPage()
         canvas.save()
@@ -219,22 +281,22 @@ class CertificateRenderer:
         left_x = 72 * mm
         right_x = WIDTH - 82 * mm
         canvas.setFillColor(INK)
-        canvas.setFont(SERIF, 12)
+        canvas.setFont(FONT, 12)
         canvas.drawCentredString(left_x, top, certificate.governing_body.upper())
-        canvas.setFont(SERIF_BOLD, 12)
+        canvas.setFont(FONT_BOLD, 12)
         canvas.drawCentredString(left_x, top - 15, certificate.agency_name.upper())
-        rule = stringWidth(certificate.agency_name.upper(), SERIF_BOLD, 12) / 3
+        rule = stringWidth(certificate.agency_name.upper(), FONT_BOLD, 12) / 3
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.6)
         canvas.line(left_x - rule / 2, top - 20, left_x + rule / 2, top - 20)
-        canvas.setFont(SERIF, 11.5)
+        canvas.setFont(FONT, 11.5)
         canvas.drawCentredString(left_x, top - 36, f"Số: {certificate.serial}")
 
-        canvas.setFont(SERIF_BOLD, 12)
+        canvas.setFont(FONT_BOLD, 12)
         canvas.drawCentredString(right_x, top, QUOC_HIEU)
-        canvas.setFont(SERIF_BOLD, 13)
+        canvas.setFont(FONT_BOLD, 13)
         canvas.drawCentredString(right_x, top - 16, TIEU_NGU)
-        half = stringWidth(TIEU_NGU, SERIF_BOLD, 13) / 2
+        half = stringWidth(TIEU_NGU, FONT_BOLD, 13) / 2
         canvas.line(right_x - half, top - 19.5, right_x + half, top - 19.5)
 
         if self.logo is not None:
@@ -246,7 +308,7 @@ class CertificateRenderer:
         y = HEIGHT - 70 * mm
         canvas.setFillColor(RED)
         title = (self.template.title or "GIẤY CHỨNG NHẬN").upper()
-        canvas.setFont(SERIF_BOLD, 34)
+        canvas.setFont(FONT_BOLD, 34)
         canvas.drawCentredString(WIDTH / 2, y, title)
         # A small gold flourish under the title.
         canvas.setStrokeColor(GOLD)
@@ -265,29 +327,29 @@ class CertificateRenderer:
 
     def draw_holder(self, canvas: Canvas, certificate: Certificate, y: float) -> float:
         canvas.setFillColor(INK)
-        canvas.setFont(SERIF_ITALIC, 15)
+        canvas.setFont(FONT_ITALIC, 15)
         canvas.drawCentredString(WIDTH / 2, y, self.template.lead or "Chứng nhận Ông/Bà")
         name = certificate.holder_name
         size = 28.0
         limit = WIDTH - 70 * mm
-        while size > 14 and stringWidth(name, SERIF_BOLD, size) > limit:
+        while size > 14 and stringWidth(name, FONT_BOLD, size) > limit:
             size -= 1
         canvas.setFillColor(RED)
-        canvas.setFont(SERIF_BOLD, size)
+        canvas.setFont(FONT_BOLD, size)
         y -= 13 * mm
         canvas.drawCentredString(WIDTH / 2, y, name)
         return y - 12 * mm
 
     def draw_body(self, canvas: Canvas, certificate: Certificate, y: float) -> None:
         canvas.setFillColor(INK)
-        canvas.setFont(SERIF, 15)
+        canvas.setFont(FONT, 15)
         canvas.drawCentredString(WIDTH / 2, y, certificate.wording or "Đã hoàn thành chương trình học tập, quán triệt")
         size = 15.5
-        lines = balanced_lines(certificate.title, SERIF_BOLD, size, WIDTH - 80 * mm)
+        lines = balanced_lines(certificate.title, FONT_BOLD, size, WIDTH - 80 * mm)
         if len(lines) > 3:
             size = 13.5
-            lines = balanced_lines(certificate.title, SERIF_BOLD, size, WIDTH - 70 * mm)[:4]
-        canvas.setFont(SERIF_BOLD, size)
+            lines = balanced_lines(certificate.title, FONT_BOLD, size, WIDTH - 70 * mm)[:4]
+        canvas.setFont(FONT_BOLD, size)
         y -= 8.5 * mm
         for line in lines:
             canvas.drawCentredString(WIDTH / 2, y, line)
@@ -297,15 +359,15 @@ class CertificateRenderer:
         x = WIDTH - 82 * mm
         y = 58 * mm
         canvas.setFillColor(INK)
-        canvas.setFont(SERIF_ITALIC, 13)
+        canvas.setFont(FONT_ITALIC, 13)
         canvas.drawCentredString(x, y, vn_date_line(certificate.place or "Tây Ninh", certificate.issued_on))
-        canvas.setFont(SERIF_BOLD, 13)
+        canvas.setFont(FONT_BOLD, 13)
         canvas.drawCentredString(x, y - 18, (certificate.signer_title or "").upper())
         if self.seal is not None:
             canvas.drawImage(self.seal, x - 27 * mm, y - 55 * mm, 54 * mm, 34 * mm, mask="auto",
                              preserveAspectRatio=True, anchor="c")
         if certificate.signer_name:
-            canvas.setFont(SERIF_BOLD, 13.5)
+            canvas.setFont(FONT_BOLD, 13.5)
             canvas.drawCentredString(x, 25 * mm, certificate.signer_name)
 
     def draw_verification(self, canvas: Canvas, certificate: Certificate) -> None:
@@ -316,19 +378,19 @@ class CertificateRenderer:
         canvas.linkURL(url, (x, y, x + size, y + size), relative=0, thickness=0)
         tx = x + size + 3 * mm
         canvas.setFillColor(MUTED)
-        canvas.setFont(SERIF, 9.5)
+        canvas.setFont(FONT, 9.5)
         canvas.drawString(tx, y + size - 9, "Mã xác thực:")
         canvas.setFillColor(INK)
-        canvas.setFont(SERIF_BOLD, 11)
+        canvas.setFont(FONT_BOLD, 11)
         canvas.drawString(tx, y + size - 23, certificate.display_code)
         canvas.setFillColor(MUTED)
-        canvas.setFont(SERIF, 9.5)
+        canvas.setFont(FONT, 9.5)
         canvas.drawString(tx, y + size - 38, f"Số hiệu: {certificate.serial}")
         canvas.drawString(tx, y + size - 51, "Quét mã QR hoặc tra cứu tại:")
         canvas.setFillColor(HexColor("#0b4f94"))
-        canvas.setFont(SERIF, 8.5)
+        canvas.setFont(FONT, 8.5)
         canvas.drawString(tx, y + size - 63, url)
-        width = stringWidth(url, SERIF, 8.5)
+        width = stringWidth(url, FONT, 8.5)
         canvas.linkURL(url, (tx, y + size - 66, tx + width, y + size - 55), relative=0, thickness=0)
 
     def draw_revoked(self, canvas: Canvas, certificate: Certificate) -> None:
@@ -336,10 +398,10 @@ class CertificateRenderer:
         canvas.setFillColor(Color(0.75, 0.05, 0.05, alpha=0.35))
         canvas.translate(WIDTH / 2, HEIGHT / 2)
         canvas.rotate(20)
-        canvas.setFont(SERIF_BOLD, 64)
+        canvas.setFont(FONT_BOLD, 64)
         canvas.drawCentredString(0, -20, "ĐÃ THU HỒI")
         if certificate.revoked_at:
-            canvas.setFont(SERIF_BOLD, 18)
+            canvas.setFont(FONT_BOLD, 18)
             canvas.drawCentredString(0, -50, f"ngày {timezone.localtime(certificate.revoked_at):%d/%m/%Y}")
         canvas.restoreState()
 
