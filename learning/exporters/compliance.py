@@ -19,7 +19,7 @@ from learning.exporters import Exporter, Rendered, register
 from learning.models import Campaign, OrgUnit
 from learning.selectors.compliance import CSV_COLUMNS, compliance_table
 
-from .compliance_labels import neutralise_code, neutralise_text
+from .compliance_labels import neutralise_codes, neutralise_text
 from .compliance_pdf import ComplianceReportPdf
 from .compliance_xlsx import compliance_workbook
 
@@ -34,9 +34,11 @@ def csv_frame(table: pd.DataFrame) -> pd.DataFrame:
     out = table[CSV_COLUMNS].copy()
     out["full_name"] = neutralise_text(out["full_name"])
     out["unit"] = neutralise_text(out["unit"])
-    out["employee_code"] = out["employee_code"].map(neutralise_code)
-    out["requirement"] = out["requirement"].map(neutralise_code)
-    out["evidence_date"] = [d.isoformat() if d else "" for d in out["evidence_date"]]
+    out["employee_code"] = neutralise_codes(out["employee_code"])
+    out["requirement"] = neutralise_codes(out["requirement"])
+    dates = out["evidence_date"]
+    iso = {d: d.isoformat() for d in dates.dropna().unique()}
+    out["evidence_date"] = dates.map(iso).astype(object).where(dates.notna(), "")
     return out
 
 

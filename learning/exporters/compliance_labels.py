@@ -34,4 +34,12 @@ def neutralise_code(value: Any) -> Any:
 
 
 def neutralise_text(series: pd.Series) -> pd.Series:
-    return series.map(safe_cell)
+    """safe_cell over a column, computed once per distinct value (names repeat per requirement)."""
+    series = series.astype(object)
+    return series.map({value: safe_cell(value) for value in series.unique()})
+
+
+def neutralise_codes(series: pd.Series) -> pd.Series:
+    """neutralise_code over a column, computed once per distinct value."""
+    series = series.astype(object)
+    return series.map({value: neutralise_code(value) for value in series.unique()})

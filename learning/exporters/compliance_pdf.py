@@ -15,13 +15,14 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 
 from learning.models import Campaign, Employee, OrgUnit
 from learning.pdf import PdfDocument, styles, vn_date_line
-from learning.selectors.compliance import overall_summary, requirement_summary, unit_summary
+from learning.selectors.compliance import overall_summary, requirement_summary, rolled_up, unit_summary
 
 from .compliance_labels import TARGET_PERCENT
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 CONTENT_WIDTH = 165 * mm  # A4 (210) minus 30 left and 15 right margins
+MAX_CHART_BARS = 40  # what fits on one page at a legible size
 
 
 def province_of(agency: OrgUnit) -> str:
@@ -64,6 +65,7 @@ def completion_chart(units: pd.DataFrame, *, width_mm: float = 165) -> Image:
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
+    units = units.head(MAX_CHART_BARS)
     names = list(units["unit"])[::-1]
     values = [0.0 if pd.isna(v) else float(v) for v in units["percent"]][::-1]
     height = max(1.6, 0.32 * len(names) + 0.9)
@@ -189,9 +191,12 @@ class ComplianceReportPdf(PdfDocument):
                          Paragraph(f"{u.done_all}/{u.counted}", s["cell_center"]),
                          Paragraph(_pct(u.percent), s["cell_center"])])
         table = _grid(rows, [12 * mm, 68 * mm, 20 * mm, 20 * mm, 25 * mm, 20 * mm])
+        many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
+        charted = unit_summary(rolled_up(self.table, depth=2)) if many else units
         return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), table, Spacer(1, 3 * mm),
-                KeepTogether([completion_chart(units),
-                              Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị</i>",
+                KeepTogether([completion_chart(charted),
+                              Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị"
+                                        + (" (phòng, đơn vị trực thuộc, gồm cả các tổ)" if many else "") + "</i>",
                                         s["center_italic"].clone("cap", fontSize=11, leading=13))])]
 
     def requirement_section(self, requirements: pd.DataFrame) -> list:

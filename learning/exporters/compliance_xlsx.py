@@ -1,7 +1,7 @@
 """The compliance workbook: "Tổng hợp" (unit × requirement %, counts, totals, the 100% target
 highlighted) and "Chi tiết" (one row per person and requirement), both set up for printing.
 
-Tables are pandas DataFrames written with `to_excel`; openpyxl only formats the cells.
+Tables are pandas DataFrames; openpyxl streams them (write-only workbook) with the formatting.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import datetime as dt
 import io
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,6 +37,9 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 PERCENT_FORMAT = "0.0%"
+DATE_FORMAT = "DD/MM/YYYY"
+MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header
+HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 DETAIL_HEADERS = {
     "employee_code": "Mã cán bộ [employee_code]",
@@ -100,9 +105,9 @@ def detail_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
     return detail.rename(columns=DETAIL_HEADERS)
 
 
-def _print_setup(ws: Worksheet, title_rows: str) -> None:
+def _print_setup(ws, title_rows: str) -> None:
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -111,76 +116,95 @@ def _print_setup(ws: Worksheet, title_rows: str) -> None:
     ws.oddFooter.center.text = "Trang &P/&N"
 
 
-def _style_header(ws: Worksheet, row: int, width: int) -> None:
-    for column in range(1, width + 1):
-        cell = ws.cell(row=row, column=column)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
-def _style_block(ws: Worksheet, first: int, last: int, width: int, percent_from: int) -> None:
-    """Borders, % format, the totals row in bold, and every cell at the 100% target in green."""
-    for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
-        for cell in row:
-            cell.border = BORDER
-            if cell.column >= percent_from:
-                cell.number_format = PERCENT_FORMAT
-                if isinstance(cell.value, float) and cell.value * 100 >= TARGET_PERCENT - 1e-9:
-                    cell.fill = TARGET_FILL
-                    cell.font = TARGET_FONT
-            if cell.row == last:
-                cell.font = Font(bold=True, color=cell.font.color)
-
-
-def _summary_heading(ws: Worksheet, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None) -> None:
-    agency = campaign.agency
-    scope = f" — {unit.name}" if unit is not None else ""
-    ws["A1"] = agency.name.upper()
-    ws["A2"] = "TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT" + scope.upper()
-    ws["A3"] = campaign.title
-    ws["A4"] = (f"Tính đến ngày {as_of:%d/%m/%Y}; hạn hoàn thành {campaign.due:%d/%m/%Y}. "
-                f"Chỉ tiêu: {TARGET_PERCENT:.0f}% (ô đạt chỉ tiêu tô màu xanh).")
-    ws["A1"].font = Font(bold=True)
-    ws["A2"].font = Font(bold=True, size=14)
-    ws["A3"].font = Font(italic=True)
-
-
-def _widths(ws: Worksheet, widths: list[float]) -> None:
+def _widths(ws, widths: list[float]) -> None:
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
+def _cell(ws, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _header_row(ws, columns) -> list[WriteOnlyCell]:
+    return [_cell(ws, str(c), font=Font(bold=True), fill=HEADER_FILL, border=BORDER, alignment=HEADER_ALIGN)
+            for c in columns]
+
+
+def _block_rows(ws, frame: pd.DataFrame, percent_from: int):
+    """Data rows with borders and % formats; the totals row (last) in bold; every cell at the
+    100% target in green."""
+    last = len(frame) - 1
+    for index, values in enumerate(frame.itertuples(index=False, name=None)):
+        row = []
+        for column, value in enumerate(values, start=1):
+            value = None if isinstance(value, float) and pd.isna(value) else value
+            style = {"border": BORDER}
+            bold = index == last
+            if column >= percent_from:
+                style["number_format"] = PERCENT_FORMAT
+                if isinstance(value, float) and value * 100 >= TARGET_PERCENT - 1e-9:
+                    style["fill"] = TARGET_FILL
+                    style["font"] = Font(bold=bold, color=TARGET_FONT.color)
+            if bold and "font" not in style:
+                style["font"] = Font(bold=True)
+            row.append(_cell(ws, value, **style))
+        yield row
+
+
+def _write_summary(ws, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, units: pd.DataFrame,
+                   requirements: pd.DataFrame) -> None:
+    _widths(ws, [6, 40, 10, 10, 10, 12, 12] + [13] * (units.shape[1] - 7))
+    ws.freeze_panes = f"C{UNIT_TABLE_ROW + 1}"
+    _print_setup(ws, f"{UNIT_TABLE_ROW}:{UNIT_TABLE_ROW}")
+    scope = f" — {unit.name}" if unit is not None else ""
+    ws.append([_cell(ws, campaign.agency.name.upper(), font=Font(bold=True))])
+    ws.append([_cell(ws, "TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT" + scope.upper(), font=Font(bold=True, size=14))])
+    ws.append([_cell(ws, campaign.title, font=Font(italic=True))])
+    ws.append([f"Tính đến ngày {as_of:%d/%m/%Y}; hạn hoàn thành {campaign.due:%d/%m/%Y}. "
+               f"Chỉ tiêu: {TARGET_PERCENT:.0f}% (ô đạt chỉ tiêu tô màu xanh)."])
+    ws.append([])
+    ws.append(_header_row(ws, units.columns))  # row UNIT_TABLE_ROW
+    for row in _block_rows(ws, units, percent_from=7):
+        ws.append(row)
+    ws.append([])
+    ws.append([_cell(ws, "Kết quả theo văn bản", font=Font(bold=True))])
+    ws.append(_header_row(ws, requirements.columns))
+    for row in _block_rows(ws, requirements, percent_from=requirements.shape[1]):
+        ws.append(row)
+
+
+def _write_detail(ws, detail: pd.DataFrame) -> None:
+    _widths(ws, [14, 28, 34, 16, 18, 18, 18, 16])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(detail.shape[1])}{len(detail) + 1}"
+    _print_setup(ws, "1:1")
+    ws.append(_header_row(ws, detail.columns))
+    date_column = detail.shape[1] - 1
+    for values in detail.itertuples(index=False, name=None):
+        row = list(values)
+        if row[date_column] is not None:
+            row[date_column] = _cell(ws, row[date_column], number_format=DATE_FORMAT)
+        ws.append(row)
+
+
+def detail_sheet_names(rows: int) -> list[str]:
+    """"Chi tiết", then "Chi tiết (2)"… when the rows exceed what one Excel sheet holds."""
+    count = max(1, -(-rows // MAX_SHEET_ROWS))
+    return [DETAIL_SHEET] + [f"{DETAIL_SHEET} ({n})" for n in range(2, count + 1)]
+
+
 def compliance_workbook(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame) -> bytes:
-    units = unit_sheet_frame(table)
-    requirements = requirement_sheet_frame(table)
+    """Streamed (write-only) so that 30,000 people × 19 requirements stay within a small memory."""
+    workbook = Workbook(write_only=True)
+    _write_summary(workbook.create_sheet(SUMMARY_SHEET), campaign=campaign, as_of=as_of, unit=unit,
+                   units=unit_sheet_frame(table), requirements=requirement_sheet_frame(table))
     detail = detail_sheet_frame(table)
+    for index, name in enumerate(detail_sheet_names(len(detail))):
+        part = detail.iloc[index * MAX_SHEET_ROWS:(index + 1) * MAX_SHEET_ROWS]
+        _write_detail(workbook.create_sheet(name), part)
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        units.to_excel(writer, sheet_name=SUMMARY_SHEET, startrow=UNIT_TABLE_ROW - 1, index=False)
-        second = UNIT_TABLE_ROW + len(units) + 3
-        requirements.to_excel(writer, sheet_name=SUMMARY_SHEET, startrow=second - 1, index=False)
-        detail.to_excel(writer, sheet_name=DETAIL_SHEET, index=False)
-
-        ws = writer.sheets[SUMMARY_SHEET]
-        _summary_heading(ws, campaign=campaign, as_of=as_of, unit=unit)
-        ws.cell(row=second - 1, column=1, value="Kết quả theo văn bản").font = Font(bold=True)
-        _style_header(ws, UNIT_TABLE_ROW, units.shape[1])
-        _style_block(ws, UNIT_TABLE_ROW + 1, UNIT_TABLE_ROW + len(units), units.shape[1], percent_from=7)
-        _style_header(ws, second, requirements.shape[1])
-        _style_block(ws, second + 1, second + len(requirements), requirements.shape[1],
-                     percent_from=requirements.shape[1])
-        _widths(ws, [6, 40, 10, 10, 10, 12, 12] + [13] * (units.shape[1] - 7))
-        ws.freeze_panes = ws.cell(row=UNIT_TABLE_ROW + 1, column=3)
-        _print_setup(ws, f"{UNIT_TABLE_ROW}:{UNIT_TABLE_ROW}")
-
-        wd = writer.sheets[DETAIL_SHEET]
-        _style_header(wd, 1, detail.shape[1])
-        for (cell,) in wd.iter_rows(min_row=2, min_col=8, max_col=8):
-            cell.number_format = "DD/MM/YYYY"
-        _widths(wd, [14, 28, 34, 16, 18, 18, 18, 16])
-        wd.freeze_panes = "A2"
-        wd.auto_filter.ref = f"A1:{get_column_letter(detail.shape[1])}{len(detail) + 1}"
-        _print_setup(wd, "1:1")
+    workbook.save(buffer)
     return buffer.getvalue()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from django.db.models import F, Min, Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
 from learning.models import (
@@ -37,6 +37,7 @@ from learning.models import (
     ManualEvidence,
     OrgUnit,
     Requirement,
+    StudySession,
 )
 
 COMPLETED = "completed"
@@ -57,7 +58,6 @@ CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", 
 ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
 TABLE_COLUMNS = CSV_COLUMNS + ID_COLUMNS + ["requirement_order"]
 
-_EVIDENCE_COLUMNS = ["employee_id", "directive_id", "evidence_date"]
 
 
 @dataclass(frozen=True)
@@ -102,76 +102,103 @@ def campaign_audience(*, campaign: Campaign, as_of: dt.date | None = None) -> Qu
     return qs.filter(joined, still_there)
 
 
-# --- evidence sources: one query each for the whole audience ----------------------------------
+# --- evidence sources: a constant number of queries for the whole audience --------------------
+#
+# Each source yields (employee_id, directive_id, day) with `day` the date's proleptic ordinal, so
+# that sorting and comparing are integer operations on hundreds of thousands of rows. Attendance
+# and quizzes are fetched per session / per quiz and widened to directives in pandas through the
+# small link tables, which keeps the rows read from the database to one per attendance or attempt.
+
+_SOURCE_COLUMNS = ["employee_id", "directive_id", "day"]
+SMALL_AUDIENCE = 500  # up to this many people, sources filter by an explicit list of ids
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+def _days(dates: pd.Series) -> pd.Series:
+    """date objects → ordinals, converting each distinct date once."""
+    return dates.map({d: d.toordinal() for d in dates.unique()}).astype("int64")
 
 
-def _attendance_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    rows = (
-        Attendance.objects.filter(
-            employee__in=employees,
-            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
-            session__date__gte=start,
-            session__date__lte=end,
-            session__directives__in=directive_ids,
-        )
-        .values("employee_id", directive_id=F("session__directives"))
-        .annotate(evidence_date=Min("session__date"))
-        .order_by()
+def _source(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _attendance_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    links = _source(
+        list(StudySession.directives.through.objects.filter(
+            directivepage_id__in=directive_ids, studysession__date__gte=start, studysession__date__lte=end,
+        ).values_list("studysession_id", "directivepage_id", "studysession__date")),
+        ["session_id", "directive_id", "date"],
     )
-    return _frame(list(rows))
+    if links.empty:
+        return _source([], _SOURCE_COLUMNS)
+    attendance = Attendance.objects.filter(
+        status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
+        session_id__in=links["session_id"].unique().tolist(),
+    )
+    if isinstance(employees, list):
+        attendance = attendance.filter(employee_id__in=employees)
+    # For a large audience the sessions alone bound the rows (people outside the audience are
+    # dropped by the merge): SQLite would otherwise probe its (session, employee) index once per
+    # session and person.
+    present = _source(list(attendance.values_list("employee_id", "session_id")), ["employee_id", "session_id"])
+    links["day"] = _days(links["date"])
+    return present.merge(links, on="session_id")[_SOURCE_COLUMNS]
 
 
-def _quiz_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+def _quiz_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
     """Passed attempts (online or paper, final once graded) of quizzes linked to the directives."""
-    from quizzes.models import Attempt  # quizzes depends on learning's models; import at use
+    from quizzes.models import Attempt, Quiz  # quizzes depends on learning's models; import at use
 
-    rows = (
-        Attempt.objects.filter(
-            employee__in=employees,
-            passed=True,
-            evidence_date__gte=start,
-            evidence_date__lte=end,
-            quiz__directives__in=directive_ids,
-        )
-        .values("employee_id", directive_id=F("quiz__directives"))
-        .annotate(evidence_date=Min("evidence_date"))
-        .order_by()
+    links = _source(
+        list(Quiz.directives.through.objects.filter(directivepage_id__in=directive_ids)
+             .values_list("quiz_id", "directivepage_id")),
+        ["quiz_id", "directive_id"],
     )
-    return _frame(list(rows))
-
-
-def _manual_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    rows = (
-        ManualEvidence.objects.filter(
-            employee__in=employees, directive_id__in=directive_ids, date__gte=start, date__lte=end
-        )
-        .values("employee_id", "directive_id")
-        .annotate(evidence_date=Min("date"))
-        .order_by()
+    if links.empty:
+        return _source([], _SOURCE_COLUMNS)
+    passed = _source(
+        list(Attempt.objects.filter(
+            employee__in=employees, passed=True, evidence_date__gte=start, evidence_date__lte=end,
+            quiz_id__in=links["quiz_id"].unique().tolist(),
+        ).values("employee_id", "quiz_id").annotate(first=Min("evidence_date")).order_by()
+         .values_list("employee_id", "quiz_id", "first")),
+        ["employee_id", "quiz_id", "date"],
     )
-    return _frame(list(rows))
+    if passed.empty:
+        return _source([], _SOURCE_COLUMNS)
+    passed["day"] = _days(passed["date"])
+    return passed.merge(links, on="quiz_id")[_SOURCE_COLUMNS]
 
 
-def _earliest_evidence(*, employees: QuerySet, directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    """(employee_id, directive_id) → earliest evidence in [start, end] and its kind."""
+def _manual_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    rows = _source(
+        list(ManualEvidence.objects.filter(
+            employee__in=employees, directive_id__in=directive_ids, date__gte=start, date__lte=end,
+        ).values("employee_id", "directive_id").annotate(first=Min("date")).order_by()
+         .values_list("employee_id", "directive_id", "first")),
+        ["employee_id", "directive_id", "date"],
+    )
+    if rows.empty:
+        return _source([], _SOURCE_COLUMNS)
+    rows["day"] = _days(rows["date"])
+    return rows[_SOURCE_COLUMNS]
+
+
+def _earliest_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
+    """(employee_id, directive_id) → the earliest day with evidence in [start, end] and its kind
+    (on a tie: attendance, then quiz, then manual)."""
     sources = {ATTENDANCE: _attendance_evidence, QUIZ: _quiz_evidence, MANUAL: _manual_evidence}
     frames = []
     if directive_ids and start <= end:
         for rank, kind in enumerate(EVIDENCE_KINDS):
             frame = sources[kind](employees=employees, directive_ids=directive_ids, start=start, end=end)
             if len(frame):
-                frames.append(frame.assign(evidence=kind, rank=rank))
+                frames.append(frame.assign(rank=rank))
     if not frames:
-        return pd.DataFrame(columns=[*_EVIDENCE_COLUMNS, "evidence"])
+        return pd.DataFrame({"employee_id": [], "directive_id": [], "day": [], "rank": []}, dtype="int64")
     evidence = pd.concat(frames, ignore_index=True)
-    evidence["evidence_date"] = pd.to_datetime(evidence["evidence_date"])
-    evidence = evidence.sort_values(["employee_id", "directive_id", "evidence_date", "rank"], kind="stable")
-    evidence = evidence.drop_duplicates(["employee_id", "directive_id"], keep="first")
-    return evidence[["employee_id", "directive_id", "evidence_date", "evidence"]]
+    evidence = evidence.sort_values(["employee_id", "directive_id", "day", "rank"], kind="stable")
+    return evidence.drop_duplicates(["employee_id", "directive_id"], keep="first")
 
 
 # --- the table --------------------------------------------------------------------------------
@@ -182,8 +209,8 @@ def _empty_table() -> pd.DataFrame:
 
 
 def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], due: dt.date, as_of: dt.date) -> pd.Series:
-    has_evidence = table["evidence_date"].notna()
-    on_time = has_evidence & (table["evidence_date"] <= pd.Timestamp(due))
+    has_evidence = table["day"].notna()
+    on_time = has_evidence & (table["day"] <= due.toordinal())
     no_evidence_status = PENDING if as_of <= due else OVERDUE
     status = pd.Series(no_evidence_status, index=table.index, dtype=object)
     status[has_evidence] = COMPLETED_LATE
@@ -192,45 +219,43 @@ def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], due: dt.date, as_of:
     return status
 
 
+def _people(audience: QuerySet[Employee]) -> pd.DataFrame:
+    """The audience in report order: unit name, then employee code (Unicode code points, as
+    Python's sorted(): locale-independent and the same on every machine)."""
+    people = _source(
+        list(audience.values_list("id", "employee_code", "full_name", "unit_id", "unit__name", "unit__path",
+                                  "category")),
+        ["employee_id", "employee_code", "full_name", "unit_id", "unit", "unit_path", "category"],
+    )
+    return people.sort_values(["unit", "employee_code"], kind="stable", ignore_index=True)
+
+
 def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]) -> pd.DataFrame:
-    requirements = pd.DataFrame(
-        list(
-            Requirement.objects.filter(campaign=campaign)
-            .order_by("order", "id")
-            .values("id", "directive_id", number=F("directive__number"))
-        ),
-        columns=["id", "directive_id", "number"],
+    requirements = _source(
+        list(Requirement.objects.filter(campaign=campaign).order_by("order", "id")
+             .values_list("id", "directive_id", "directive__number")),
+        ["requirement_id", "directive_id", "requirement"],
     )
-    people = pd.DataFrame(
-        list(
-            audience.values(
-                "category", "unit_id", employee_id=F("id"), code=F("employee_code"), name=F("full_name"),
-                unit_name=F("unit__name"), path=F("unit__path"),
-            )
-        ),
-        columns=["employee_id", "code", "name", "unit_id", "unit_name", "path", "category"],
-    )
+    people = _people(audience)
     if requirements.empty or people.empty:
         return _empty_table()
     requirements["requirement_order"] = range(len(requirements))
     exempt_ids = set(Exemption.objects.filter(campaign=campaign).values_list("employee_id", flat=True))
+    small = len(people) <= SMALL_AUDIENCE
     evidence = _earliest_evidence(
-        employees=audience.values("pk"),
+        employees=people["employee_id"].tolist() if small else audience.values("pk"),
         directive_ids=requirements["directive_id"].tolist(),
         start=campaign.start,
         end=as_of,
     )
+    # Both merges keep the left frame's order: people (sorted) × requirements (in campaign order).
     table = people.merge(requirements, how="cross")
     table = table.merge(evidence, on=["employee_id", "directive_id"], how="left")
     table["status"] = _statuses(table, exempt_ids=exempt_ids, due=campaign.due, as_of=as_of)
-    table["evidence"] = table["evidence"].astype(object).where(table["evidence"].notna(), "")
-    table["evidence_date"] = [d.date() if not pd.isna(d) else None for d in table["evidence_date"]]
-    table = table.rename(
-        columns={"code": "employee_code", "name": "full_name", "unit_name": "unit", "number": "requirement",
-                 "id": "requirement_id", "path": "unit_path"}
-    )
-    # Code-point order of the stored strings: locale-independent, the same as Python's sorted().
-    table = table.sort_values(["unit", "employee_code", "requirement_order"], kind="stable", ignore_index=True)
+    kinds = dict(enumerate(EVIDENCE_KINDS))
+    table["evidence"] = table["rank"].map(kinds).astype(object).where(table["rank"].notna(), "")
+    days = {day: dt.date.fromordinal(int(day)) for day in table["day"].dropna().unique()}
+    table["evidence_date"] = table["day"].map(days).astype(object).where(table["day"].notna(), None)
     return table[TABLE_COLUMNS]
 
 
@@ -322,9 +347,23 @@ def people_summary(table: pd.DataFrame) -> pd.DataFrame:
     return people.reset_index()
 
 
+def rolled_up(table: pd.DataFrame, *, depth: int) -> pd.DataFrame:
+    """The table with each person's unit replaced by its ancestor at `depth` (2 = the agency's
+    departments; units above that depth stay as they are), sorted again by unit name."""
+    if table.empty:
+        return table
+    cut = OrgUnit.steplen * depth
+    paths = table["unit_path"].str.slice(0, cut)
+    ancestors = dict(OrgUnit.objects.filter(path__in=paths.unique().tolist()).values_list("path", "id"))
+    names = dict(OrgUnit.objects.filter(path__in=list(ancestors)).values_list("path", "name"))
+    out = table.assign(unit_path=paths, unit_id=paths.map(ancestors), unit=paths.map(names))
+    return out.sort_values(["unit", "employee_code", "requirement_order"], kind="stable", ignore_index=True)
+
+
 def unit_summary(table: pd.DataFrame) -> pd.DataFrame:
     """Per unit (in the table's order): people, exempt, counted, done_all and percent of people
-    who completed every requirement, plus one `percent` column per requirement number."""
+    who completed every requirement, plus one `percent` column per requirement number. Pass
+    `rolled_up(table, depth=2)` for figures per department, sub-units included."""
     people = people_summary(table)
     if people.empty:
         return pd.DataFrame(columns=["unit_id", "unit", "people", "exempt", "counted", "done_all", "percent"])

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from learning import exporters
 from learning.exporters.compliance_labels import neutralise_code
 from learning.exporters.compliance_pdf import issuing_agency_name, province_of
+from learning.exporters.compliance_xlsx import detail_sheet_names
 from tests.factories import EmployeeFactory, make_agency, make_unit
 from tests.learning.compliance_helpers import D, attend, exempt, make_campaign, make_directive, make_session, manual
 
@@ -190,6 +191,12 @@ def test_pdf_report_text(scenario, tmp_path):
     assert "hoàn thành đúng hạn 4, hoàn thành muộn 1, chưa học (còn hạn) 0, quá hạn 1" in flat
     assert "chưa đạt chỉ tiêu 100%" in flat
     assert rendered.filename == "bao-cao-hoc-tap-dan-van-2024-2024-12-01.pdf"
+
+
+def test_detail_sheets_split_at_the_excel_row_limit():
+    assert detail_sheet_names(0) == ["Chi tiết"]
+    assert detail_sheet_names(1_048_575) == ["Chi tiết"]
+    assert detail_sheet_names(1_048_576) == ["Chi tiết", "Chi tiết (2)"]
 
 
 def test_header_names():
