@@ -68,6 +68,14 @@ def test_learner_takes_and_passes_a_quiz_on_a_phone(phone_page, live_server, qui
         if page.get_by_role("button", name="Câu tiếp →").count():
             page.get_by_role("button", name="Câu tiếp →").click()
     assert SECRET_FEEDBACK not in page.content()
+    # Answers are saved in the background as they are ticked: leaving without a button keeps them.
+    page.get_by_label("Chỉ doanh nghiệp", exact=True).check()
+    page.wait_for_function("document.getElementById('quiz-form').dataset.saved")
+    page.goto(f"{live_server.url}/bai-kiem-tra/{quiz.slug}/")
+    page.get_by_role("button", name="Tiếp tục làm bài").click()
+    page.get_by_role("button", name="Câu 3", exact=True).click()
+    assert page.get_by_label("Chỉ doanh nghiệp", exact=True).is_checked()
+    page.get_by_label("Chỉ doanh nghiệp", exact=True).uncheck()
     page.get_by_role("button", name="Nộp bài").click()
     assert "Bạn đã trả lời tất cả các câu hỏi." in page.inner_text("main")
     screenshot(page, "quiz-confirm-phone")

@@ -1,3 +1,21 @@
+// Autosave: every change on the page is sent in the background, so closing the browser loses nothing.
+(function () {
+  var form = document.getElementById("quiz-form");
+  if (!form || !window.fetch) return;
+  var timer = null;
+  function save() {
+    var data = new FormData(form);
+    data.set("action", "save");
+    fetch(form.getAttribute("action") || window.location.href, {
+      method: "POST", body: data, credentials: "same-origin", redirect: "manual",
+    }).then(function () { form.dataset.saved = String(Date.now()); }).catch(function () {});
+  }
+  form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(save, 400); });
+  form.addEventListener("input", function (e) {
+    if (e.target.tagName === "TEXTAREA" || e.target.type === "text") { clearTimeout(timer); timer = setTimeout(save, 1500); }
+  });
+})();
+
 // Countdown shown to the learner. The server owns the deadline: when the clock here reaches zero
 // the form is sent with action=timeout, and any later answer is ignored by the server anyway.
 (function () {
