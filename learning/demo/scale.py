@@ -19,6 +19,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from django.db import connection
+
 from learning.demo.staff import vietnamese_name
 from learning.errors import DomainError
 from learning.models import (
@@ -234,6 +236,14 @@ def _attempt(out, quiz, person, day, passed, rng, numbers) -> None:
     ))
 
 
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load: without them PostgreSQL may pick nested
+    loops over tens of thousands of rows (seconds instead of milliseconds) until autovacuum runs."""
+    if connection.vendor in ("postgresql", "sqlite"):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def seed_scale(ctx) -> str:
     existing = Employee.objects.filter(agency=ctx.agency, employee_code__startswith=CODE_PREFIX).count()
     if existing == ctx.employees:
@@ -255,6 +265,7 @@ def seed_scale(ctx) -> str:
         from quizzes.models import Attempt
 
         Attempt.objects.bulk_create(evidence["attempts"], batch_size=BATCH)
+    _analyze()
     return (f"{len(staff)} staff in {len(plan.units)} units, {len(plan.sessions) + len(plan.makeups)} sessions, "
             f"{len(evidence['attendance'])} attendance rows, {len(evidence['attempts'])} quiz attempts, "
             f"{len(evidence['manual'])} manual records, {len(evidence['exempt'])} exemptions")
