@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
+from django.core.cache import cache
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -71,12 +74,27 @@ class CompletionPanel(Component):
         campaign = dashboard.current_campaign(self.request.user, today)
         context = {"campaign": campaign, "today": today}
         if campaign is not None:
-            table = dashboard.scoped_table(user=self.request.user, campaign=campaign, as_of=today)
-            context["summary"] = dashboard.summary(table)
+            context["summary"] = self.summary(campaign, today)
             context["link"] = reverse("learning_dashboard:by_unit") + f"?campaign={campaign.pk}"
             context["overdue_link"] = reverse("learning_dashboard:overdue") + f"?campaign={campaign.pk}"
             context["scope_unit"] = dashboard.scope_unit(self.request.user)
         return context
+
+
+    def summary(self, campaign, today) -> dashboard.Summary:
+        # The admin home is opened often and the figures move slowly: cache them a few minutes
+        # per campaign, scope and day (in the shared cache, never in process memory).
+        scope = dashboard.scope_unit(self.request.user)
+        key = f"learning:panel:{campaign.pk}:{scope.pk if scope else 'all'}:{self.request.user.pk}:{today}"
+        figures = cache.get(key)
+        if figures is None:
+            table = dashboard.scoped_table(user=self.request.user, campaign=campaign, as_of=today)
+            figures = asdict(dashboard.summary(table))
+            cache.set(key, figures, PANEL_CACHE_SECONDS)
+        return dashboard.Summary(**figures)
+
+
+PANEL_CACHE_SECONDS = 300
 
 
 @hooks.register("construct_homepage_panels")

@@ -208,6 +208,7 @@ def test_home_panel_shows_current_campaign(client, world):
     text = response.content.decode()
     assert "Tình hình học tập, quán triệt" in text and campaign.title in text
     assert reverse("learning_dashboard:by_unit") in text
+    assert 'data-figure="people_percent">42,9%' in text  # a, c and HR of 7 counted people
 
 
 def test_trend_without_any_evidence_and_before_the_start(client, world):
