@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from learning.errors import ImportRefused, Problem
 from learning.models import Employee
+from learning.services.audit import audit_log
 from learning.tables import Column, Table, parse_date
 from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
 
@@ -126,19 +127,24 @@ def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, act
             values = {"score": row.score.quantize(Decimal("0.01")), "max_score": row.max_score.quantize(Decimal("0.01")),
                       "percent": percent_of(row.score, row.max_score), "passed": row.passed}
             result.passed += row.passed
+            before = None if attempt is None else {k: str(getattr(attempt, k)) for k in values}
             if attempt is None:
                 last = Attempt.objects.filter(quiz=quiz, employee=row.employee).aggregate(n=Max("number"))["n"] or 0
-                Attempt.objects.create(quiz=quiz, employee=row.employee, number=last + 1, source=AttemptSource.PAPER,
+                attempt = Attempt.objects.create(quiz=quiz, employee=row.employee, number=last + 1, source=AttemptSource.PAPER,
                                        state=AttemptState.FINISHED, evidence_date=row.date, graded_at=now,
                                        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
                                        **values)
                 result.created += 1
+                audit_log(actor=actor, action="quiz.paper_result", obj=attempt, before=None,
+                          after={k: str(v) for k, v in values.items()} | {"date": row.date.isoformat()})
             elif any(getattr(attempt, k) != v for k, v in values.items()):
                 for k, v in values.items():
                     setattr(attempt, k, v)
                 attempt.graded_at = now
                 attempt.save()
                 result.updated += 1
+                audit_log(actor=actor, action="quiz.paper_result", obj=attempt, before=before,
+                          after={k: str(v) for k, v in values.items()} | {"date": row.date.isoformat()})
             else:
                 result.unchanged += 1
         if dry_run:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from learning.models import AuditLog
 from quizzes.models import Attempt, AttemptSource, Question, Quiz
 from tests.factories import EmployeeFactory
 
@@ -132,6 +133,8 @@ def test_paper_results_import_is_idempotent(quiz, tmp_path):
     path = write_csv(tmp_path, "ma can bo,diem,ngay lam bai\nSCT0101,7,15/05/2024\n")
     out, _ = run("import_quiz_results", str(path), "--quiz", "dan-van")
     assert "updated 1" in out and Attempt.objects.get(employee=b).passed
+    changes = AuditLog.objects.filter(action="quiz.paper_result").order_by("id")
+    assert changes.count() == 3 and changes.last().before["passed"] == "False"  # 2 created, 1 corrected
 
 
 def test_paper_results_bad_rows_refuse_everything(quiz, tmp_path):
