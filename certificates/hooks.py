@@ -22,17 +22,33 @@ from django.db import transaction
 BULK_THRESHOLD = 200
 
 
-def evidence_recorded(*, employee_ids: Iterable[int]) -> None:
-    ids = sorted({int(pk) for pk in employee_ids if pk})
-    if not ids:
-        return
+class _Pending:
+    """One on-commit callback per transaction, collecting every person the transaction touched,
+    so an import of 300 attendance rows enqueues one task, not 300."""
 
-    def enqueue() -> None:
+    def __init__(self):
+        self.ids: set[int] = set()
+
+    def __call__(self) -> None:
         from certificates.tasks import issue_due_certificates
 
-        issue_due_certificates.enqueue(employee_ids=ids)
+        issue_due_certificates.enqueue(employee_ids=sorted(self.ids))
 
-    transaction.on_commit(enqueue)
+
+def evidence_recorded(*, employee_ids: Iterable[int]) -> None:
+    """Call at the end of any service that records evidence; returns at once."""
+    ids = {int(pk) for pk in employee_ids if pk}
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for entry in connection.run_on_commit:
+            if isinstance(entry[1], _Pending):
+                entry[1].ids |= ids
+                return
+    pending = _Pending()
+    pending.ids |= ids
+    transaction.on_commit(pending)  # outside a transaction this runs at once
 
 
 def issue_due_for(*, employee_ids: list[int]) -> int:

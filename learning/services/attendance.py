@@ -13,6 +13,7 @@ from typing import IO
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from certificates.hooks import evidence_recorded
 from learning.errors import DomainError, ImportRefused, Problem
 from learning.models import Attendance, AttendanceMethod, AttendanceStatus, Employee, StudySession
 from learning.selectors.sessions import session_audience, session_roster
@@ -109,6 +110,7 @@ def attendance_record(
             attendance = _locked(session, employee)
     if created:
         audit_log(actor=actor, action="attendance.record", obj=attendance, after=_snapshot(attendance))
+        evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
         return AttendanceChange(attendance, created=True, changed=True)
     new_note = attendance.note if note is None else note
     if attendance.status == status and attendance.note == new_note:
@@ -121,6 +123,7 @@ def attendance_record(
     attendance.recorded_by = recorder
     attendance.save()
     audit_log(actor=actor, action="attendance.record", obj=attendance, before=before, after=_snapshot(attendance))
+    evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
     return AttendanceChange(attendance, created=False, changed=True)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from certificates.hooks import evidence_recorded
 from courses.models import DirectivePage
 from learning.errors import DomainError
 from learning.models import Employee, ManualEvidence
@@ -41,6 +42,7 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
             evidence.proof = proof
         evidence.save()
         audit_log(actor=actor, action="manual_evidence.record", obj=evidence, after=_snapshot(evidence))
+        evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
     return evidence
 
 
