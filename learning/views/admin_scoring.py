@@ -3,6 +3,8 @@ sheet download and the criteria import (xlsx/csv, all-or-nothing, with a dry run
 
 from __future__ import annotations
 
+import io
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,6 +20,7 @@ from learning.selectors.access import visible_agencies
 from learning.services.scoring import CRITERIA_COLUMNS, criteria_import
 from learning.tables import read_table
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = [("scoring-self-assessment-xlsx", "Excel (.xlsx)"), ("scoring-self-assessment-pdf", "PDF")]
 
 
@@ -57,6 +60,25 @@ def download(request):
     return TemplateResponse(request, "learning/admin/scoring/download.html", {
         "form": form, "page_title": _("Bảng tự chấm điểm"), "header_title": _("Bảng tự chấm điểm"),
     })
+
+
+def criteria_template(request):
+    """An empty criteria file with the expected header and one example row (clearly an example)."""
+    _require(request, "learning.add_scoringcriterion")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tiêu chí"
+    sheet.append([c.label for c in CRITERIA_COLUMNS])
+    sheet.append(["1.1", "(Ví dụ — thay bằng nội dung tiêu chí của tỉnh)", 10, 1, "Quyết định …/QĐ-UBND"])
+    for column, width in zip("ABCDE", (14, 70, 12, 10, 36), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-tieu-chi-cham-diem.xlsx"'
+    return response
 
 
 def import_criteria(request):

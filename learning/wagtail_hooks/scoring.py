@@ -166,6 +166,7 @@ def register_scoring_urls():
     return [
         path("cham-diem/tai-xuong/", admin_scoring.download, name="scoring_download"),
         path("cham-diem/nhap-tieu-chi/", admin_scoring.import_criteria, name="scoring_import"),
+        path("cham-diem/mau-tieu-chi.xlsx", admin_scoring.criteria_template, name="scoring_template"),
     ]
 
 

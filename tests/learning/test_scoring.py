@@ -164,3 +164,12 @@ def test_download_and_import_screens(client, agency, hr):
     download = client.get(reverse("scoring_download"),
                           {"agency": agency.pk, "year": 2024, "format": "scoring-self-assessment-xlsx"})
     assert download.status_code == 200 and download["Content-Disposition"].endswith('2024.xlsx"')
+
+
+def test_criteria_template_reads_back_through_the_import(client, agency, hr):
+    client.force_login(hr)
+    template = client.get(reverse("scoring_template"))
+    assert template.status_code == 200
+    table = read_table(template.content, CRITERIA_COLUMNS, filename="mau.xlsx")
+    assert [row.text("code") for row in table.rows] == ["1.1"]
+    assert criteria_import(agency=agency, year=2024, table=table, dry_run=True).created == 1
