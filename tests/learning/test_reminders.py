@@ -181,6 +181,12 @@ def test_command_prints_counts_and_task_runs(world, capsys):
     assert outcome["sent"] == {"overdue": 3, "weekly_summary": 1}
 
 
+def test_command_enqueue_runs_the_task(world, capsys):
+    call_command("send_reminders", "--as-of", "2024-10-24", "--enqueue")
+    assert capsys.readouterr().out.startswith("enqueued ")
+    assert Reminder.objects.filter(kind=ReminderKind.DUE_SOON).count() == 3  # immediate backend in tests
+
+
 def test_command_rejects_bad_date(world):
     from django.core.management.base import CommandError
 
