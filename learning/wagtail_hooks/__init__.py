@@ -4,3 +4,4 @@ from . import scoring  # noqa: F401
 from . import sessions  # noqa: F401
 from . import audit, campaigns, evidence  # noqa: F401
 from . import reminders  # noqa: F401
+from . import documents  # noqa: F401

@@ -144,7 +144,9 @@ class OrgUnitHistoryView(ScopedUnitsMixin, HistoryView):
 
 
 class OrgUnitUsageView(ScopedUnitsMixin, UsageView):
-    pass
+    def get_queryset(self):
+        # The listing is of references, not a model queryset: the scope applies to the object (404).
+        return UsageView.get_queryset(self)
 
 
 class OrgUnitDeleteView(ScopedUnitsMixin, generic.DeleteView):
@@ -283,7 +285,9 @@ class EmployeeHistoryView(ScopedEmployeesMixin, HistoryView):
 
 
 class EmployeeUsageView(ScopedEmployeesMixin, UsageView):
-    pass
+    def get_queryset(self):
+        # The listing is of references, not a model queryset: the scope applies to the object (404).
+        return UsageView.get_queryset(self)
 
 
 class EmployeeViewSet(ModelViewSet):

@@ -1,0 +1,218 @@
+"""Every URL of ours, classified: who may open it, which objects fill its path, and which
+attackers must be turned away. `tests/security/test_permissions.py` checks the table is complete
+(a new URL without a rule fails) and runs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+PUBLIC, LOGIN, ADMIN = "public", "login", "admin"
+ATTACKERS = ("anonymous", "peer", "head_x", "hr_b")
+# An object URL of agency A / unit Y / the victim: everyone but its owner is turned away.
+ALL_OUTSIDERS = frozenset({"anonymous", "peer", "head_x", "hr_b"})
+NOT_ADMIN = frozenset({"anonymous", "peer"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    access: str
+    kwargs: Callable = lambda s: {}
+    query: Callable = lambda s: ""
+    method: str = "get"
+    data: Callable = lambda s: {}
+    deny: frozenset = ALL_OUTSIDERS
+    owner: str | None = "hr_a"      # positive control: this user is NOT turned away
+    reason: str = ""                # why a public URL is public
+    # further requests of the same view: callables scenario -> (path kwargs to override, query string)
+    variants: tuple = field(default=())
+
+
+def pk(name: str) -> Callable:
+    return lambda s: {"pk": getattr(s, name).pk}
+
+
+EXPORTS = (lambda s: ({}, "export=csv"), lambda s: ({}, "export=xlsx"))
+
+
+def admin_list(*, deny=NOT_ADMIN, export=True, query=lambda s: "") -> Rule:
+    """A listing in the admin: learners are turned away; unit heads and HR of another agency
+    may open it (or are turned away) but must not see the victim's rows (checked by markers)."""
+    return Rule(ADMIN, deny=deny, query=query, variants=EXPORTS if export else ())
+
+
+def public(**kwargs) -> Rule:
+    return Rule(PUBLIC, deny=frozenset(), owner=None, **kwargs)
+
+
+def admin_object(name: str, deny=ALL_OUTSIDERS, method: str = "get") -> Rule:
+    return Rule(ADMIN, kwargs=pk(name), deny=deny, method=method)
+
+
+def campaign_query(s) -> str:
+    return f"campaign={s.campaign.pk}"
+
+
+HR_ONLY = ALL_OUTSIDERS  # unit heads have no business there, nor another agency's HR
+DASHBOARD = frozenset({"anonymous", "peer"})  # unit heads see their own unit (markers checked)
+
+RULES: dict[str, Rule] = {
+    # --- public, with the reason -------------------------------------------------------------
+    "healthz": public(reason="load balancer probe; says only ok/error about the database"),
+    "login": public(reason="the login page"),
+    "logout": public(method="post", reason="logging out (POST) needs no permission"),
+    "wagtailcore_login": public(reason="Wagtail's login for password-protected pages"),
+    "certificates:verify_form": public(reason="anyone may verify a certificate"),
+    "certificates:verify": public(kwargs=lambda s: {"code": s.certificate.display_code},
+                                reason="the QR code on the certificate: holder, title, date, status only"),
+    "courses:library": public(reason="the directive library is public content"),
+    "courses:search": public(reason="search of the public directive library"),
+    "wagtaildocs_authenticate_with_password": public(
+        kwargs=lambda s: {"restriction_id": 999},
+        reason="Wagtail's password form for a restricted document (404 when there is no such restriction)"),
+    # --- logged-in learners: their own things ---------------------------------------------------
+    "home": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
+    "quizzes:index": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
+    "quizzes:detail": Rule(LOGIN, kwargs=lambda s: {"slug": s.quiz.slug}, deny=frozenset({"anonymous"}),
+                           owner="victim"),
+    "quizzes:start": Rule(LOGIN, kwargs=lambda s: {"slug": s.quiz.slug}, method="post",
+                          deny=frozenset({"anonymous"}), owner=None),
+    "quizzes:take": Rule(LOGIN, kwargs=pk("attempt"), owner="victim"),
+    "quizzes:submit": Rule(LOGIN, kwargs=pk("attempt"), method="post", owner=None),
+    "quizzes:result": Rule(LOGIN, kwargs=pk("attempt"), owner="victim"),
+    "certificates:mine": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
+    "certificates:download": Rule(LOGIN, kwargs=pk("certificate"), owner="victim"),
+    "courses:lesson_acknowledge": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, method="post",
+                                       deny=frozenset({"anonymous"}), owner=None),
+    "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),
+    # HR's evidence document of a self-assessment score of agency A (content documents: any login)
+    "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
+    # --- HR's projector for a session of agency A ----------------------------------------------
+    "session_projector": Rule(ADMIN, kwargs=pk("session")),
+    "session_projector_code": Rule(ADMIN, kwargs=pk("session")),
+    # --- dashboards ------------------------------------------------------------------------------
+    "learning_dashboard:by_unit": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:by_requirement": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:trend": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:overdue": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:people": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:detail": admin_list(deny=DASHBOARD, query=campaign_query),
+    "learning_dashboard:targets": admin_list(deny=frozenset({"anonymous", "peer", "head_x"}), query=campaign_query),
+    "learning_dashboard:remind": Rule(ADMIN, method="post", owner=None,
+                                      data=lambda s: {"campaign": s.campaign.pk, "employee": [s.victim.pk]},
+                                      deny=frozenset({"anonymous", "peer", "hr_b"})),
+    "learning_dashboard:report": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "hr_b"}),
+                                      query=lambda s: f"campaign={s.campaign.pk}&exporter=compliance-csv",
+                                      variants=tuple((lambda s, e=e: ({}, f"campaign={s.campaign.pk}&exporter={e}"))
+                                                     for e in ("compliance-xlsx", "compliance-pdf"))),
+    # --- scoring dossier --------------------------------------------------------------------------
+    "scoring_download": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x", "hr_b"}),
+                             query=lambda s: f"agency={s.agency_a.pk}&year={s.criterion.year}"
+                                             "&format=scoring-self-assessment-xlsx"),
+    "scoring_template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "scoring_import": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "scoring_criteria:index": admin_list(),
+    "scoring_criteria:index_results": admin_list(),
+    "scoring_criteria:edit": admin_object("criterion"),
+    "scoring_criteria:delete": admin_object("criterion"),
+    "self_scores:index": admin_list(),
+    "self_scores:index_results": admin_list(),
+    "self_scores:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "self_scores:edit": admin_object("self_score"),
+    "self_scores:delete": admin_object("self_score"),
+    # --- quizzes (the question bank is shared content; attempts are people's) ----------------------
+    "quizzes_admin:import": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:paper": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:export": Rule(ADMIN, kwargs=lambda s: {"pk": s.quiz.pk, "fmt": "gift"},
+                                 deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:stats": Rule(ADMIN, kwargs=pk("quiz"), deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:essays": admin_list(deny=frozenset({"anonymous", "peer", "head_x"}), export=False),
+    "quizzes_quiz:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_quiz:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_question:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_question:edit": admin_object("question", deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_attempt:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_attempt:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    # --- certificates ------------------------------------------------------------------------------
+    "certificates_admin:revoke": admin_object("certificate"),
+    "certificates_admin:register_xlsx": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x", "hr_b"}),
+                                             query=campaign_query),
+    "certificates_jobs:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"}), export=False),
+    "certificates_jobs:download": admin_object("cert_job"),
+    "certificates_certificate:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "certificates_certificate:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "certificates_certificate:add": Rule(ADMIN, owner=None),
+    "certificates_certificate:edit": Rule(ADMIN, kwargs=pk("certificate"), owner=None),
+    "certificates_certificate:delete": Rule(ADMIN, kwargs=pk("certificate"), owner=None),
+    "certificates_certificate:inspect": admin_object("certificate"),
+    # --- organisation and roster ---------------------------------------------------------------------
+    "learning_orgunit:index": admin_list(),
+    "learning_orgunit:index_results": admin_list(),
+    "learning_orgunit:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_orgunit:edit": admin_object("unit_y"),
+    "learning_orgunit:delete": admin_object("unit_y"),
+    "learning_orgunit:history": admin_object("unit_y"),
+    "learning_orgunit:history_results": admin_object("unit_y"),
+    "learning_orgunit:usage": admin_object("unit_y"),
+    "learning_employee:index": admin_list(),
+    "learning_employee:index_results": admin_list(),
+    "learning_employee:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_employee:edit": admin_object("victim"),
+    # staff are deactivated, never deleted: the view bounces everyone (HR too) back
+    "learning_employee:delete": Rule(ADMIN, kwargs=pk("victim"), owner=None),
+    "learning_employee:history": admin_object("victim"),
+    "learning_employee:history_results": admin_object("victim"),
+    "learning_employee:usage": admin_object("victim"),
+    "learning_roster:upload": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_roster:template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    # --- campaigns, exemptions, evidence, targets ---------------------------------------------------
+    "learning_campaign:index": admin_list(),
+    "learning_campaign:index_results": admin_list(),
+    "learning_campaign:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_campaign:edit": admin_object("campaign"),
+    "learning_campaign:delete": admin_object("campaign"),
+    "learning_campaign:audience": admin_object("campaign"),
+    "learning_campaign:exempt": admin_object("campaign"),
+    "learning_campaign:yaml": admin_object("campaign"),
+    "learning_campaign:upload": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_exemption:index": admin_list(),
+    "learning_exemption:index_results": admin_list(),
+    "learning_exemption:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_exemption:edit": admin_object("exemption"),
+    "learning_exemption:delete": admin_object("exemption"),
+    "learning_manualevidence:index": admin_list(),
+    "learning_manualevidence:index_results": admin_list(),
+    "learning_manualevidence:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_manualevidence:edit": admin_object("manual"),
+    "learning_manualevidence:delete": admin_object("manual"),
+    "campaign_targets:index": admin_list(),
+    "campaign_targets:index_results": admin_list(),
+    "campaign_targets:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "campaign_targets:edit": admin_object("target"),
+    "campaign_targets:delete": admin_object("target"),
+    "reminders:index": admin_list(),
+    "reminders:index_results": admin_list(),
+    # --- sessions ------------------------------------------------------------------------------------
+    "learning_studysession:index": admin_list(),
+    "learning_studysession:index_results": admin_list(),
+    "learning_studysession:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_studysession:edit": admin_object("session"),
+    "learning_studysession:delete": admin_object("session"),
+    "learning_studysession:attendance": admin_object("session"),
+    "learning_studysession:import": admin_object("session"),
+    "learning_studysession:checkins": admin_object("session"),
+    "learning_studysession:download": Rule(ADMIN, kwargs=lambda s: {"pk": s.session.pk, "name": "diem-danh.pdf"},
+                                           variants=tuple((lambda s, n=n: ({"name": n}, ""))
+                                                          for n in ("ky-ten.pdf", "mau.xlsx", "mau.csv"))),
+    # --- audit log, readings, directives -----------------------------------------------------------
+    "learning_auditlog:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_auditlog:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "learning_auditlog:inspect": admin_object("audit"),
+    "lesson_readings:index": admin_list(),
+    "lesson_readings:index_results": admin_list(),
+    "lesson_readings:inspect": admin_object("reading"),
+    # the directive library listing is content editors' (shared content, no people in it)
+    "directives:index": Rule(ADMIN, deny=NOT_ADMIN, owner="editor", variants=EXPORTS),
+    "directives:index_results": Rule(ADMIN, deny=NOT_ADMIN, owner="editor", variants=EXPORTS),
+}

@@ -1,0 +1,129 @@
+"""The permission scenario: two agencies; in agency A an HR officer, the head of unit X, a victim
+and a peer learner in unit Y, and objects of every kind belonging to agency A / unit Y / the victim.
+Attackers: anonymous, the peer learner, the head of unit X, HR of agency B."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from wagtail.documents.models import Document
+
+from learning import roles
+from learning.models import AuditLog
+from tests.factories import EmployeeFactory, give_role, make_agency, make_unit
+
+D = dt.date
+VICTIM_CODE = "VICTIMY01"
+VICTIM_NAME = "Phạm Thị Nạn Nhân"
+CAMPAIGN_A_TITLE = "Kế hoạch riêng của cơ quan A"
+CRITERION_A_TEXT = "Tiêu chí chấm điểm riêng của cơ quan A"
+
+
+@dataclass
+class Scenario:
+    objects: dict
+    users: dict
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
+def build() -> Scenario:
+    from certificates.models import CertificateJob, JobKind, JobStatus
+    from certificates.services.issuing import certificate_issue
+    from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage, LessonReading
+    from learning.models import (
+        Campaign,
+        CampaignTarget,
+        Exemption,
+        ExportJob,
+        ManualEvidence,
+        Reminder,
+        Requirement,
+        ScoringCriterion,
+        SelfScore,
+        SelfScoreEvidence,
+        StudySession,
+    )
+    from learning.services.checkin import checkin_code
+    from quizzes.models import Attempt, Quiz
+    from tests.quizzes.factories import make_question
+
+    agency_a = make_agency("SCA", "Sở Thử A")
+    agency_b = make_agency("SCB", "Sở Thử B")
+    unit_x = make_unit(agency_a, "PX", "Phòng X")
+    unit_y = make_unit(agency_a, "PY", "Phòng Y")
+    make_unit(agency_b, "PB", "Phòng B")
+    agency_a.refresh_from_db()
+    agency_b.refresh_from_db()
+
+    hr_a = EmployeeFactory(agency=agency_a, unit=agency_a, employee_code="HRA01", full_name="Cán bộ Văn phòng A")
+    head_x = EmployeeFactory(agency=agency_a, unit=unit_x, employee_code="HEADX01", full_name="Trưởng phòng X")
+    victim = EmployeeFactory(agency=agency_a, unit=unit_y, employee_code=VICTIM_CODE, full_name=VICTIM_NAME)
+    peer = EmployeeFactory(agency=agency_a, unit=unit_y, employee_code="PEERY01", full_name="Đồng nghiệp Phòng Y")
+    hr_b = EmployeeFactory(agency=agency_b, unit=agency_b, employee_code="HRB01", full_name="Cán bộ Văn phòng B")
+    give_role(hr_a.user, roles.HR)
+    give_role(head_x.user, roles.UNIT_HEAD)
+    give_role(victim.user, roles.LEARNER)
+    give_role(peer.user, roles.LEARNER)
+    give_role(hr_b.user, roles.HR)
+    editor = EmployeeFactory(agency=agency_a, unit=agency_a, employee_code="EDA01", full_name="Biên tập viên A")
+    give_role(editor.user, roles.EDITOR)
+
+    from wagtail.models import Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    index = root.add_child(instance=DirectiveIndexPage(title="Thư viện văn bản", slug="thu-vien-van-ban"))
+    directive = index.add_child(instance=DirectivePage(
+        title="Văn bản 23-QĐ/TW", slug="vb-23", number="23-QĐ/TW", doc_type="quyet_dinh", issuer="Ban Bí thư",
+        issue_date=D(2021, 7, 30), subject="Quy chế công tác dân vận"))
+    courses = root.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
+    course = courses.add_child(instance=CoursePage(title="Chuyên đề", slug="chuyen-de"))
+    lesson = course.add_child(instance=LessonPage(title="Bài 1", slug="bai-1"))
+
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(agency=agency_a, slug="ke-hoach-a", title=CAMPAIGN_A_TITLE, year=today.year,
+                                       start=today - dt.timedelta(days=30), due=today + dt.timedelta(days=30))
+    Requirement.objects.create(campaign=campaign, directive=directive, order=0)
+    session = StudySession.objects.create(campaign=campaign, title="Hội nghị A", date=today)
+    session.directives.set([directive])
+    exemption = Exemption.objects.create(campaign=campaign, employee=peer, reason="Nghỉ thai sản")
+    manual = ManualEvidence.objects.create(employee=victim, directive=directive, date=today)
+    target = CampaignTarget.objects.create(campaign=campaign, text="Chỉ tiêu riêng của cơ quan A")
+    criterion = ScoringCriterion.objects.create(agency=agency_a, year=today.year, code="I.1", text=CRITERION_A_TEXT,
+                                                max_points=10)
+    self_score = SelfScore.objects.create(criterion=criterion, points=5, comment="Giải trình A")
+    reading = LessonReading.objects.create(lesson=lesson, employee=victim, opened_at=timezone.now())
+    reminder = Reminder.objects.create(campaign=campaign, kind="manual", employee=victim, email="v@example.vn",
+                                       sent_on=today)
+
+    quiz = Quiz.objects.create(slug="kiem-tra-a", title="Bài kiểm tra A")
+    quiz.directives.set([directive])
+    question = make_question(text="Câu hỏi của bài A?")
+    attempt = Attempt.objects.create(quiz=quiz, employee=victim, number=1, state="finished", passed=True,
+                                     evidence_date=today, score=8, max_score=10)
+    certificate, _ = certificate_issue(employee=victim, campaign=campaign, check_completion=False)
+    cert_job = CertificateJob.objects.create(kind=JobKind.ZIP, campaign=campaign, status=JobStatus.DONE,
+                                             file="certificates/jobs/a.zip")
+    export_job = ExportJob.objects.create(campaign=campaign, as_of=today, status="done", file="exports/a.zip")
+    document = Document.objects.create(title="Minh chứng A", file=ContentFile(b"%PDF-1.4 secret", name="a.pdf"))
+    SelfScoreEvidence.objects.create(score=self_score, document=document)
+    default_storage.save(cert_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    audit = AuditLog.objects.create(action="employee.update", object_repr=VICTIM_NAME, object_id=str(victim.pk))
+    token = checkin_code(session=session).token
+    objects = dict(
+        agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
+        directive=directive, lesson=lesson, campaign=campaign, session=session, exemption=exemption, manual=manual,
+        target=target, criterion=criterion, self_score=self_score, reading=reading, reminder=reminder, quiz=quiz,
+        question=question, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
+        document=document, audit=audit, token=token,
+    )
+    users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
+    return Scenario(objects=objects, users=users)
