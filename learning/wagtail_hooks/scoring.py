@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -38,10 +38,22 @@ class CriterionForm(WagtailAdminModelForm):
             self.fields["agency"].queryset = visible_agencies(self.for_user)
 
 
-class SelfScoreColumn(Column):
+class SelfScoreColumn(TitleColumn):
+    """The self-score, linked to its edit form — or "Chấm điểm" to the add form for this criterion."""
+
+    def __init__(self, name, **kwargs):
+        super().__init__(name, get_url=self.url_for, **kwargs)
+
+    @staticmethod
+    def url_for(criterion):
+        score = getattr(criterion, "self_score", None)
+        if score is None:
+            return reverse("self_scores:add") + f"?criterion={criterion.pk}"
+        return reverse("self_scores:edit", args=[score.pk])
+
     def get_value(self, instance):
         score = getattr(instance, "self_score", None)
-        return "" if score is None else f"{score.points:g}"
+        return _("Chấm điểm") if score is None else f"{score.points:g}"
 
 
 class CriterionIndexView(generic.IndexView):
@@ -117,7 +129,10 @@ class SelfScoreSaveMixin:
 
 
 class SelfScoreCreateView(SelfScoreSaveMixin, generic.CreateView):
-    pass
+    def get_initial_form_instance(self):
+        # "Chấm điểm" from the criteria list arrives with ?criterion=<id> (only a visible one is taken).
+        criterion = _criteria_for(self.request.user).filter(pk=self.request.GET.get("criterion") or 0).first()
+        return SelfScore(criterion=criterion) if criterion else super().get_initial_form_instance()
 
 
 class SelfScoreEditView(ScopedScoresMixin, SelfScoreSaveMixin, generic.EditView):

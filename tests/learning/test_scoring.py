@@ -173,3 +173,17 @@ def test_criteria_template_reads_back_through_the_import(client, agency, hr):
     table = read_table(template.content, CRITERIA_COLUMNS, filename="mau.xlsx")
     assert [row.text("code") for row in table.rows] == ["1.1"]
     assert criteria_import(agency=agency, year=2024, table=table, dry_run=True).created == 1
+
+
+def test_criteria_list_links_each_criterion_to_its_self_score(client, agency, hr):
+    criterion = ScoringCriterion.objects.create(agency=agency, year=2024, code="1", text="Tiêu chí", max_points=10)
+    client.force_login(hr)
+    listing = client.get(reverse("scoring_criteria:index")).content.decode()
+    add_url = reverse("self_scores:add") + f"?criterion={criterion.pk}"
+    assert add_url in listing and "Chấm điểm" in listing
+    form = client.get(add_url)
+    assert form.status_code == 200
+    assert f'<option value="{criterion.pk}" selected>' in form.content.decode()
+    score = self_score_save(score=SelfScore(criterion=criterion, points=Decimal("6")), actor=hr)
+    listing = client.get(reverse("scoring_criteria:index")).content.decode()
+    assert reverse("self_scores:edit", args=[score.pk]) in listing
