@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from certificates.hooks import evidence_recorded
 from learning.errors import ImportRefused, Problem
 from learning.models import Employee
 from learning.services.audit import audit_log
@@ -147,6 +148,7 @@ def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, act
                           after={k: str(v) for k, v in values.items()} | {"date": row.date.isoformat()})
             else:
                 result.unchanged += 1
+        evidence_recorded(employee_ids=[row.employee.pk for row in rows if row.passed])  # certificates, on commit
         if dry_run:
             transaction.set_rollback(True)
     return result

@@ -73,3 +73,20 @@ def test_attendance_service_calls_the_hook(scenario, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         attendance_record(session=session, employee=person, status="present", method="hr")
     assert person.certificates.count() == 1
+
+
+def test_passing_a_quiz_issues_on_commit(scenario, django_capture_on_commit_callbacks):
+    from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
+    from tests.quizzes.factories import make_question, make_quiz, right_ids
+
+    person = scenario.person("SCT001")
+    scenario.study(person, directives=scenario.directives[:1])
+    quiz = make_quiz(slug="kiem-tra-33", questions=[make_question()], directives=scenario.directives[1:],
+                     draft=False)
+    attempt = attempt_start(quiz=quiz, employee=person)
+    question = attempt.attempt_questions.get()
+    attempt_save_answer(attempt=attempt, attempt_question_id=question.pk, selected=right_ids(question))
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = attempt_submit(attempt=attempt)
+    assert attempt.passed
+    assert person.certificates.count() == 1
