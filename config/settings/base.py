@@ -160,6 +160,8 @@ IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 10 * 102
 ROSTER_INITIAL_PASSWORD = os.environ.get("ROSTER_INITIAL_PASSWORD", "")
 
 WAGTAIL_SITE_NAME = "Học tập, quán triệt văn bản"
+# No Gravatar: staff email hashes are not sent to a third party, and the CSP keeps images local.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "jpg", "png"]

@@ -28,3 +28,13 @@ def test_production_passes_check_deploy_without_warnings():
     result = run("manage.py", "check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50))
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout, result.stdout + result.stderr
+
+
+def test_production_sends_a_content_security_policy():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print('config.middleware.ContentSecurityPolicyMiddleware' in settings.MIDDLEWARE, "
+        "settings.WAGTAIL_GRAVATAR_PROVIDER_URL)"
+    )
+    result = run("-c", code, SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.stdout.split() == ["True", "None"], result.stderr
