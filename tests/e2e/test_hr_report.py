@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 
+from learning.models import Reminder
 from tests.e2e.conftest import login
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import attend, make_campaign, make_directive, make_session, manual
@@ -65,6 +68,17 @@ def test_hr_filters_the_dashboard_and_exports_the_report(page, phone_page, live_
     with page.expect_download() as info:
         page.click("[data-report=PDF]")
     assert info.value.suggested_filename.endswith(".pdf")
+    page.click(".lh-tabs >> text=Quá hạn")
+    page.wait_for_load_state("networkidle")
+    page.click("[data-remind=SCT012]")
+    page.wait_for_load_state("networkidle")
+    assert "Đã gửi 1 thư nhắc" in page.inner_text("body")
+    reminder = Reminder.objects.get()
+    assert reminder.employee.employee_code == "SCT012" and reminder.kind == "manual"
+    assert [m.to for m in mail.outbox] == [[reminder.employee.email]]
+    row = page.inner_text("[data-employee=SCT012]")
+    assert reminder.sent_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%d/%m/%Y") in row
+    screenshot(page, "hr-dashboard-overdue-reminded")
     page.click(".lh-tabs >> text=Theo đơn vị")
     page.wait_for_load_state("networkidle")
     screenshot(page, "hr-dashboard-by-unit")
