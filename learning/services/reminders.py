@@ -223,7 +223,9 @@ def reminders_send(*, as_of: dt.date | None = None, days_before: int = 7, dry_ru
     """Send the due-soon, overdue and weekly-summary reminders of every running campaign."""
     as_of = as_of or timezone.localdate()
     result = ReminderResult(as_of=as_of, dry_run=dry_run)
-    campaigns = campaigns if campaigns is not None else Campaign.objects.filter(start__lte=as_of)
+    if campaigns is None:
+        # Campaigns long past their deadline send nothing: skip them before computing anything.
+        campaigns = Campaign.objects.filter(start__lte=as_of, due__gte=as_of - dt.timedelta(days=OVERDUE_FOR_DAYS))
     for campaign in campaigns.order_by("start", "pk"):
         table = compliance_table(campaign=campaign, as_of=as_of)
         if table.empty:

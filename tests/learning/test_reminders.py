@@ -247,3 +247,8 @@ def test_two_racing_runs_send_each_reminder_once():
     assert sum(r.sent[ReminderKind.DUE_SOON] for r in results) == 6
     assert Reminder.objects.filter(kind=ReminderKind.DUE_SOON).count() == 6
     assert sorted(a for m in mail.outbox for a in m.to) == sorted(f"r{i:02d}@example.vn" for i in range(6))
+
+
+def test_nothing_long_after_the_deadline(world):
+    result = reminders_send(as_of=DUE + dt.timedelta(days=service.OVERDUE_FOR_DAYS + 1))
+    assert sum(result.sent.values()) == 0 and mail.outbox == []
