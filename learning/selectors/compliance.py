@@ -340,9 +340,8 @@ def people_summary(table: pd.DataFrame) -> pd.DataFrame:
     """One row per person: `exempt`, and `done_all` (every requirement completed or late)."""
     if table.empty:
         return pd.DataFrame(columns=["employee_id", "unit_id", "unit", "exempt", "done_all"])
-    grouped = table.groupby("employee_id", sort=False)
-    people = grouped[["unit_id", "unit"]].first()
-    people["exempt"] = grouped["status"].agg(lambda s: bool((s == EXEMPT).any()))
+    people = table.groupby("employee_id", sort=False)[["unit_id", "unit"]].first()
+    people["exempt"] = (table["status"] == EXEMPT).groupby(table["employee_id"], sort=False).any()
     people["done_all"] = table["status"].isin(DONE_STATUSES).groupby(table["employee_id"], sort=False).all()
     return people.reset_index()
 
