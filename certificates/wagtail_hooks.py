@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
@@ -88,7 +88,8 @@ class CertificateIndexView(NoChangeMixin, ScopedMixin, generic.IndexView):
             Column("holder_name", label=_("Họ và tên"), sort_key="holder_name"),
             Column("employee_code", label=_("Mã cán bộ"), accessor="employee.employee_code"),
             Column("campaign", label=_("Kế hoạch học tập"), accessor="campaign"),
-            DateColumn("issued_on", label=_("Ngày cấp"), sort_key="issued_on"),
+            Column("issued_on", label=_("Ngày cấp"), accessor=lambda c: c.issued_on.strftime("%d/%m/%Y"),
+                   sort_key="issued_on"),
             Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
         ]
 
