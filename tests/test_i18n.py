@@ -4,6 +4,7 @@ choosing English changes the pages, and Vietnamese stays the default."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 
@@ -13,7 +14,12 @@ import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
 
+from learning import exporters
+from learning.models import Campaign
 from learning.services.campaigns import campaign_load
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.campaign_fixtures import make_directive
@@ -170,3 +176,32 @@ def test_admin_follows_the_chosen_language(client, learner):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Tình hình học tập, quán triệt" in html
+
+
+# --- official documents stay Vietnamese ---------------------------------------------------------
+
+
+def test_an_exporter_renders_in_vietnamese_whatever_the_ui_language():
+    class Probe(exporters.Exporter):  # not registered: subclassing alone is enough
+        identifier = "i18n-probe"
+        verbose_name = "probe"
+
+        def render(self, **kwargs):
+            return exporters.Rendered("probe.txt", "text/plain", str(gettext_lazy("Hoàn thành")).encode())
+
+    with translation.override("en"):
+        assert str(gettext_lazy("Hoàn thành")) == "Completed"  # the UI is English…
+        assert Probe().render().content.decode() == "Hoàn thành"  # …the document is not
+        assert translation.get_language() == "en"  # and the UI language is restored afterwards
+
+
+@pytest.mark.django_db
+@time_machine.travel(TODAY)
+def test_compliance_workbook_downloaded_from_an_english_ui_is_vietnamese(learner):
+    campaign = Campaign.objects.get(slug="chuyen-de-2026")
+    with translation.override("en"):
+        rendered = exporters.get("compliance-xlsx").render(campaign=campaign, as_of=TODAY.date())
+    cells = {str(value) for sheet in load_workbook(io.BytesIO(rendered.content), read_only=True).worksheets
+             for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
+    assert {"Chưa học (còn hạn)", "Công chức", "Hoàn thành muộn"} <= cells
+    assert not {"Not yet studied (before deadline)", "Civil servant", "Completed late"} & cells

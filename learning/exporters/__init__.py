@@ -8,8 +8,15 @@ them. Register with the `@register` decorator; look up with `get(identifier)`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+from django.utils import translation
+
+# Exports are official documents (Nghị định 30/2020): their fixed text — including labels that the
+# UI translates, such as statuses and staff categories — is Vietnamese whatever the reader's language.
+DOCUMENT_LANGUAGE = "vi"
 
 
 @dataclass(frozen=True)
@@ -23,8 +30,22 @@ class Exporter:
     identifier: ClassVar[str]
     verbose_name: ClassVar[str]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "render" in cls.__dict__:
+            cls.render = _in_document_language(cls.__dict__["render"])
+
     def render(self, **kwargs: Any) -> Rendered:
         raise NotImplementedError
+
+
+def _in_document_language(render):
+    @functools.wraps(render)
+    def wrapper(self, *args: Any, **kwargs: Any) -> Rendered:
+        with translation.override(DOCUMENT_LANGUAGE):
+            return render(self, *args, **kwargs)
+
+    return wrapper
 
 
 _registry: dict[str, type[Exporter]] = {}
