@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from learning import roles
-from learning.models import AuditLog, Employee
+from learning.models import AuditLog, Employee, OrgUnit
 from learning.views.admin_roster import SESSION_KEY
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit
 
@@ -30,7 +30,7 @@ def org():
     people = {
         "hr": EmployeeFactory(agency=agency, unit=vp, employee_code="HR01", full_name="Trần Thị Thu Hương"),
         "head": EmployeeFactory(agency=agency, unit=ttkc, employee_code="TP01", full_name="Lê Văn Hùng"),
-        "team": EmployeeFactory(agency=agency, unit=team, employee_code="KC01", full_name="Nguyễn Thị Ánh"),
+        "kc": EmployeeFactory(agency=agency, unit=team, employee_code="KC01", full_name="Nguyễn Thị Ánh"),
         "clerk": EmployeeFactory(agency=agency, unit=vp, employee_code="VP01", full_name="Phạm Minh Tuấn"),
         "outsider": EmployeeFactory(agency=other, unit=other, employee_code="YT01", full_name="Võ Văn Khác"),
     }
@@ -131,9 +131,19 @@ def test_hr_adds_a_unit_under_a_parent(client, org):
 
 def test_a_unit_with_staff_is_not_deleted(client, org):
     client.force_login(org["hr"].user)
-    response = client.post(reverse("learning_orgunit:delete", args=[org["team"].pk]))
+    team = org["team"]
+    assert isinstance(team, OrgUnit) and Employee.objects.filter(unit=team).exists()
+    response = client.post(reverse("learning_orgunit:delete", args=[team.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("learning_orgunit:index")
+    assert OrgUnit.objects.filter(pk=team.pk).exists()
+
+
+def test_an_empty_unit_is_deleted(client, org):
+    client.force_login(org["hr"].user)
+    empty = make_unit(org["agency"], "TRONG", "Tổ trống")
+    response = client.post(reverse("learning_orgunit:delete", args=[empty.pk]))
     assert response.status_code == 302
-    assert type(org["team"]).objects.filter(pk=org["team"].pk).exists()
+    assert not OrgUnit.objects.filter(pk=empty.pk).exists()
 
 
 # --- roster upload ---------------------------------------------------------------------------
