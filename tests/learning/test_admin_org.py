@@ -92,6 +92,11 @@ def test_export_is_scoped(client, org):
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Mã cán bộ" in body.splitlines()[0]
     assert "KC01" in body and "VP01" not in body and "YT01" not in body
+    response = client.get(reverse("learning_employee:index"), {"export": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Mã cán bộ", "Họ và tên", "Email", "Mã đơn vị")
+    assert sorted(r[0] for r in rows[1:]) == ["KC01", "TP01"]
+    assert {r[6] for r in rows[1:]} == {"Công chức"}
 
 
 def test_hr_adds_an_employee_with_an_account(client, org):
