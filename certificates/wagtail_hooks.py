@@ -7,8 +7,10 @@ and its printed data is a snapshot), so the add/edit/delete views are disabled."
 from __future__ import annotations
 
 import django_filters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +18,12 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
 from certificates.codes import normalise_code
-from certificates.models import Certificate, CertificateStatus
+from certificates.models import Certificate, CertificateStatus, QuizCertificate
 from certificates.selectors import downloadable_certificates
 from certificates.views import admin as admin_views
 from learning.text import fold
@@ -87,7 +90,7 @@ class CertificateIndexView(NoChangeMixin, ScopedMixin, generic.IndexView):
             self._get_title_column("serial"),
             Column("holder_name", label=_("Họ và tên"), sort_key="holder_name"),
             Column("employee_code", label=_("Mã cán bộ"), accessor="employee.employee_code"),
-            Column("campaign", label=_("Kế hoạch học tập"), accessor="campaign"),
+            Column("subject", label=_("Chứng nhận cho"), accessor=lambda c: c.campaign or c.quiz),
             Column("issued_on", label=_("Ngày cấp"), accessor=lambda c: c.issued_on.strftime("%d/%m/%Y"),
                    sort_key="issued_on"),
             Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
@@ -117,7 +120,8 @@ class CertificateIndexView(NoChangeMixin, ScopedMixin, generic.IndexView):
 
 
 class CertificateInspectView(NoChangeMixin, ScopedMixin, generic.InspectView):
-    pass
+    def get_object(self):  # Wagtail's InspectView looks in the whole model: outside the scope → 404
+        return get_object_or_404(downloadable_certificates(self.request.user), pk=unquote(str(self.pk)))
 
 
 class CertificateViewSet(ModelViewSet):
@@ -126,8 +130,6 @@ class CertificateViewSet(ModelViewSet):
     url_prefix = "so-cap-giay-chung-nhan"
     icon = "doc-full-inverse"
     menu_label = _("Sổ cấp giấy chứng nhận")
-    menu_order = 400
-    add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = CertificateIndexView
@@ -147,9 +149,29 @@ class CertificateViewSet(ModelViewSet):
     export_filename = "so-cap-giay-chung-nhan"
 
 
+class QuizCertificateViewSet(ModelViewSet):
+    """Which quizzes give their own certificate when passed."""
+
+    model = QuizCertificate
+    name = "certificates_quizcertificate"
+    url_prefix = "giay-chung-nhan-bai-kiem-tra"
+    icon = "tick-inverse"
+    menu_label = _("Theo bài kiểm tra")
+    form_fields = ["quiz", "enabled", "wording"]
+    list_display = ["quiz", "enabled", "wording"]
+    copy_view_enabled = False
+
+
+class CertificatesGroup(ViewSetGroup):
+    menu_label = _("Giấy chứng nhận")
+    menu_icon = "doc-full-inverse"
+    menu_order = 400
+    items = (CertificateViewSet, QuizCertificateViewSet)
+
+
 @hooks.register("register_admin_viewset")
-def register_certificate_viewset():
-    return CertificateViewSet()
+def register_certificate_viewsets():
+    return CertificatesGroup()
 
 
 @hooks.register("register_admin_urls")

@@ -315,6 +315,8 @@ class DetailView(DashboardView):
 
     def write_csv_response(self, queryset):
         """The CSV of what is on screen, written by pandas in one go (same columns as the CONTRACT CSV)."""
+        if self.status_table is None:  # no campaign the user may see: the header only
+            return super().write_csv_response(queryset)
         frame = self.status_table[DetailView.list_export].copy()
         frame["evidence_date"] = [d.isoformat() if d else "" for d in frame["evidence_date"]]
         for column in ("employee_code", "full_name", "unit", "requirement"):

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from learning.models import Reminder
 from learning.selectors import dashboard
+from learning.wagtail_hooks.filters import campaign_scoped_filterset
 
 
 class ReminderIndexView(generic.IndexView):
@@ -27,7 +28,7 @@ class ReminderViewSet(ModelViewSet):
     index_view_class = ReminderIndexView
     copy_view_enabled = False
     list_display = ["sent_at", "kind", "employee", "email", "campaign", "status"]
-    list_filter = ["kind", "status", "campaign"]
+    filterset_class = campaign_scoped_filterset(Reminder, ["kind", "status", "campaign"])
     list_export = ["sent_at", "kind", "employee", "email", "campaign", "requirements", "status", "error", "sent_by"]
     search_fields = ["email", "employee__full_name", "employee__employee_code"]
     ordering = ["-sent_at"]

@@ -65,6 +65,9 @@ class ScopedCriteriaMixin:
     def get_base_object_queryset(self):
         return _criteria_for(self.request.user)
 
+    def get_queryset(self):  # Wagtail's edit and delete views find their object here: outside → 404
+        return self.get_base_object_queryset()
+
 
 class CriterionEditView(ScopedCriteriaMixin, generic.EditView):
     pass
@@ -114,6 +117,9 @@ class SelfScoreForm(WagtailAdminModelForm):
 class ScopedScoresMixin:
     def get_base_object_queryset(self):
         return SelfScore.objects.filter(criterion__agency__in=visible_agencies(self.request.user))
+
+    def get_queryset(self):  # Wagtail's edit and delete views find their object here: outside → 404
+        return self.get_base_object_queryset()
 
 
 class SelfScoreIndexView(generic.IndexView):

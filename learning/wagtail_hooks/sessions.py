@@ -24,6 +24,7 @@ from learning.selectors.access import visible_agencies
 from learning.selectors.sessions import manageable_sessions
 from learning.services.sessions import session_audit_change, session_create, session_snapshot, session_validate
 from learning.views import admin_sessions
+from learning.wagtail_hooks.filters import campaign_scoped_filterset
 
 
 class DirectiveChoiceField(forms.ModelMultipleChoiceField):
@@ -168,7 +169,7 @@ class StudySessionViewSet(ModelViewSet):
     delete_view_class = SessionDeleteView
     search_fields = ["title", "location"]
     ordering = ["-date", "-start_time"]
-    list_filter = ["campaign", "is_makeup"]
+    filterset_class = campaign_scoped_filterset(StudySession, ["campaign", "is_makeup"])
 
     def get_form_class(self, for_update=False):
         return StudySessionForm

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from learning.models import CampaignTarget
 from learning.selectors import dashboard
 from learning.services.targets import campaign_targets_progress, target_save
+from learning.wagtail_hooks.filters import campaign_scoped_filterset
 
 
 class TargetForm(WagtailAdminModelForm):
@@ -43,6 +44,9 @@ class ProgressColumn(Column):
 class ScopedTargetsMixin:
     def get_base_object_queryset(self):
         return CampaignTarget.objects.filter(campaign__in=dashboard.visible_campaigns(self.request.user))
+
+    def get_queryset(self):  # Wagtail's edit and delete views find their object here: outside → 404
+        return self.get_base_object_queryset()
 
 
 class TargetIndexView(generic.IndexView):
@@ -81,7 +85,7 @@ class CampaignTargetViewSet(ModelViewSet):
     delete_view_class = TargetDeleteView
     copy_view_enabled = False
     list_display = ["order", "text", "campaign", ProgressColumn("progress", label=_("Kết quả")), "updated_at"]
-    list_filter = ["campaign", "kind", "status"]
+    filterset_class = campaign_scoped_filterset(CampaignTarget, ["campaign", "kind", "status"])
     ordering = ["campaign", "order"]
     edit_handler = ObjectList([
         FieldPanel("campaign"),

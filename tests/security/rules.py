@@ -56,6 +56,14 @@ def campaign_query(s) -> str:
 HR_ONLY = ALL_OUTSIDERS  # unit heads have no business there, nor another agency's HR
 DASHBOARD = frozenset({"anonymous", "peer"})  # unit heads see their own unit (markers checked)
 
+# Holes found and not fixed here (the fix belongs to the owner and is larger than a scope filter);
+# the test insists they are still there, so that whoever fixes one removes it from this list.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("hr_b", "learning_auditlog:index"): "audit entries without an actor (commands, automatic issuing) are shown "
+                                         "to HR of every agency; AuditLog has no agency to scope them by",
+    ("hr_b", "learning_auditlog:index_results"): "as learning_auditlog:index",
+}
+
 RULES: dict[str, Rule] = {
     # --- public, with the reason -------------------------------------------------------------
     "healthz": public(reason="load balancer probe; says only ok/error about the database"),
@@ -106,7 +114,8 @@ RULES: dict[str, Rule] = {
                                       variants=tuple((lambda s, e=e: ({}, f"campaign={s.campaign.pk}&exporter={e}"))
                                                      for e in ("compliance-xlsx", "compliance-pdf"))),
     # --- scoring dossier --------------------------------------------------------------------------
-    "scoring_download": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x", "hr_b"}),
+    # another agency in the query is not a choice of the form: the form comes back, not the file (markers checked)
+    "scoring_download": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"}),
                              query=lambda s: f"agency={s.agency_a.pk}&year={s.criterion.year}"
                                              "&format=scoring-self-assessment-xlsx"),
     "scoring_template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
@@ -172,9 +181,11 @@ RULES: dict[str, Rule] = {
     "learning_campaign:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "learning_campaign:edit": admin_object("campaign"),
     "learning_campaign:delete": admin_object("campaign"),
-    "learning_campaign:audience": admin_object("campaign"),
-    "learning_campaign:exempt": admin_object("campaign"),
-    "learning_campaign:yaml": admin_object("campaign"),
+    # unit heads of agency A may read its campaigns (the audience limited to their unit: markers checked)
+    "learning_campaign:audience": admin_object("campaign", deny=frozenset({"anonymous", "peer", "hr_b"})),
+    "learning_campaign:exempt": Rule(ADMIN, kwargs=pk("campaign"), method="post", owner=None,
+                                     data=lambda s: {"employee": s.victim.pk, "reason": "Thử quyền"}),
+    "learning_campaign:yaml": admin_object("campaign", deny=frozenset({"anonymous", "peer", "hr_b"})),
     "learning_campaign:upload": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "learning_exemption:index": admin_list(),
     "learning_exemption:index_results": admin_list(),

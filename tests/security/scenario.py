@@ -116,7 +116,8 @@ def build() -> Scenario:
     document = Document.objects.create(title="Minh chứng A", file=ContentFile(b"%PDF-1.4 secret", name="a.pdf"))
     SelfScoreEvidence.objects.create(score=self_score, document=document)
     default_storage.save(cert_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
-    audit = AuditLog.objects.create(action="employee.update", object_repr=VICTIM_NAME, object_id=str(victim.pk))
+    audit = AuditLog.objects.create(action="employee.update", object_repr=VICTIM_NAME, object_id=str(victim.pk),
+                                    actor=hr_a.user)
     token = checkin_code(session=session).token
     objects = dict(
         agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
