@@ -53,14 +53,19 @@ def evidence_recorded(*, employee_ids: Iterable[int]) -> None:
 
 def issue_due_for(*, employee_ids: list[int]) -> int:
     """Issue what these people have earned; returns how many certificates were issued."""
-    from certificates.services.issuing import certificates_issue_due, certificates_issue_for_campaign
+    from certificates.services.issuing import (
+        _quiz_certificates_due,
+        certificates_issue_due,
+        certificates_issue_for_campaign,
+    )
     from learning.models import Campaign, Employee
 
     employees = Employee.objects.filter(pk__in=employee_ids)
     if len(employee_ids) > BULK_THRESHOLD:
         agencies = set(employees.values_list("agency_id", flat=True))
-        return sum(
+        issued = sum(
             certificates_issue_for_campaign(campaign=campaign).issued_count
             for campaign in Campaign.objects.filter(agency_id__in=agencies).select_related("agency")
         )
+        return issued + sum(len(_quiz_certificates_due(employee=employee)) for employee in employees)
     return sum(len(certificates_issue_due(employee=employee)) for employee in employees)

@@ -41,6 +41,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.view_auditlog",
         "certificates.view_certificate", "certificates.revoke_certificate", "certificates.view_certificatejob",
         "certificates.add_certificatejob", "certificates.change_certificatetemplatesettings",
+        "certificates.view_quizcertificate", "certificates.add_quizcertificate",
+        "certificates.change_quizcertificate",
         "learning.view_reminder",
         "learning.view_campaigntarget", "learning.add_campaigntarget", "learning.change_campaigntarget",
         "learning.delete_campaigntarget",

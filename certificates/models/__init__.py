@@ -1,5 +1,6 @@
 from .certificate import Certificate, CertificateStatus
 from .jobs import CertificateJob, JobKind, JobStatus
+from .quiz_certificates import QuizCertificate
 from .serials import SerialCounter
 from .template import CertificateTemplateSettings
 
@@ -10,5 +11,6 @@ __all__ = [
     "CertificateTemplateSettings",
     "JobKind",
     "JobStatus",
+    "QuizCertificate",
     "SerialCounter",
 ]

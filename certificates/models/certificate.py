@@ -27,10 +27,14 @@ class Certificate(models.Model):
     employee = models.ForeignKey(
         "learning.Employee", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("người được cấp")
     )
-    # What it certifies: a whole campaign (or, later, one quiz). Exactly one is set.
+    # What it certifies: a whole campaign, or one quiz flagged for it. Exactly one is set.
     campaign = models.ForeignKey(
         "learning.Campaign", null=True, blank=True, on_delete=models.PROTECT, related_name="certificates",
         verbose_name=_("kế hoạch học tập"),
+    )
+    quiz = models.ForeignKey(
+        "quizzes.Quiz", null=True, blank=True, on_delete=models.PROTECT, related_name="certificates",
+        verbose_name=_("bài kiểm tra"),
     )
 
     holder_name = models.CharField(_("họ và tên"), max_length=255)
@@ -78,6 +82,16 @@ class Certificate(models.Model):
                 fields=["employee", "campaign"],
                 condition=models.Q(status="valid", campaign__isnull=False),
                 name="certificate_one_valid_per_campaign",
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "quiz"],
+                condition=models.Q(status="valid", quiz__isnull=False),
+                name="certificate_one_valid_per_quiz",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(campaign__isnull=False, quiz__isnull=True)
+                | models.Q(campaign__isnull=True, quiz__isnull=False),
+                name="certificate_certifies_one_thing",
             ),
         ]
         indexes = [models.Index(fields=["campaign", "status"])]

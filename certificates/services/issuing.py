@@ -20,10 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from certificates.codes import new_code
-from certificates.models import Certificate, CertificateStatus, CertificateTemplateSettings
+from certificates.models import Certificate, CertificateStatus, CertificateTemplateSettings, QuizCertificate
 from certificates.services.serials import serial_counter_lock, serial_text, serials_take
 from learning.errors import DomainError
-from learning.models import Campaign, Employee
+from learning.models import Campaign, Employee, OrgUnit
 from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
 from learning.services.audit import audit_log
 
@@ -66,9 +66,8 @@ class _Snapshot:
     signer_name: str
 
 
-def _snapshot(campaign: Campaign) -> _Snapshot:
+def _snapshot(agency: OrgUnit) -> _Snapshot:
     template = CertificateTemplateSettings.load()
-    agency = campaign.agency
     return _Snapshot(
         governing_body=template.governing_body or agency.governing_body,
         agency_name=template.agency_name or agency.name.upper(),
@@ -84,15 +83,17 @@ def _local_today() -> dt.date:
     return timezone.localdate()
 
 
-def _build(*, employee: Employee, campaign: Campaign, snap: _Snapshot, number: int, issued_on: dt.date,
-           actor) -> Certificate:
+def _build(*, employee: Employee, campaign: Campaign | None = None, quiz=None, snap: _Snapshot, number: int,
+           issued_on: dt.date, actor, wording: str | None = None) -> Certificate:
+    agency = campaign.agency if campaign is not None else employee.agency
     return Certificate(
-        agency=campaign.agency,
+        agency=agency,
         employee=employee,
         campaign=campaign,
+        quiz=quiz,
         holder_name=employee.full_name,
-        title=campaign.title,
-        wording=snap.wording,
+        title=campaign.title if campaign is not None else quiz.title,
+        wording=snap.wording if wording is None else wording,
         governing_body=snap.governing_body,
         agency_name=snap.agency_name,
         place=snap.place,
@@ -100,7 +101,7 @@ def _build(*, employee: Employee, campaign: Campaign, snap: _Snapshot, number: i
         signer_name=snap.signer_name,
         serial_year=issued_on.year,
         serial_number=number,
-        serial=serial_text(number=number, year=issued_on.year, suffix=snap.suffix, agency_code=campaign.agency.code),
+        serial=serial_text(number=number, year=issued_on.year, suffix=snap.suffix, agency_code=agency.code),
         code=new_code(),
         issued_on=issued_on,
         issued_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -132,7 +133,7 @@ def certificate_issue(*, employee: Employee, campaign: Campaign, actor=None, as_
     if check_completion and not has_completed(employee=employee, campaign=campaign, as_of=as_of):
         raise NotCompleted(f"{employee.employee_code} has not completed {campaign.slug}")
     issued_on = as_of or _local_today()
-    snap = _snapshot(campaign)
+    snap = _snapshot(campaign.agency)
     with transaction.atomic():
         _lock_campaign(campaign)
         counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
@@ -182,7 +183,7 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
     completer_ids = completed_employee_ids(campaign=campaign, as_of=as_of)
     result.completed = len(completer_ids)
     issued_on = as_of or _local_today()
-    snap = _snapshot(campaign)
+    snap = _snapshot(campaign.agency)
     with transaction.atomic():
         _lock_campaign(campaign)
         counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
@@ -233,9 +234,56 @@ def write_pdfs(*, certificates: list[Certificate], out_dir: Path,
     return paths
 
 
+def certificate_issue_for_quiz(*, employee: Employee, quiz, actor=None, reissue: bool = False
+                               ) -> tuple[Certificate, bool]:
+    """The certificate of a quiz flagged for one (`QuizCertificate`), dated the day of the first
+    passed attempt. Idempotent like `certificate_issue`; issuers queue on the quiz row."""
+    from quizzes.models import Attempt, Quiz
+
+    setting = QuizCertificate.objects.filter(quiz=quiz, enabled=True).first()
+    if setting is None:
+        raise NotCompleted(f"quiz {quiz.slug} gives no certificate", code="certificate_quiz_not_flagged")
+    passed = Attempt.objects.filter(quiz=quiz, employee=employee, passed=True).order_by("evidence_date", "pk").first()
+    if passed is None:
+        raise NotCompleted(f"{employee.employee_code} has not passed {quiz.slug}")
+    issued_on = passed.evidence_date or _local_today()
+    snap = _snapshot(employee.agency)
+    with transaction.atomic():
+        Quiz.objects.select_for_update().filter(pk=quiz.pk).values_list("pk", flat=True).get()
+        counter = serial_counter_lock(agency=employee.agency, year=issued_on.year)
+        held = Certificate.objects.filter(employee=employee, quiz=quiz)
+        existing = held.filter(status=CertificateStatus.VALID).first()
+        if existing:
+            return existing, False
+        if not reissue and held.filter(status=CertificateStatus.REVOKED).exists():
+            raise AlreadyRevokedHolder(f"{employee.employee_code}: certificate for {quiz.slug} was revoked")
+        (number,) = serials_take(counter=counter, count=1)
+        certificate = _build(employee=employee, quiz=quiz, snap=snap, number=number, issued_on=issued_on,
+                             actor=actor, wording=setting.wording)
+        certificate.save()
+        audit_log(actor=actor, action="certificate.issue", obj=certificate,
+                  after={"serial": certificate.serial, "employee": employee.employee_code, "quiz": quiz.slug})
+    return certificate, True
+
+
+def _quiz_certificates_due(*, employee: Employee, actor=None) -> list[Certificate]:
+    from quizzes.models import Quiz
+
+    held = Certificate.objects.filter(employee=employee, quiz__isnull=False).values("quiz_id")
+    quizzes = Quiz.objects.filter(certificate_setting__enabled=True, attempts__employee=employee,
+                                  attempts__passed=True).exclude(pk__in=held).distinct()
+    issued = []
+    for quiz in quizzes:
+        certificate, created = certificate_issue_for_quiz(employee=employee, quiz=quiz, actor=actor)
+        if created:
+            issued.append(certificate)
+    return issued
+
+
 def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificate]:
-    """On demand (the learner's page): issue every campaign certificate the person has earned but
-    not received. One status computation; nothing is written when nothing is due."""
+    """On demand (the learner's page) and after new evidence: issue every certificate the person has
+    earned but not received — campaigns (one status computation) and flagged quizzes passed.
+    Nothing is written when nothing is due."""
     held = set(
         Certificate.objects.filter(employee=employee, campaign__isnull=False).values_list("campaign_id", flat=True)
     )
@@ -252,4 +300,4 @@ def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificat
                 continue
             if created:
                 issued.append(certificate)
-    return issued
+    return issued + _quiz_certificates_due(employee=employee, actor=actor)
