@@ -1,0 +1,15 @@
+"""Production settings, but served over plain HTTP on loopback for the load test.
+
+Everything else (DEBUG off, WhiteNoise manifest storage, PostgreSQL via DATABASE_URL,
+database cache, axes) stays as in production, so the numbers are production numbers.
+"""
+
+from config.settings.production import *  # noqa: F401,F403
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+AXES_ENABLED = False  # thousands of logins from one IP are the point of the test
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
