@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import secrets
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
@@ -207,7 +208,8 @@ def export_job_run(*, job_id: int) -> ExportJob:
         job.save(update_fields=["status", "started_at", "progress"])
     try:
         with tempfile.TemporaryDirectory() as folder:
-            name = f"ho-so-minh-chung-{job.campaign.slug}-{job.as_of.isoformat()}.zip"
+            # A random part keeps stored names unguessable, whatever the media storage exposes.
+            name = f"ho-so-minh-chung-{job.campaign.slug}-{job.as_of.isoformat()}-{secrets.token_hex(8)}.zip"
             path = Path(folder) / name
             evidence_pack_build(campaign=job.campaign, out=path, as_of=job.as_of, progress=_job_progress(job.pk))
             with path.open("rb") as handle:
