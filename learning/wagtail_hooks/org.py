@@ -87,8 +87,9 @@ class OrgUnitForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ScopedMixin:
-    """Objects outside the user's scope are 404 on every per-object view (edit, delete, history, usage)."""
+class ScopedObjectMixin:
+    """The object of a per-object view (history, usage) outside the user's scope is a 404.
+    Only the object lookup is scoped: those views list log entries or references."""
 
     @staticmethod
     def scope(user):
@@ -97,11 +98,15 @@ class ScopedMixin:
     def _in_scope(self, queryset):
         return queryset.filter(pk__in=self.scope(self.request.user).values("pk"))
 
-    def get_queryset(self):
-        return self._in_scope(super().get_queryset())
-
     def get_base_object_queryset(self):
         return self._in_scope(super().get_base_object_queryset())
+
+
+class ScopedMixin(ScopedObjectMixin):
+    """Edit and delete look the object up through `get_queryset` (Django's SingleObjectMixin)."""
+
+    def get_queryset(self):
+        return self._in_scope(super().get_queryset())
 
 
 class ScopedUnitsMixin(ScopedMixin):
@@ -139,14 +144,16 @@ class OrgUnitEditView(ScopedUnitsMixin, generic.EditView):
     pass
 
 
-class OrgUnitHistoryView(ScopedUnitsMixin, HistoryView):
+class ScopedUnitObjectMixin(ScopedObjectMixin):
+    scope = staticmethod(_scoped_units)
+
+
+class OrgUnitHistoryView(ScopedUnitObjectMixin, HistoryView):
     pass
 
 
-class OrgUnitUsageView(ScopedUnitsMixin, UsageView):
-    def get_queryset(self):
-        # The listing is of references, not a model queryset: the scope applies to the object (404).
-        return UsageView.get_queryset(self)
+class OrgUnitUsageView(ScopedUnitObjectMixin, UsageView):
+    pass
 
 
 class OrgUnitDeleteView(ScopedUnitsMixin, generic.DeleteView):
@@ -280,14 +287,16 @@ class EmployeeDeleteView(ScopedEmployeesMixin, generic.DeleteView):
     pass
 
 
-class EmployeeHistoryView(ScopedEmployeesMixin, HistoryView):
+class ScopedEmployeeObjectMixin(ScopedObjectMixin):
+    scope = staticmethod(visible_employees)
+
+
+class EmployeeHistoryView(ScopedEmployeeObjectMixin, HistoryView):
     pass
 
 
-class EmployeeUsageView(ScopedEmployeesMixin, UsageView):
-    def get_queryset(self):
-        # The listing is of references, not a model queryset: the scope applies to the object (404).
-        return UsageView.get_queryset(self)
+class EmployeeUsageView(ScopedEmployeeObjectMixin, UsageView):
+    pass
 
 
 class EmployeeViewSet(ModelViewSet):

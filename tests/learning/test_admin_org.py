@@ -256,3 +256,23 @@ def test_only_a_superuser_creates_an_agency(client, org):
     assert response.status_code == 302
     agency = type(org["agency"]).objects.get(code="SNV")
     assert agency.depth == 1 and agency.kind == "agency"
+
+
+def test_history_and_usage_list_the_unit_s_entries_in_scope_only(client, org):
+    from wagtail.log_actions import log
+
+    for _ in range(20):  # log entry ids well above the unit ids: the listing must not be filtered by unit id
+        log(instance=org["agency"], action="wagtail.edit")
+    client.force_login(org["hr"].user)
+    edit = client.post(reverse("learning_orgunit:edit", args=[org["vp"].pk]), {
+        "code": "VP", "name": "Văn phòng Sở Công Thương", "kind": "department", "governing_body": "",
+    })
+    assert edit.status_code == 302
+    history = client.get(reverse("learning_orgunit:history", args=[org["vp"].pk]))
+    assert history.status_code == 200
+    assert [e.action for e in history.context["object_list"]] == ["wagtail.edit"]
+    assert client.get(reverse("learning_orgunit:usage", args=[org["vp"].pk])).status_code == 200
+    assert client.get(reverse("learning_employee:usage", args=[org["clerk"].pk])).status_code == 200
+    outsider = org["outsider"]
+    assert client.get(reverse("learning_orgunit:history", args=[outsider.unit.pk])).status_code == 404
+    assert client.get(reverse("learning_employee:usage", args=[outsider.pk])).status_code == 404
