@@ -158,9 +158,9 @@ def certificates_issue_if_complete(*, employee: Employee, campaign: Campaign, ac
     Returns the person's valid certificate (new or existing), or None when they have not
     completed the campaign or their certificate was revoked.
     """
-    existing = Certificate.objects.filter(employee=employee, campaign=campaign).order_by("status").first()
-    if existing is not None:
-        return existing if existing.is_valid else None
+    held = list(Certificate.objects.filter(employee=employee, campaign=campaign))
+    if held:  # a valid one, else only revoked ones: never re-issued automatically
+        return next((c for c in held if c.is_valid), None)
     if not has_completed(employee=employee, campaign=campaign):
         return None
     try:

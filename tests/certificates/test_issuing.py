@@ -97,6 +97,7 @@ def test_revoked_holder_is_not_reissued_automatically_but_can_be_explicitly(scen
     assert certificates_issue_due(employee=person) == []
     new, created = certificate_issue(employee=person, campaign=scenario.campaign, as_of=AS_OF, reissue=True)
     assert created and new.pk != certificate.pk
+    assert certificates_issue_if_complete(employee=person, campaign=scenario.campaign).pk == new.pk
     assert Certificate.objects.filter(employee=person, status="valid").count() == 1
 
 
