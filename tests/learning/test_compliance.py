@@ -404,3 +404,29 @@ def test_late_quiz_pass_is_completed_late(world):
     person = EmployeeFactory(unit=unit)
     take_quiz(make_quiz("kt", [d1]), person, D(2024, 11, 2))
     assert status_of(campaign, person, d1, D(2024, 12, 1)) == ("completed_late", "quiz", D(2024, 11, 2))
+
+
+def test_large_audience_path_gives_the_same_table(world, monkeypatch):
+    """Above SMALL_AUDIENCE the sources are not filtered by person in SQL; outsiders who attended
+    the same session (another category, another agency) must still drop out."""
+    agency, unit, campaign, d1, d2 = world
+    campaign.audience_categories = ["cong_chuc"]
+    campaign.save()
+    session = make_session(campaign, D(2024, 5, 5), [d1, d2])
+    quiz = make_quiz("kt", [d2])
+    people = [EmployeeFactory(unit=unit) for _ in range(6)]
+    outsider = EmployeeFactory(unit=unit, category="nguoi_lao_dong")
+    other_agency = make_agency("SYT", "Sở Y tế")
+    stranger = EmployeeFactory(agency=other_agency, unit=other_agency)
+    for person in (*people[:3], outsider, stranger):
+        attend(session, person)
+    take_quiz(quiz, people[4], D(2024, 6, 1))
+    take_quiz(quiz, outsider, D(2024, 6, 1))
+    manual(people[5], d1, D(2024, 11, 2))
+    exempt(campaign, people[2])
+    small = compliance_table(campaign=campaign, as_of=D(2024, 12, 1))
+    monkeypatch.setattr("learning.selectors.compliance.SMALL_AUDIENCE", 0)
+    large = compliance_table(campaign=campaign, as_of=D(2024, 12, 1))
+    assert small.equals(large)
+    assert set(large.employee_id) == {p.pk for p in people}
+    assert sorted(large.status.unique()) == ["completed", "completed_late", "exempt", "overdue"]
