@@ -208,3 +208,13 @@ def test_header_names():
 
     assert province_of(Agency) == "Tây Ninh"
     assert issuing_agency_name(Agency) == "SỞ CÔNG THƯƠNG"
+
+
+def test_csv_of_an_empty_audience_is_the_header_alone(scenario, tmp_path):
+    campaign, vp = scenario
+    content = run(campaign, "csv", tmp_path, as_of="2024-06-01", unit="vp")
+    assert content.count(b"\n") == 5
+    campaign.audience_categories = ["can_bo"]
+    campaign.save()
+    make_unit(campaign.agency, "TRONG", "Phòng trống")
+    assert run(campaign, "csv", tmp_path, as_of="2024-06-01", unit="TRONG") == (HEADER + "\n").encode()
