@@ -357,18 +357,21 @@ class CertificateRenderer:
 
     def draw_signature(self, canvas: Canvas, certificate: Certificate) -> None:
         x = WIDTH - 82 * mm
-        y = 58 * mm
+        y = 66 * mm
+        name_y = 22 * mm
         canvas.setFillColor(INK)
         canvas.setFont(FONT_ITALIC, 13)
         canvas.drawCentredString(x, y, vn_date_line(certificate.place or "Tây Ninh", certificate.issued_on))
         canvas.setFont(FONT_BOLD, 13)
         canvas.drawCentredString(x, y - 18, (certificate.signer_title or "").upper())
         if self.seal is not None:
-            canvas.drawImage(self.seal, x - 27 * mm, y - 55 * mm, 54 * mm, 34 * mm, mask="auto",
+            # Seal and signature between the title and the name, as on signed paper.
+            bottom, top = name_y + 5 * mm, y - 18 - 3 * mm
+            canvas.drawImage(self.seal, x - 30 * mm, bottom, 60 * mm, top - bottom, mask="auto",
                              preserveAspectRatio=True, anchor="c")
         if certificate.signer_name:
             canvas.setFont(FONT_BOLD, 13.5)
-            canvas.drawCentredString(x, 25 * mm, certificate.signer_name)
+            canvas.drawCentredString(x, name_y, certificate.signer_name)
 
     def draw_verification(self, canvas: Canvas, certificate: Certificate) -> None:
         url = certificate.verify_url()

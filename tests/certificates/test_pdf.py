@@ -93,3 +93,31 @@ def test_revoked_certificate_is_stamped(issued, tmp_path):
     pdf = CertificateRenderer().render(certificate)
     assert "ĐÃ THU HỒI" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     (tmp_path / "revoked.pdf").write_bytes(pdf)
+
+
+def _png(colour, size=(240, 240)) -> bytes:
+    from PIL import ImageDraw
+
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, size[0] - 8, size[1] - 8), outline=colour, width=10)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_seal_and_logo_from_the_template_are_drawn(issued, tmp_path):
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image as WagtailImage
+
+    template = CertificateTemplateSettings.load()
+    template.seal = WagtailImage.objects.create(title="Con dấu", file=ImageFile(io.BytesIO(_png("red")), name="dau.png"))
+    template.logo = WagtailImage.objects.create(title="Logo", file=ImageFile(io.BytesIO(_png("blue")), name="logo.png"))
+    template.save()
+    certificate = issued("SCT001", "Nguyễn Thị Hồng Nhung")
+    pdf = CertificateRenderer().render(certificate)
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(page.images) == 2
+    rgb = render_png(pdf, tmp_path, dpi=40).convert("RGB")
+    reds = sum(1 for r, g, b in rgb.getdata() if r > 200 and g < 60 and b < 60)
+    assert reds > 50  # the seal's red ring is on the page
