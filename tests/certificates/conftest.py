@@ -16,12 +16,24 @@ ISSUED = D(2023, 1, 1)
 STUDIED = D(2024, 5, 10)
 
 
+def wagtail_root() -> Page:
+    """Transactional tests flush the tables, and with them the locale and root page that Wagtail's
+    migrations made; directives need both."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    locale, _ = Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.objects.filter(depth=1).first()
+    return root or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def make_directive(number: str, issue_date: dt.date = ISSUED) -> DirectivePage:
     page = DirectivePage(
         title=f"Văn bản {number}", number=number, doc_type="chi_thi", issuer="Ban Bí thư",
         issue_date=issue_date, subject=f"Về việc {number}",
     )
-    Page.objects.get(depth=1).add_child(instance=page)
+    wagtail_root().add_child(instance=page)
     return page
 
 

@@ -9,8 +9,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_issue, certificates_issue_for_campaign, certificates_issue_if_complete
 from tests.certificates.conftest import D, Scenario
 
-# serialized_rollback: the flush between tests would drop the Wagtail root page and locale.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def run_together(*calls):

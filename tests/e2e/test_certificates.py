@@ -10,7 +10,7 @@ from tests.certificates.conftest import Scenario
 from tests.e2e.conftest import login
 from tests.factories import give_role, roles
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
