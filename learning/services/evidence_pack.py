@@ -73,10 +73,12 @@ class Part:
 
 
 def _pack_sessions(campaign: Campaign, as_of: dt.date, directive_ids: list[int]):
-    """Sessions whose attendance can be evidence: this campaign's, or any covering a requirement,
-    dated in the campaign window up to the as-of date."""
+    """Sessions whose attendance can be evidence: this campaign's, or any of the same agency
+    covering a requirement, dated in the campaign window up to the as-of date (another agency's
+    sign-in sheets list its own staff and stay out of this agency's pack)."""
     return (
         StudySession.objects.filter(Q(campaign=campaign) | Q(directives__in=directive_ids),
+                                    campaign__agency_id=campaign.agency_id,
                                     date__gte=campaign.start, date__lte=as_of)
         .distinct().order_by("date", "start_time", "pk")
     )
