@@ -130,3 +130,15 @@ def test_failed_job_has_error_and_no_file(pack_scenario, django_capture_on_commi
         job = export_job_request(campaign=pack_scenario, as_of=D(2024, 12, 1))
     job = ExportJob.objects.get(pk=job.pk)
     assert job.status == "failed" and "boom" in job.error and not job.file
+
+
+def test_other_agencies_sessions_stay_out(pack_scenario, tmp_path):
+    from tests.factories import EmployeeFactory, make_agency
+    from tests.learning.compliance_helpers import attend, make_campaign, make_session
+
+    other = make_agency("SYT", "Sở Y tế")
+    directive = pack_scenario.requirements.first().directive
+    foreign = make_campaign(other, [directive], slug="syt-2024")
+    attend(make_session(foreign, D(2024, 6, 6), [directive]), EmployeeFactory(agency=other, unit=other))
+    with zipfile.ZipFile(build(pack_scenario, tmp_path)) as pack:
+        assert len([n for n in pack.namelist() if n.startswith("2-diem-danh/")]) == 1
