@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -10,7 +12,10 @@ from django.views.decorators.http import require_GET
 from certificates.pdf import certificate_filename, certificate_pdf
 from certificates.selectors import certificates_of, downloadable_certificates
 from certificates.services import certificates_issue_due
+from learning.errors import DomainError
 from learning.selectors.access import employee_of
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -19,8 +24,12 @@ def my_certificates(request):
     employee = employee_of(request.user)
     certificates = []
     if employee is not None:
-        # On-demand hook: a completion that no evidence service reported is caught here.
-        certificates_issue_due(employee=employee, actor=None)
+        # On-demand hook: a completion that no evidence service reported is caught here. Issuing
+        # must never keep the learner from the certificates they already hold.
+        try:
+            certificates_issue_due(employee=employee, actor=None)
+        except DomainError:
+            logger.exception("on-demand certificate issuing failed for employee %s", employee.pk)
         certificates = list(certificates_of(employee))
     return render(request, "certificates/mine.html", {"employee": employee, "certificates": certificates})
 
