@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +19,11 @@ from .text import header_key
 
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+# An .xlsx is a ZIP of XML parts: refuse a "zip bomb" before openpyxl inflates anything. A sheet of
+# MAX_ROWS × a dozen columns unpacks to well under this; a few hundred parts is already a lot.
+MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_XLSX_PARTS = 1_000
+MAX_XLSX_RATIO = 200  # a real sheet compresses ~10:1; 1 GB of "A"s compresses ~1000:1
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,42 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRefused([Problem(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as exc:  # a NUL byte, a field over the csv module's size limit
+        raise ImportRefused([Problem(f"the file is not a readable CSV ({exc})")]) from exc
+
+
+def _check_xlsx_container(data: bytes) -> None:
+    """Refuse what is not a plain workbook before parsing it: a ZIP whose parts would unpack to
+    too much (size or ratio), too many parts, or XML with a DTD/entities (billion laughs, XXE —
+    openpyxl parses through defusedxml too, this refuses early and with a clear message)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ImportRefused([Problem("the file is not a readable .xlsx workbook (not a ZIP container)")]) from exc
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > MAX_XLSX_PARTS:
+            raise ImportRefused([Problem(f"the workbook has too many parts ({len(parts)}): refused")])
+        unpacked = sum(part.file_size for part in parts)
+        packed = sum(part.compress_size for part in parts) or 1
+        if unpacked > MAX_XLSX_UNPACKED_BYTES or unpacked > MAX_XLSX_RATIO * max(packed, 64 * 1024):
+            raise ImportRefused([Problem(
+                f"the workbook would unpack to {unpacked // (1024 * 1024)} MB: refused (too large or a zip bomb)")])
+        for part in parts:
+            if part.filename.endswith((".xml", ".rels")):
+                with archive.open(part) as handle:
+                    head = handle.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise ImportRefused([Problem(
+                        f"the workbook part {part.filename} declares a DTD or entities: refused")])
 
 
 def _read_xlsx(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    _check_xlsx_container(data)
     try:
         # data_only: cached values, formulas are never evaluated; read_only streams big sheets.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -93,16 +129,33 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
         workbook.close()
 
 
+def _upload_limit() -> int:
+    from django.conf import settings
+
+    return settings.IMPORT_MAX_UPLOAD_BYTES
+
+
+def _limited(data: bytes) -> bytes:
+    """Uploaded content (bytes or a file object) is limited to IMPORT_MAX_UPLOAD_BYTES; a path
+    given to a management command by the operator is not."""
+    limit = _upload_limit()
+    if len(data) > limit:
+        raise ImportRefused([Problem(f"the file is larger than {limit // (1024 * 1024)} MB: refused")])
+    return data
+
+
 def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = None) -> list[list[Any]]:
     """Raw cell rows of a .xlsx (first sheet) or .csv file, header included."""
     if isinstance(source, (str, Path)):
         filename = filename or str(source)
         data = Path(source).read_bytes()
     elif isinstance(source, bytes):
-        data = source
+        data = _limited(source)
     else:
-        data = source.read()
+        data = _limited(source.read(_upload_limit() + 1))
     name = (filename or "").lower()
+    if name.endswith(".xlsx") and data[:4] != b"PK\x03\x04":
+        raise ImportRefused([Problem("the file is named .xlsx but is not an Excel workbook")])
     if name.endswith(".xlsx") or data[:2] == b"PK":
         rows = _read_xlsx(data)
     elif name.endswith(".csv") or not name:

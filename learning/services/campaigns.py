@@ -119,6 +119,12 @@ def _yaml_lines(text: str) -> dict[tuple, int]:
 def campaign_parse(text: str) -> tuple[dict, dict[tuple, int]]:
     """YAML text → (mapping, lines); a syntax error is refused with its line."""
     try:
+        # No aliases: a plan never needs them, and nested aliases make a small file an enormous
+        # tree (the YAML "billion laughs"); refused from the event stream, which is linear.
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise CampaignRefused([Problem("YAML aliases (*name) are not allowed in a campaign file",
+                                               row=event.start_mark.line + 1, unit="line")])
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

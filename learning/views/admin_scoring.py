@@ -89,7 +89,8 @@ def import_criteria(request):
         data = form.cleaned_data
         upload = data["file"]
         try:
-            table = read_table(upload.read(), CRITERIA_COLUMNS, filename=upload.name)
+            # the file object, not its bytes: read_table reads at most IMPORT_MAX_UPLOAD_BYTES of it
+            table = read_table(upload, CRITERIA_COLUMNS, filename=upload.name)
             result = criteria_import(agency=data["agency"], year=data["year"], table=table,
                                      dry_run=data["dry_run"], actor=request.user)
         except ImportRefused as exc:
