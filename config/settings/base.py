@@ -189,6 +189,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # Vietnamese page, HTTP 429
+# A dropped database connection is noticed before a request uses it (docs/faults.md).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 LOGGING = {
     "version": 1,
