@@ -1,4 +1,16 @@
 """Wagtail admin wiring, one module per concept; importing them registers their hooks.
-Add a module to this one import line (ruff keeps a single sorted `from . import`)."""
+Add a module to this one import (ruff keeps a single sorted `from . import`, one name a line)."""
 
-from . import audit, campaigns, dashboard, documents, evidence, exports, org, reminders, scoring, sessions  # noqa: F401
+from . import (  # noqa: F401
+    audit,
+    campaigns,
+    dashboard,
+    documents,
+    evidence,
+    evidence_pack,
+    exports,
+    org,
+    reminders,
+    scoring,
+    sessions,
+)
