@@ -77,9 +77,14 @@ def build() -> Scenario:
     editor = EmployeeFactory(agency=agency_a, unit=agency_a, employee_code="EDA01", full_name="Biên tập viên A")
     give_role(editor.user, roles.EDITOR)
 
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
-    root = Site.objects.get(is_default_site=True).root_page
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:  # a flushed database (transactional tests): the tree of a fresh install
+        top = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = top.add_child(instance=Page(title="Trang chủ", slug="trang-chu"))
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    root = site.root_page
     index = root.add_child(instance=DirectiveIndexPage(title="Thư viện văn bản", slug="thu-vien-van-ban"))
     directive = index.add_child(instance=DirectivePage(
         title="Văn bản 23-QĐ/TW", slug="vb-23", number="23-QĐ/TW", doc_type="quyet_dinh", issuer="Ban Bí thư",
