@@ -65,6 +65,9 @@ class EvidencePackView(HROnlyMixin, WagtailAdminTemplateMixin, View):
     header_icon = "download"
     template_name = "learning/admin/evidence_pack.html"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get(self, request):
         return self.render(PackRequestForm(user=request.user, initial={"as_of": timezone.localdate()}))
 
