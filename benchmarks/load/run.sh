@@ -3,13 +3,14 @@
 # mix at rising concurrency, then the bare Wagtail page at the same concurrency, on the same server
 # in the same run. Only loopback traffic; every step is bounded in time.
 #   bash benchmarks/load/run.sh            # full run (seeds a fresh database: ~5 minutes)
-#   USERS="50 100" DURATION=30s bash benchmarks/load/run.sh
+#   USERS="50 100" STEADY=30 SKIP_SEED=1 bash benchmarks/load/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${LOAD_DB:-loadtest}
 PORT=${PORT:-8100}
 USERS=${USERS:-"25 50 100 150 200"}
-DURATION=${DURATION:-60s}
+STEADY=${STEADY:-60}    # seconds measured after the ramp-up
+RAMP=${RAMP:-2}         # new users per second: each logs in once (PBKDF2, ~0.3 s of CPU)
 EMPLOYEES=${EMPLOYEES:-30000}
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export DJANGO_SETTINGS_MODULE=benchmarks.load.settings
@@ -35,13 +36,14 @@ for _ in $(seq 1 30); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/dang-nhap
 
 rm -f benchmarks/load/submitted.json
 for users in $USERS; do
-  rate=$(( users / 5 > 1 ? users / 5 : 1 ))
+  rate=$RAMP
+  duration=$(( users / RAMP + STEADY ))s
   echo "== our mix, $users users"
-  .venv/bin/locust -f benchmarks/load/locustfile.py --headless -u $((users + 1)) -r "$rate" -t "$DURATION" \
+  .venv/bin/locust -f benchmarks/load/locustfile.py --headless -u $((users + 1)) -r "$rate" -t "$duration" \
     --host "http://127.0.0.1:$PORT" --csv "benchmarks/load/results/mix-$users" --only-summary Learner Projector \
     > "benchmarks/load/results/mix-$users.log" 2>&1 || true
   echo "== bare Wagtail page, $users users"
-  .venv/bin/locust -f benchmarks/load/locustfile.py --headless -u "$users" -r "$rate" -t "$DURATION" \
+  .venv/bin/locust -f benchmarks/load/locustfile.py --headless -u "$users" -r "$rate" -t "$duration" \
     --host "http://127.0.0.1:$PORT" --csv "benchmarks/load/results/base-$users" --only-summary Baseline \
     > "benchmarks/load/results/base-$users.log" 2>&1 || true
 done
