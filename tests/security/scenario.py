@@ -81,6 +81,13 @@ def build() -> Scenario:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:  # a flushed database (transactional tests): the tree of a fresh install
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code="vi")
+        from wagtail.models import Collection
+
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
         top = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         home = top.add_child(instance=Page(title="Trang chủ", slug="trang-chu"))
         site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
