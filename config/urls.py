@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from learning import two_factor
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("xac-thuc-hai-lop/", two_factor.two_factor, name="two_factor"),
     path("bai-kiem-tra/", include("quizzes.urls")),
     path("", include("learning.urls")),
     path("", include("courses.urls")),

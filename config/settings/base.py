@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "learning.two_factor.RequireStaffTwoFactorMiddleware",  # only acts with REQUIRE_2FA_FOR_STAFF
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -190,6 +191,9 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # Vietnamese page, HTTP 429
+# TOTP two-factor for HR and superusers before /admin/ (learning/two_factor.py, docs/security.md).
+REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
+OTP_TOTP_ISSUER = "Học tập, quán triệt văn bản"
 # A dropped database connection is noticed before a request uses it (docs/faults.md).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

@@ -92,6 +92,7 @@ RULES: dict[str, Rule] = {
     "certificates:download": Rule(LOGIN, kwargs=pk("certificate"), owner="victim"),
     "courses:lesson_acknowledge": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, method="post",
                                        deny=frozenset({"anonymous"}), owner=None),
+    "two_factor": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="hr_a"),  # one's own authenticator
     "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
     "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
@@ -144,6 +145,8 @@ RULES: dict[str, Rule] = {
     "quizzes_attempt:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_attempt:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     # --- certificates ------------------------------------------------------------------------------
+    "learning_evidence_pack:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"}), export=False),
+    "learning_evidence_pack:download": admin_object("export_job"),
     "certificates_admin:revoke": admin_object("certificate"),
     "certificates_admin:register_xlsx": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x", "hr_b"}),
                                              query=campaign_query),

@@ -128,6 +128,7 @@ def build() -> Scenario:
     document = Document.objects.create(title="Minh chứng A", file=ContentFile(b"%PDF-1.4 secret", name="a.pdf"))
     SelfScoreEvidence.objects.create(score=self_score, document=document)
     default_storage.save(cert_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    default_storage.save(export_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
     audit = AuditLog.objects.create(action="employee.update", object_repr=VICTIM_NAME, object_id=str(victim.pk),
                                     actor=hr_a.user)
     token = checkin_code(session=session).token
