@@ -9,6 +9,35 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree(request):
+    """A transactional test flushes every table, including the locale, tree root, home page and
+    site that Wagtail's migrations create; put them back as those migrations do, so the order
+    in which tests run never matters."""
+    if _transactional(request):
+        request.getfixturevalue("transactional_db")
+        _restore_wagtail_tree()
+    yield
+
+
+def _restore_wagtail_tree() -> None:
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Locale, Page, Site
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.exists():
+        home = root.get_children().first() or root.add_child(instance=Page(title="Trang chủ", slug="home"))
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+
+
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 
