@@ -84,14 +84,14 @@ def build() -> Scenario:
         from wagtail.models import Locale
 
         Locale.objects.get_or_create(language_code="vi")
-        from wagtail.models import Collection
-
-        if not Collection.objects.exists():
-            Collection.add_root(name="Root")
         top = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         home = top.add_child(instance=Page(title="Trang chủ", slug="trang-chu"))
         site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     root = site.root_page
+    from wagtail.models import Collection
+
+    if not Collection.objects.exists():  # a flushed database has no root collection for documents
+        Collection.add_root(name="Root")
     index = root.add_child(instance=DirectiveIndexPage(title="Thư viện văn bản", slug="thu-vien-van-ban"))
     directive = index.add_child(instance=DirectivePage(
         title="Văn bản 23-QĐ/TW", slug="vb-23", number="23-QĐ/TW", doc_type="quyet_dinh", issuer="Ban Bí thư",
