@@ -16,8 +16,8 @@ def _transactional(request) -> bool:
 
 @pytest.fixture(autouse=True)
 def _wagtail_tree(request):
-    """A transactional test flushes every table, including the locale, tree root, home page and
-    site that Wagtail's migrations create; put them back as those migrations do, so the order
+    """A transactional test flushes every table, including the root collection, locale, tree root,
+    home page and site that Wagtail's migrations create; put them back as those migrations do, so the order
     in which tests run never matters."""
     if _transactional(request):
         request.getfixturevalue("transactional_db")
@@ -28,8 +28,10 @@ def _wagtail_tree(request):
 def _restore_wagtail_tree() -> None:
     from django.conf import settings
     from django.utils.translation import get_supported_language_variant
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     if not Locale.objects.exists():
         Locale.objects.create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
