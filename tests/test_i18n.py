@@ -126,8 +126,11 @@ def test_language_switch_shows_the_login_page_in_english(client):
 
 
 @pytest.mark.django_db
-def test_browser_language_english_is_honoured(client):
+def test_an_english_browser_still_gets_vietnamese_until_the_switch_is_used(client):
     html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in html and "Mật khẩu" in html
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="vi-VN,vi;q=0.9").content.decode()
     assert '<html lang="en">' in html and "Log in" in html
 
 
