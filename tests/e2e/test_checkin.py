@@ -44,6 +44,10 @@ def running_session():
     session = session_create(campaign=campaign, title="Hội nghị quán triệt Quyết định 23-QĐ/TW",
                              date=now.date(), directives=[directive], start_time=start, end_time=end,
                              location="Hội trường Sở Công Thương")
+    # Just after midnight the session can only start at 00:00; a wide grace keeps this flow test
+    # about the QR round trip ("present") whatever the hour. Lateness is tested with a frozen clock.
+    session.late_grace_minutes = 180
+    session.save(update_fields=["late_grace_minutes"])
     learner = EmployeeFactory(agency=agency, unit=unit, employee_code="SCT0011", full_name="Nguyễn Thị Hồng Nhung")
     hr = EmployeeFactory(agency=agency, unit=unit, employee_code="SCT0002", full_name="Trần Thị Thu Hương")
     give_role(learner.user, roles.LEARNER)
