@@ -44,11 +44,15 @@ PASSWORD = "load-test-1"
 FIXTURE = Path(__file__).with_name("fixture.json")
 
 
-def _logins(count: int) -> list[str]:
-    """Usernames of `count` scale employees with a login, creating the missing ones in bulk."""
+def _logins(campaign: Campaign, count: int) -> list[str]:
+    """Usernames of `count` scale employees of the campaign's audience today with a login,
+    creating the missing ones in bulk (people outside the audience would be refused at check-in)."""
+    from learning.selectors.compliance import campaign_audience
+
     User = get_user_model()
     hashed = make_password(PASSWORD)
-    staff = list(Employee.objects.filter(user__isnull=True).order_by("employee_code")
+    audience = campaign_audience(campaign=campaign, as_of=timezone.localdate())
+    staff = list(audience.filter(user__isnull=True).order_by("employee_code")
                  [:max(0, count - Employee.objects.filter(user__username__startswith="load-").count())])
     users = [User(username=f"load-{e.employee_code.lower()}", email=e.email or "", password=hashed,
                   first_name=e.full_name) for e in staff]
@@ -128,7 +132,7 @@ def main() -> None:
     roles_ensure()
     campaign = Campaign.objects.get(slug=args.campaign)
     with transaction.atomic():
-        usernames = _logins(args.logins)
+        usernames = _logins(campaign, args.logins)
         hr = _hr(campaign.agency)
         session = _session(campaign)
         quiz = _quiz([r.directive_id for r in campaign.requirements.all()[:3]])
