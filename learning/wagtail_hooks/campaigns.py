@@ -30,7 +30,7 @@ from learning.views import admin_campaigns
 from learning.views.admin_campaigns import CampaignForm, scoped_campaigns
 from learning.wagtail_hooks.audit import AuditLogViewSet
 from learning.wagtail_hooks.evidence import ManualEvidenceViewSet
-from learning.wagtail_hooks.org import ScopedMixin
+from learning.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
 
 class ScopedCampaignsMixin(ScopedMixin):
@@ -170,7 +170,7 @@ class ExemptionForm(WagtailAdminModelForm):
         pass  # a second exemption of the same person updates the reason (exemption_grant)
 
 
-class ExemptionSaveMixin:
+class ExemptionSaveMixin(ServiceErrorsOnFormMixin):
     def save_instance(self):
         form = self.form
         employee = self.object.employee if getattr(self.object, "pk", None) else form.employee
@@ -178,13 +178,6 @@ class ExemptionSaveMixin:
                                               reason=form.cleaned_data["reason"], actor=self.request.user)
         return exemption
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except DomainError as exc:  # refused by the service: shown like a validation error
-            form.add_error(None, str(exc))
-            self.produced_error_message = str(exc)
-            return self.form_invalid(form)
 
 
 class ScopedExemptionsMixin(ScopedMixin):

@@ -20,7 +20,7 @@ from learning.errors import DomainError
 from learning.models import ManualEvidence
 from learning.selectors.access import visible_agencies, visible_employees
 from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update
-from learning.wagtail_hooks.org import ScopedMixin
+from learning.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
 
 def scoped_evidence(user):
@@ -63,14 +63,8 @@ class ManualEvidenceForm(WagtailAdminModelForm):
         return cleaned
 
 
-class EvidenceSaveMixin:
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except DomainError as exc:  # refused by the service: shown like a validation error
-            form.add_error(None, str(exc))
-            self.produced_error_message = str(exc)
-            return self.form_invalid(form)
+class EvidenceSaveMixin(ServiceErrorsOnFormMixin):
+    pass
 
 
 class ScopedEvidenceMixin(ScopedMixin):

@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from learning.errors import DomainError
 from learning.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 from learning.selectors.access import is_hr, visible_employees, visible_units
 from learning.services.employees import employee_save
@@ -100,6 +101,19 @@ class ScopedObjectMixin:
 
     def get_base_object_queryset(self):
         return self._in_scope(super().get_base_object_queryset())
+
+
+class ServiceErrorsOnFormMixin:
+    """Create/edit views that save through a service: a DomainError the service raises is shown
+    on the form like a validation error instead of a server error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+            self.produced_error_message = str(exc)
+            return self.form_invalid(form)
 
 
 class ScopedMixin(ScopedObjectMixin):
