@@ -11,6 +11,12 @@ class AuditLog(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("người thực hiện")
     )
+    # The agency the entry belongs to (of the object, else of the actor): HR sees its own agency's
+    # entries only; an entry without one is for superusers. Kept when the agency goes (SET_NULL).
+    agency = models.ForeignKey(
+        "learning.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("cơ quan"),
+    )
     action = models.CharField(_("hành động"), max_length=64, db_index=True)
     content_type = models.ForeignKey(ContentType, null=True, on_delete=models.SET_NULL)
     object_id = models.CharField(max_length=64, blank=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from learning.models import Employee, OrgUnit
+from learning.models import AuditLog, Employee, OrgUnit
 from learning.roles import HR, UNIT_HEAD
 
 
@@ -71,3 +71,14 @@ def visible_agencies(user) -> QuerySet[OrgUnit]:
     if employee is None or not (is_hr(user) or is_unit_head(user)):
         return OrgUnit.objects.none()
     return OrgUnit.objects.filter(pk=employee.agency_id)
+
+
+def visible_audit_entries(user) -> QuerySet[AuditLog]:
+    """Audit entries `user` may read: superusers all; HR those of their own agency (whoever wrote
+    them, commands included); nobody else any. An entry of no agency is for superusers only."""
+    if getattr(user, "is_superuser", False):
+        return AuditLog.objects.all()
+    employee = employee_of(user)
+    if employee is None or not _in_group(user, HR):
+        return AuditLog.objects.none()
+    return AuditLog.objects.filter(agency_id=employee.agency_id)

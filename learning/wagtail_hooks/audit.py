@@ -1,6 +1,7 @@
 """Wagtail admin: the audit log (nhật ký thay đổi), read-only. Filters by action, kind of object,
-actor and date; each entry shows before/after. HR sees the entries made by staff of their agency
-and those made from the command line (no actor); superusers see everything."""
+actor and date; each entry shows before/after. HR sees the entries of their own agency (the agency
+of the object, whoever wrote them, commands included); superusers see everything, also the entries
+of no agency (`learning.selectors.access.visible_audit_entries`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import json
 import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -20,16 +20,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from learning.models import AuditLog
-from learning.selectors.access import employee_of
+from learning.selectors.access import visible_agencies, visible_audit_entries
 
-
-def scoped_audit(user):
-    if getattr(user, "is_superuser", False):
-        return AuditLog.objects.all()
-    employee = employee_of(user)
-    if employee is None:
-        return AuditLog.objects.none()
-    return AuditLog.objects.filter(Q(actor__employee__agency_id=employee.agency_id) | Q(actor__isnull=True))
+scoped_audit = visible_audit_entries
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -69,10 +62,13 @@ class AuditFilterSet(WagtailFilterSet):
             pk__in=scoped_audit(request.user).values("actor")).order_by("username"),
     )
     created_at = django_filters.DateFromToRangeFilter(label=_("Thời điểm"), widget=DateRangePickerWidget)
+    # useful to superusers (every agency); HR's own agency is the only choice it has
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan"), queryset=lambda request: visible_agencies(request.user).order_by("name"))
 
     class Meta:
         model = AuditLog
-        fields = ["action", "content_type", "object_repr", "actor", "created_at"]
+        fields = ["action", "content_type", "object_repr", "actor", "created_at", "agency"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -82,7 +78,7 @@ class AuditFilterSet(WagtailFilterSet):
 
 class AuditIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return scoped_audit(self.request.user).select_related("actor", "content_type")
+        return scoped_audit(self.request.user).select_related("actor", "content_type", "agency")
 
 
 class AuditInspectView(generic.InspectView):
@@ -114,8 +110,8 @@ class AuditLogViewSet(ModelViewSet):
     menu_order = 900
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = ["created_at", "actor", "action", "content_type", "object_id", "object_repr", "before",
-                           "after"]
+    inspect_view_fields = ["created_at", "actor", "agency", "action", "content_type", "object_id", "object_repr",
+                           "before", "after"]
     index_view_class = AuditIndexView
     inspect_view_class = AuditInspectView
     filterset_class = AuditFilterSet
@@ -129,6 +125,6 @@ class AuditLogViewSet(ModelViewSet):
         Column("object_repr", label=_("Đối tượng")),
         Column("changes", label=_("Thay đổi"), accessor=_changes),
     ]
-    list_export = ["created_at", "actor", "action", "content_type", "object_id", "object_repr", "before", "after"]
+    list_export = ["created_at", "actor", "agency", "action", "content_type", "object_id", "object_repr", "before", "after"]
     export_filename = "nhat-ky-thay-doi"
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from learning import roles
-from learning.models import AuditLog
+from learning.services.audit import audit_log
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit
 
 D = dt.date
@@ -129,8 +129,11 @@ def build() -> Scenario:
     SelfScoreEvidence.objects.create(score=self_score, document=document)
     default_storage.save(cert_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
     default_storage.save(export_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
-    audit = AuditLog.objects.create(action="employee.update", object_repr=VICTIM_NAME, object_id=str(victim.pk),
-                                    actor=hr_a.user)
+    audit = audit_log(actor=hr_a.user, action="employee.update", obj=victim, after={"full_name": VICTIM_NAME})
+    # as a management command writes them: no actor; the first is agency A's (its object), the
+    # second belongs to no agency (superusers only). HR of agency B must see neither.
+    audit_log(actor=None, action="employee.deactivate", obj=victim, before={"full_name": VICTIM_NAME})
+    audit_log(actor=None, action="test.command", after={"full_name": VICTIM_NAME, "code": VICTIM_CODE})
     token = checkin_code(session=session).token
     objects = dict(
         agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
