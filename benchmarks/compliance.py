@@ -123,6 +123,12 @@ OPERATIONS = {
 }
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process (steadier than wall time on a shared machine)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(name: str, out: Path, use_tracemalloc: bool) -> dict:
     """Run one operation in this (fresh) process; report wall time and memory."""
     import pandas  # noqa: F401  (imported before timing, as Django set-up is)
@@ -134,10 +140,10 @@ def measure(name: str, out: Path, use_tracemalloc: bool) -> dict:
         import tracemalloc
 
         tracemalloc.start()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     result = OPERATIONS[name](out)
     seconds = time.perf_counter() - started
-    result.update(seconds=seconds, rss_before=before,
+    result.update(seconds=seconds, cpu_seconds=_cpu_seconds() - cpu, rss_before=before,
                   peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     if use_tracemalloc:
         result["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]

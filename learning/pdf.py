@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
@@ -112,3 +112,51 @@ class PdfDocument:
         )
         doc.build(self.story(), onFirstPage=self.on_first_page, onLaterPages=self.on_later_pages)
         return buffer.getvalue()
+
+
+class PagedTable(Flowable):
+    """A long table of fixed-height rows under a header row repeated on every page, split in linear time.
+
+    reportlab's `Table` builds and measures a new table of *all* remaining rows at every page
+    break, so a 3,000-name sign-in sheet cost O(rows²) (issue 8, benchmarks/scale.py). This one
+    holds the rows and a start index: each page break builds one page-sized `Table` from a slice.
+    """
+
+    def __init__(self, header: list, rows: list[list], *, col_widths: list[float], row_height: float,
+                 style: list, start: int = 0):
+        super().__init__()
+        self.header, self.rows, self.col_widths = header, rows, col_widths
+        self.row_height, self.style_commands, self.start = row_height, style, start
+        self._header_height: float | None = None
+
+    def _table(self, stop: int) -> Table:
+        rows = self.rows[self.start:stop]
+        table = Table([self.header, *rows], colWidths=self.col_widths, repeatRows=1,
+                      rowHeights=[None] + [self.row_height] * len(rows))
+        table.setStyle(TableStyle(self.style_commands))
+        return table
+
+    def _head(self, avail_width: float) -> float:
+        if self._header_height is None:
+            self._header_height = self._table(self.start).wrap(avail_width, 10 ** 6)[1]
+        return self._header_height
+
+    def wrap(self, avail_width, avail_height):
+        self.width = sum(self.col_widths)
+        self.height = self._head(avail_width) + (len(self.rows) - self.start) * self.row_height
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        fit = int((avail_height - self._head(avail_width)) / self.row_height + 1e-6)
+        if fit < 1:
+            return []  # not even one row: the frame moves the table to the next page
+        stop = min(self.start + fit, len(self.rows))
+        rest = PagedTable(self.header, self.rows, col_widths=self.col_widths, row_height=self.row_height,
+                          style=self.style_commands, start=stop)
+        rest._header_height = self._header_height
+        return [self._table(stop), rest] if stop < len(self.rows) else [self._table(stop)]
+
+    def draw(self):
+        table = self._table(len(self.rows))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)

@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from learning.exporters import Exporter, Rendered, register, safe_cell
 from learning.models import Attendance, StudySession
-from learning.pdf import SERIF, SERIF_BOLD, PdfDocument, styles, vn_date_line
+from learning.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, styles, vn_date_line
 from learning.selectors.sessions import session_roster
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,14 +88,15 @@ class SigninSheetDocument(PdfDocument):
             lines.append(("Báo cáo viên", session.presenter))
         return [Paragraph(f"<b>{label}:</b> {_esc(value)}", st["plain"]) for label, value in lines]
 
-    def _table(self) -> Table:
+    def _table(self) -> PagedTable:
         st = self.st
         roster = list(session_roster(self.session))
         statuses = {}
         if self.with_attendance:
             statuses = {a.employee_id: a.get_status_display() for a in Attendance.objects.filter(session=self.session)}
         last = "Điểm danh" if self.with_attendance else "Ký tên"
-        rows = [[Paragraph(h, st["cell_head"]) for h in ("STT", "Họ và tên", "Đơn vị", "Chức vụ", last)]]
+        header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Họ và tên", "Đơn vị", "Chức vụ", last)]
+        rows = []
         for number, person in enumerate(roster, start=1):
             rows.append([
                 Paragraph(str(number), st["cell_center"]),
@@ -104,18 +105,17 @@ class SigninSheetDocument(PdfDocument):
                 Paragraph(_esc(person.position), st["cell"]),
                 Paragraph(_esc(str(statuses.get(person.pk, ""))), st["cell_center"]),
             ])
-        table = Table(rows, colWidths=[12 * mm, 57 * mm, 40 * mm, 31 * mm, 25 * mm], repeatRows=1,
-                      rowHeights=[None] + [10 * mm] * len(roster))
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("FONTNAME", (0, 0), (-1, -1), SERIF),
-            ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))
         self.count = len(roster)
-        return table
+        # Thousands of rows at province scale: PagedTable keeps the page breaks linear.
+        return PagedTable(header, rows, col_widths=[12 * mm, 57 * mm, 40 * mm, 31 * mm, 25 * mm], row_height=10 * mm,
+                          style=[
+                              ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                              ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                              ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                          ])
 
     def story(self) -> list:
         session, st = self.session, self.st
