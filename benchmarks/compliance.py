@@ -129,6 +129,26 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _db_backend_stat() -> Path | None:
+    """/proc stat file of this connection's PostgreSQL backend, when the server runs on this machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+    return stat if stat.exists() else None
+
+
+def _db_cpu_seconds(stat: Path | None) -> float | None:
+    """User + system CPU time of the backend (parallel query workers, if any, are not counted)."""
+    if stat is None:
+        return None
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(name: str, out: Path, use_tracemalloc: bool) -> dict:
     """Run one operation in this (fresh) process; report wall time and memory."""
     import pandas  # noqa: F401  (imported before timing, as Django set-up is)
@@ -140,9 +160,13 @@ def measure(name: str, out: Path, use_tracemalloc: bool) -> dict:
         import tracemalloc
 
         tracemalloc.start()
+    backend = _db_backend_stat() if name != "pandas" else None
+    db_cpu = _db_cpu_seconds(backend)
     started, cpu = time.perf_counter(), _cpu_seconds()
     result = OPERATIONS[name](out)
     seconds = time.perf_counter() - started
+    if backend is not None:
+        result["db_cpu_seconds"] = _db_cpu_seconds(backend) - db_cpu
     result.update(seconds=seconds, cpu_seconds=_cpu_seconds() - cpu, rss_before=before,
                   peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     if use_tracemalloc:

@@ -114,6 +114,8 @@ def summary(entry: dict) -> dict:
     peak = max(r["peak_rss"] for r in runs)
     return {"seconds": statistics.median(r["seconds"] for r in runs),
             "cpu": statistics.median(r["cpu_seconds"] for r in runs),
+            "db": statistics.median(r["db_cpu_seconds"] for r in runs) if all("db_cpu_seconds" in r for r in runs)
+            else None,
             "peak": peak, "added": peak - runs[0].get("rss_before", 0), "runs": len(runs)}
 
 
@@ -133,8 +135,9 @@ def verdict(values: list[tuple[int, float]]) -> str:
 
 def report(store: dict, lines: list[str], args) -> str:
     sizes = sorted(int(s) for s in store.get("sizes", {}))
-    table = ["| operation | staff | wall (s) | CPU (s) | peak RSS (MiB) | added by the op (MiB) | runs | notes |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    table = ["| operation | staff | wall (s) | CPU Python (s) | CPU PostgreSQL (s) | peak RSS (MiB) | "
+             "added by the op (MiB) | runs | notes |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     ratios = ["| operation | steps | CPU time growth (linear) | wall time growth (linear) | "
               "added memory growth (linear) | verdict (CPU time) | verdict (memory) |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -146,12 +149,13 @@ def report(store: dict, lines: list[str], args) -> str:
             first = store["sizes"][str(n)][name]["runs"][0]
             notes = ", ".join(f"{k}={v}" for k, v in first.items() if k in ("rows", "bytes", "files", "status"))
             added = mib(s["added"]) if name != "seed" else "—"
-            table.append(f"| {LABELS[name]} | {n:,} | {s['seconds']:.2f} | {s['cpu']:.2f} | {mib(s['peak'])} | "
+            db = "—" if s["db"] is None else f"{s['db']:.2f}"
+            table.append(f"| {LABELS[name]} | {n:,} | {s['seconds']:.2f} | {s['cpu']:.2f} | {db} | {mib(s['peak'])} | "
                          f"{added} | {s['runs']} | {notes} |")
         if len(measured) < 2:
             continue
         steps = " / ".join(f"{n:,}→{m:,}" for (n, _), (m, _) in pairwise(measured))
-        cpu = [(n, s["cpu"]) for n, s in measured]
+        cpu = [(n, s["cpu"] + (s["db"] or 0)) for n, s in measured]
         wall = [(n, s["seconds"]) for n, s in measured]
         memory = [(n, s["peak"] if name == "seed" else s["added"]) for n, s in measured]
         ratios.append(f"| {LABELS[name]} | {steps} | {' / '.join(growth(cpu))} | {' / '.join(growth(wall))} | "
