@@ -16,6 +16,9 @@ before the due date (newcomers after the deadline belong to the next campaign).
 
 Everything is computed in bulk: one query for the audience, one per evidence source, one for the
 requirements and one for the exemptions, whatever the audience size; the rest is pandas.
+One person's statuses ("Việc học của tôi", on every visit) take the same rule through database
+aggregates instead (`employee_campaign_status`): pandas costs more than a person's few rows;
+a test holds the two paths to the same answers.
 """
 
 from __future__ import annotations
@@ -208,6 +211,16 @@ def _empty_table() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in TABLE_COLUMNS})
 
 
+def _status(*, day: int | None, exempt: bool, due: dt.date, as_of: dt.date) -> str:
+    """The rule for one row (`day`: ordinal of the earliest evidence, None when none); `_statuses`
+    is the same rule over a whole table, and tests hold the two to the same answers."""
+    if exempt:
+        return EXEMPT
+    if day is None:
+        return PENDING if as_of <= due else OVERDUE
+    return COMPLETED if day <= due.toordinal() else COMPLETED_LATE
+
+
 def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], due: dt.date, as_of: dt.date) -> pd.Series:
     has_evidence = table["day"].notna()
     on_time = has_evidence & (table["day"] <= due.toordinal())
@@ -281,37 +294,75 @@ def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) 
     return {int(pk) for pk in done[done].index}
 
 
+def _person_earliest_evidence(*, employee: Employee, directive_ids: list[int], start: dt.date,
+                              end: dt.date) -> dict[int, tuple[int, int]]:
+    """directive_id → (day, rank) of one person's earliest evidence in [start, end]; the same
+    sources and tie rule as `_earliest_evidence`, aggregated by the database (one query per
+    kind) because pandas costs more than the few rows of one person."""
+    from quizzes.models import Attempt  # quizzes depends on learning's models; import at use
+
+    if not directive_ids or start > end:
+        return {}
+    per_kind = {
+        ATTENDANCE: Attendance.objects.filter(
+            employee=employee, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
+            session__date__gte=start, session__date__lte=end, session__directives__in=directive_ids,
+        ).values_list("session__directives").annotate(first=Min("session__date")).order_by(),
+        QUIZ: Attempt.objects.filter(
+            employee=employee, passed=True, evidence_date__gte=start, evidence_date__lte=end,
+            quiz__directives__in=directive_ids,
+        ).values_list("quiz__directives").annotate(first=Min("evidence_date")).order_by(),
+        MANUAL: ManualEvidence.objects.filter(
+            employee=employee, directive_id__in=directive_ids, date__gte=start, date__lte=end,
+        ).values_list("directive_id").annotate(first=Min("date")).order_by(),
+    }
+    earliest: dict[int, tuple[int, int]] = {}
+    for rank, kind in enumerate(EVIDENCE_KINDS):
+        for directive_id, first in per_kind[kind]:
+            candidate = (first.toordinal(), rank)
+            if directive_id in earliest:
+                candidate = min(candidate, earliest[directive_id])
+            earliest[directive_id] = candidate
+    return earliest
+
+
+def _person_campaign_status(*, campaign: Campaign, employee: Employee, as_of: dt.date) -> CampaignStatus | None:
+    """One person's row of `compliance_table` for one campaign, or None outside its audience."""
+    if not campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).exists():
+        return None
+    requirements = list(Requirement.objects.filter(campaign=campaign).select_related("directive").order_by("order", "id"))
+    if not requirements:
+        return None
+    exempt = Exemption.objects.filter(campaign=campaign, employee=employee).exists()
+    evidence = _person_earliest_evidence(
+        employee=employee, directive_ids=[r.directive_id for r in requirements], start=campaign.start, end=as_of,
+    )
+    items = []
+    for requirement in requirements:
+        day, rank = evidence.get(requirement.directive_id, (None, None))
+        items.append(RequirementStatus(
+            requirement=requirement,
+            directive=requirement.directive,
+            status=_status(day=day, exempt=exempt, due=campaign.due, as_of=as_of),
+            evidence=EVIDENCE_KINDS[rank] if rank is not None else "",
+            evidence_date=dt.date.fromordinal(day) if day is not None else None,
+        ))
+    return CampaignStatus(
+        campaign=campaign,
+        items=items,
+        completed=sum(item.status in DONE_STATUSES for item in items),
+        total=len(items),
+        exempt=exempt,
+    )
+
+
 def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
-    """The campaigns whose audience holds `employee` as of `as_of`, each with its requirements."""
+    """The campaigns whose audience holds `employee` as of `as_of`, each with its requirements
+    (what "Việc học của tôi" shows on every visit: a few indexed queries per campaign)."""
     as_of = as_of or _today()
-    result = []
     campaigns = Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
-    for campaign in campaigns:
-        audience = campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk)
-        table = _compute(campaign=campaign, as_of=as_of, audience=audience)
-        if table.empty:
-            continue
-        requirements = Requirement.objects.filter(campaign=campaign).select_related("directive").in_bulk()
-        items = [
-            RequirementStatus(
-                requirement=requirements[row.requirement_id],
-                directive=requirements[row.requirement_id].directive,
-                status=row.status,
-                evidence=row.evidence,
-                evidence_date=row.evidence_date,
-            )
-            for row in table.itertuples(index=False)
-        ]
-        result.append(
-            CampaignStatus(
-                campaign=campaign,
-                items=items,
-                completed=sum(item.status in DONE_STATUSES for item in items),
-                total=len(items),
-                exempt=any(item.status == EXEMPT for item in items),
-            )
-        )
-    return result
+    statuses = (_person_campaign_status(campaign=c, employee=employee, as_of=as_of) for c in campaigns)
+    return [status for status in statuses if status is not None]
 
 
 # --- summaries shared by the reports and dashboards ------------------------------------------

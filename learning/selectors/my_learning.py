@@ -120,9 +120,10 @@ class CampaignCard:
         return sum(card.has_read for card in self.items if card.is_open)
 
 
-def my_learning(*, employee: Employee, today: dt.date | None = None) -> list[CampaignCard]:
+def my_learning(*, employee: Employee, today: dt.date | None = None, upcoming: list | None = None) -> list[CampaignCard]:
     """Campaigns that apply to `employee` today, each requirement with lessons, reading, quizzes
-    and upcoming sessions; a handful of queries whatever the number of requirements."""
+    and upcoming sessions; a handful of queries whatever the number of requirements. `upcoming`:
+    the person's `upcoming_sessions_for`, when the caller already has them."""
     today = today or timezone.localdate()
     statuses = employee_campaign_status(employee=employee, as_of=today)
     directive_ids = {item.directive.pk for status in statuses for item in status.items}
@@ -131,7 +132,9 @@ def my_learning(*, employee: Employee, today: dt.date | None = None) -> list[Cam
     quizzes = quizzes_for_directives(directive_ids)
     sessions_by_directive: dict[int, list] = {}
     if directive_ids:
-        for session in upcoming_sessions_for(employee, today=today):
+        if upcoming is None:
+            upcoming = upcoming_sessions_for(employee, today=today)
+        for session in upcoming:
             for directive in session.directives.all():
                 sessions_by_directive.setdefault(directive.pk, []).append(session)
     cards = []

@@ -159,13 +159,14 @@ def attendance_history_for(employee: Employee) -> QuerySet[Attendance]:
     )
 
 
-def learner_sessions_context(user) -> dict:
-    """Context for `learning/includes/upcoming_sessions.html` on "Việc học của tôi"."""
+def learner_sessions_context(user, *, upcoming: list | None = None) -> dict:
+    """Context for `learning/includes/upcoming_sessions.html` on "Việc học của tôi" (`upcoming`:
+    the person's `upcoming_sessions_for`, when the caller already has them)."""
     employee = employee_of(user)
     if employee is None:
         return {"upcoming_sessions": [], "attendance_history": []}
     return {
-        "upcoming_sessions": upcoming_sessions_for(employee),
+        "upcoming_sessions": upcoming if upcoming is not None else upcoming_sessions_for(employee),
         "attendance_history": list(attendance_history_for(employee)[:20]),
     }
 

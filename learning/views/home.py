@@ -5,17 +5,18 @@ from django.shortcuts import render
 
 from learning.selectors.access import employee_of, is_hr, is_unit_head
 from learning.selectors.my_learning import my_learning
-from learning.selectors.sessions import learner_sessions_context
+from learning.selectors.sessions import learner_sessions_context, upcoming_sessions_for
 
 
 @login_required
 def home(request):
     employee = employee_of(request.user)
+    upcoming = upcoming_sessions_for(employee) if employee else []  # shown twice on the page
     context = {
         "employee": employee,
         "is_hr": is_hr(request.user),
         "is_unit_head": is_unit_head(request.user),
-        "campaigns": my_learning(employee=employee) if employee else [],
-        **learner_sessions_context(request.user),
+        "campaigns": my_learning(employee=employee, upcoming=upcoming) if employee else [],
+        **learner_sessions_context(request.user, upcoming=upcoming),
     }
     return render(request, "learning/home.html", context)

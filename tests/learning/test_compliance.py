@@ -430,3 +430,40 @@ def test_large_audience_path_gives_the_same_table(world, monkeypatch):
     assert small.equals(large)
     assert set(large.employee_id) == {p.pk for p in people}
     assert sorted(large.status.unique()) == ["completed", "completed_late", "exempt", "overdue"]
+
+
+@pytest.mark.parametrize("as_of", [D(2024, 4, 1), D(2024, 7, 15), D(2024, 10, 31), D(2024, 12, 1)])
+def test_person_path_agrees_with_the_table(world, as_of):
+    """`employee_campaign_status` (one person, database aggregates) and `compliance_table` (the
+    audience, pandas) are two implementations of one rule: on a varied world, every person's
+    statuses, evidence kinds and dates are the same in both."""
+    import random
+
+    agency, unit, campaign, d1, d2 = world
+    d3 = make_directive("59/2023/NĐ-CP")
+    campaign.requirements.create(directive=d3, order=2)
+    rng = random.Random(20241231)
+    dates = [D(2024, 3, 30), D(2024, 4, 1), D(2024, 5, 5), D(2024, 10, 31), D(2024, 11, 2), D(2025, 1, 1)]
+    sessions = [make_session(campaign, day, rng.sample([d1, d2, d3], 2)) for day in dates]
+    quizzes = [make_quiz("kt-a", [d1, d3]), make_quiz("kt-b", [d2])]
+    people = [EmployeeFactory(unit=unit, start_date=rng.choice([None, D(2024, 1, 1), D(2024, 8, 1), D(2024, 11, 15)]),
+                              left_date=rng.choice([None, None, None, D(2024, 9, 1)])) for _ in range(30)]
+    for person in people:
+        for session in rng.sample(sessions, rng.randint(0, 2)):
+            attend(session, person, status=rng.choice(["present", "late", "absent"]))
+        for quiz in rng.sample(quizzes, rng.randint(0, 2)):
+            take_quiz(quiz, person, rng.choice(dates), passed=rng.random() < 0.7)
+        for directive in rng.sample([d1, d2, d3], rng.randint(0, 2)):
+            manual(person, directive, rng.choice(dates))
+        if rng.random() < 0.1:
+            exempt(campaign, person)
+    table = compliance_table(campaign=campaign, as_of=as_of)
+    expected = {(r.employee_id, r.directive_id): (r.status, r.evidence, r.evidence_date)
+                for r in table.itertuples(index=False)}
+    found = {}
+    for person in people:
+        for status in employee_campaign_status(employee=person, as_of=as_of):
+            for item in status.items:
+                found[(person.pk, item.directive.pk)] = (item.status, item.evidence, item.evidence_date)
+    assert found == expected
+    assert len({s for s, _, _ in expected.values()}) >= 3  # the world really is varied
