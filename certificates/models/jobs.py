@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from learning.models.background import BackgroundJob
+
 
 class JobKind(models.TextChoices):
     ISSUE = "issue", _("Cấp giấy chứng nhận hàng loạt")
@@ -17,7 +19,7 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("Lỗi")
 
 
-class CertificateJob(models.Model):
+class CertificateJob(BackgroundJob):
     kind = models.CharField(_("loại"), max_length=16, choices=JobKind.choices)
     campaign = models.ForeignKey("learning.Campaign", on_delete=models.CASCADE, related_name="+",
                                  verbose_name=_("kế hoạch học tập"))
@@ -33,6 +35,9 @@ class CertificateJob(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    scratch_label = "certificate-job"
+    publish_folder = "certificates/jobs"
 
     class Meta:
         verbose_name = _("tác vụ giấy chứng nhận")

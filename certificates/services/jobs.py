@@ -1,30 +1,27 @@
 """Background jobs: bulk issuing and the ZIP of a campaign's PDFs, with progress on a job row.
 
-The ZIP is written to a temporary file beside its final place and renamed into it only once
-complete (on object storage: uploaded only once complete), and the job's `file` is set after
-that; the download view serves a job's file only when the job is done. So nobody is ever
-served a half-written ZIP, even while a worker is still writing or after it crashed.
+The ZIP is written in the job's scratch folder and published into storage only once complete
+(`learning.jobs.files.publish`: renamed into place, or uploaded whole), and the job's `file` is set
+after that; the download view serves a job's file only when the job is done. So nobody is ever
+served a half-written ZIP, even while a worker is still writing or after it crashed. A worker killed
+mid-way leaves the job running until its heartbeat is stale (`learning.jobs.stale`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
-import tempfile
 import zipfile
 from pathlib import Path
 
-from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 
 from certificates.models import Certificate, CertificateJob, CertificateStatus, JobKind, JobStatus
+from learning.jobs.files import publish, scratch_dir
+from learning.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign
 from learning.services.audit import audit_log
-
-PROGRESS_EVERY = 50
 
 
 def certificate_job_start(*, kind: str, campaign: Campaign, as_of: dt.date | None = None, actor=None
@@ -40,36 +37,44 @@ def certificate_job_start(*, kind: str, campaign: Campaign, as_of: dt.date | Non
     return job
 
 
-def _progress(job: CertificateJob):
-    def report(done: int, total: int) -> None:
-        CertificateJob.objects.filter(pk=job.pk).update(done=done, total=total)
+def _progress(run: JobRun):
+    def report(done: int, total: int, *, force: bool = False) -> None:
+        run.beat(force=force, done=done, total=total)
     return report
 
 
 def certificate_job_run(*, job_id: int) -> CertificateJob:
+    """queued → running → done | failed. A worker killed mid-way leaves the job running with an
+    ageing heartbeat, which the stale sweep fails (learning.jobs.stale)."""
     job = CertificateJob.objects.select_related("campaign", "campaign__agency", "created_by").get(pk=job_id)
-    CertificateJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    run = JobRun(job)
+    if not run.take():
+        job.refresh_from_db()
+        return job  # already taken by another worker, or finished
     try:
         if job.kind == JobKind.ISSUE:
-            result = _run_issue(job)
+            result = _run_issue(job, run)
         else:
-            result = _run_zip(job)
+            result = _run_zip(job, run)
+    except JobAbandoned:
+        job.refresh_from_db()
+        return job
     except Exception as exc:
-        CertificateJob.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=str(exc)[:2000],
-                                                        finished_at=timezone.now())
+        run.end(JobStatus.FAILED, error=str(exc)[:2000])
         raise
-    CertificateJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, result=result, finished_at=timezone.now(),
-                                                    file=job.file.name or "")
+    if not run.end(JobStatus.DONE, result=result, file=job.file.name or ""):
+        if job.file.name:  # failed as stale while finishing: nobody may be offered it
+            default_storage.delete(job.file.name)
     job.refresh_from_db()
     return job
 
 
-def _run_issue(job: CertificateJob) -> dict:
+def _run_issue(job: CertificateJob, run: JobRun) -> dict:
     from certificates.services.issuing import certificates_issue_for_campaign
 
     outcome = certificates_issue_for_campaign(campaign=job.campaign, as_of=job.as_of, actor=job.created_by,
-                                              progress=_progress(job))
-    CertificateJob.objects.filter(pk=job.pk).update(done=outcome.issued_count, total=outcome.issued_count)
+                                              progress=_progress(run))
+    run.beat(force=True, done=outcome.issued_count, total=outcome.issued_count)
     return {"issued": outcome.issued_count, "completed": outcome.completed, "already_held": outcome.already_held,
             "skipped_revoked": outcome.skipped_revoked}
 
@@ -79,7 +84,7 @@ def zip_name(job: CertificateJob) -> str:
     return f"certificates/jobs/{job.campaign.slug}-{job.pk}-{secrets.token_urlsafe(12)}.zip"
 
 
-def _run_zip(job: CertificateJob) -> dict:
+def _run_zip(job: CertificateJob, run: JobRun) -> dict:
     from certificates.exporters import CertificateRegisterXlsx
     from certificates.pdf import CertificateRenderer
 
@@ -88,42 +93,19 @@ def _run_zip(job: CertificateJob) -> dict:
         .select_related("employee").order_by("employee__employee_code")
     )
     total = len(certificates)
-    CertificateJob.objects.filter(pk=job.pk).update(total=total, done=0)
+    run.beat(force=True, total=total, done=0)
     renderer = CertificateRenderer()
-    report = _progress(job)
+    report = _progress(run)
     name = zip_name(job)
-    with tempfile.TemporaryDirectory() as scratch:
+    with scratch_dir(job) as scratch:
         partial = Path(scratch) / "certificates.zip.part"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for index, certificate in enumerate(certificates, start=1):
                 archive.writestr(f"{certificate.employee.employee_code}.pdf", renderer.render(certificate))
-                if index % PROGRESS_EVERY == 0:
-                    report(index, total)
+                report(index, total)  # written at most every JOBS_HEARTBEAT_SECONDS
             register = CertificateRegisterXlsx().render(campaign=job.campaign)
             archive.writestr(register.filename, register.content)
-        job.file.name = _publish(partial, name)
-    report(total, total)
+        job.file.name = publish(job, partial, name)
+    report(total, total, force=True)
     audit_log(actor=job.created_by, action="certificate.zip", obj=job.campaign, after={"files": total})
     return {"files": total, "bytes": default_storage.size(job.file.name)}
-
-
-def _publish(partial: Path, name: str) -> str:
-    """Move a complete file into storage atomically: a rename on the same file system, else an
-    upload (object storage makes an object visible only once fully written)."""
-    try:
-        target = Path(default_storage.path(name))
-    except NotImplementedError:
-        with partial.open("rb") as handle:
-            return default_storage.save(name, File(handle))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, aside = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
-    os.close(fd)
-    try:
-        with partial.open("rb") as source, open(aside, "wb") as sink:
-            while chunk := source.read(1024 * 1024):
-                sink.write(chunk)
-        os.replace(aside, target)
-    finally:
-        if os.path.exists(aside):
-            os.unlink(aside)
-    return name

@@ -19,6 +19,7 @@ from certificates.selectors import downloadable_certificates
 from certificates.services import certificate_revoke
 from certificates.services.jobs import certificate_job_start
 from learning.errors import DomainError
+from learning.jobs.stale import stale_jobs_fail
 from learning.models import Campaign
 from learning.selectors.access import is_hr, visible_agencies
 
@@ -140,6 +141,7 @@ class JobsView(HRRequiredMixin, WagtailAdminTemplateMixin, View):
         return redirect("certificates_jobs:index")
 
     def render(self, form):
+        stale_jobs_fail(CertificateJob)  # a job whose worker died shows failed, so HR can start it again
         jobs = list(self.jobs())
         running = any(job.status in (JobStatus.QUEUED, JobStatus.RUNNING) for job in jobs)
         return self.render_to_response(self.get_context_data(form=form, jobs=jobs, refresh=running))
@@ -147,6 +149,7 @@ class JobsView(HRRequiredMixin, WagtailAdminTemplateMixin, View):
 
 class JobDownloadView(HRRequiredMixin, View):
     def get(self, request, pk):
+        stale_jobs_fail(CertificateJob)
         campaigns = campaigns_for(request.user)
         job = get_object_or_404(CertificateJob, pk=pk, campaign__in=campaigns, kind=JobKind.ZIP)
         # Only a finished job has a file, and it is set only after the ZIP was complete.

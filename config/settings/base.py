@@ -176,6 +176,13 @@ TASKS = {
     }
 }
 
+# Background job rows (learning.jobs): a `running` job whose worker has not reported for
+# JOBS_STALE_AFTER_SECONDS is taken as dead and failed (docs/faults.md); a worker reports at most every
+# JOBS_HEARTBEAT_SECONDS. Jobs build their files in JOBS_SCRATCH_DIR (empty: the system's temp folder).
+JOBS_STALE_AFTER_SECONDS = int(os.environ.get("JOBS_STALE_AFTER_SECONDS", "600"))
+JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "5"))
+JOBS_SCRATCH_DIR = os.environ.get("JOBS_SCRATCH_DIR", "")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .background import BackgroundJob
 from .campaigns import Campaign
 
 
@@ -18,7 +19,7 @@ class ExportJobKind(models.TextChoices):
     EVIDENCE_PACK = "evidence_pack", _("Hồ sơ minh chứng chấm điểm (ZIP)")
 
 
-class ExportJob(models.Model):
+class ExportJob(BackgroundJob):
     """One requested export. `file` is set only once the whole file is written, so a failed or
     unfinished job never offers a partial download."""
 
@@ -37,6 +38,9 @@ class ExportJob(models.Model):
     created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    scratch_label = "evidence-pack"
+    publish_folder = "exports"
 
     class Meta:
         verbose_name = _("tệp xuất")

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -28,6 +27,8 @@ from django.utils import timezone
 from learning import exporters
 from learning.errors import DomainError
 from learning.exporters import Rendered
+from learning.jobs.files import publish, scratch_dir
+from learning.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign, ExportJob, ExportJobStatus, StudySession
 from learning.selectors.compliance import compliance_table
 
@@ -193,35 +194,34 @@ def export_job_request(*, campaign: Campaign, as_of: dt.date | None = None, requ
     return job
 
 
-def _job_progress(job_id: int) -> Progress:
+def _job_progress(run: JobRun) -> Progress:
     def report(percent: int, step: str) -> None:
-        ExportJob.objects.filter(pk=job_id).update(progress=min(percent, 100), step=step[:255])
+        run.beat(progress=min(percent, 100), step=step[:255])
 
     return report
 
 
 def export_job_run(*, job_id: int) -> ExportJob:
-    """Run one queued job: status running → done with the file, or failed with the error and no file."""
-    with transaction.atomic():
-        job = ExportJob.objects.select_for_update().select_related("campaign").get(pk=job_id)
-        if job.status != ExportJobStatus.QUEUED:
-            return job  # already taken by another worker, or finished
-        job.status, job.started_at, job.progress = ExportJobStatus.RUNNING, timezone.now(), 0
-        job.save(update_fields=["status", "started_at", "progress"])
+    """Run one queued job: status running → done with the file, or failed with the error and no file.
+    A worker killed mid-way leaves the job running with an ageing heartbeat (learning.jobs.stale)."""
+    job = ExportJob.objects.select_related("campaign").get(pk=job_id)
+    run = JobRun(job)
+    if not run.take(started_at=timezone.now(), progress=0):
+        job.refresh_from_db()
+        return job  # already taken by another worker, or finished
     try:
-        with tempfile.TemporaryDirectory() as folder:
+        with scratch_dir(job) as folder:
             # A random part keeps stored names unguessable, whatever the media storage exposes.
             name = f"ho-so-minh-chung-{job.campaign.slug}-{job.as_of.isoformat()}-{secrets.token_hex(8)}.zip"
             path = Path(folder) / name
-            evidence_pack_build(campaign=job.campaign, out=path, as_of=job.as_of, progress=_job_progress(job.pk))
-            with path.open("rb") as handle:
-                job.file.save(name, File(handle), save=False)
+            evidence_pack_build(campaign=job.campaign, out=path, as_of=job.as_of, progress=_job_progress(run))
+            stored = publish(job, path, f"{ExportJob.publish_folder}/{timezone.localdate():%Y}/{name}")
+    except JobAbandoned:  # the sweep failed it meanwhile; the scratch folder is gone with the block
+        pass
     except Exception as exc:  # recorded on the job for the admin; the task itself ends normally
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJobStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now(),
-        )
-        job.refresh_from_db()
-        return job
-    job.status, job.progress, job.finished_at, job.step = ExportJobStatus.DONE, 100, timezone.now(), ""
-    job.save(update_fields=["file", "status", "progress", "finished_at", "step"])
+        run.end(ExportJobStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
+    else:
+        if not run.end(ExportJobStatus.DONE, file=stored, progress=100, step=""):
+            job.file.storage.delete(stored)  # failed as stale while publishing: nobody may be offered it
+    job.refresh_from_db()
     return job

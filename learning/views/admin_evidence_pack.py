@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from learning.jobs.stale import stale_jobs_fail
 from learning.models import Campaign, ExportJob, ExportJobKind, ExportJobStatus
 from learning.selectors.access import is_hr, visible_agencies
 from learning.services.evidence_pack import export_job_request
@@ -81,6 +82,7 @@ class EvidencePackView(HROnlyMixin, WagtailAdminTemplateMixin, View):
         return redirect("learning_evidence_pack:index")
 
     def render(self, form):
+        stale_jobs_fail(ExportJob)  # a job whose worker died shows failed, so HR can start it again
         jobs = list(pack_jobs(self.request.user)[:RECENT_JOBS])
         for job in jobs:
             job.downloadable = job.status == ExportJobStatus.DONE and bool(job.file) and job.file.storage.exists(
@@ -92,6 +94,7 @@ class EvidencePackView(HROnlyMixin, WagtailAdminTemplateMixin, View):
 
 class EvidencePackDownloadView(HROnlyMixin, View):
     def get(self, request, pk):
+        stale_jobs_fail(ExportJob)
         job = get_object_or_404(pack_jobs(request.user), pk=pk)  # another agency's job: 404
         # The file is set only after the whole ZIP was written; anything else is not downloadable.
         if job.status != ExportJobStatus.DONE or not job.file or not job.file.storage.exists(job.file.name):
