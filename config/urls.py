@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from config.media import public_media
 from learning import two_factor
 
 urlpatterns = [
@@ -24,7 +25,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # runserver serves the public media; MEDIA_ROOT/private/ (manual-evidence proofs) never
+    urlpatterns += static(settings.MEDIA_URL, view=public_media, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving last: the directive library and courses live under it.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -151,6 +151,8 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # manual-evidence proofs: MEDIA_ROOT/private/, no URL, served by a view (learning/storage.py)
+    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},
 }
 
 # Uploads: rosters, sheets and question banks are small; refuse anything large early.

@@ -18,10 +18,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},  # MEDIA_ROOT/private/, no URL
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media (MinIO, Viettel/FPT object storage): needs django-storages[s3].
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["private"] = {"BACKEND": "learning.storage_s3.PrivateS3Storage"}  # private/ prefix, no URL
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

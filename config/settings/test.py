@@ -14,4 +14,6 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # manual-evidence proofs: MEDIA_ROOT/private/, no URL, served by a view (learning/storage.py)
+    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},
 }

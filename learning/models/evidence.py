@@ -1,10 +1,27 @@
 """Manual evidence: HR records that someone studied a directive outside the system."""
 
+import secrets
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from learning.storage import private_storage
+
 from .org import Employee
+
+
+def proof_upload_to(instance, filename: str) -> str:
+    """evidence/manual/<year>/<random>/<uploaded name>: a path nobody can guess (in the private
+    storage, never under a public URL); the uploaded name is kept for the download."""
+    name = get_valid_filename(PurePath(filename).name) or "minh-chung"
+    stem, dot, ext = name.rpartition(".")
+    if len(name) > 100:
+        name = f"{stem[:90]}.{ext[:9]}" if dot else name[:100]
+    return f"evidence/manual/{timezone.now():%Y}/{secrets.token_urlsafe(16)}/{name}"
 
 
 class ManualEvidence(models.Model):
@@ -12,7 +29,9 @@ class ManualEvidence(models.Model):
     directive = models.ForeignKey("courses.DirectivePage", on_delete=models.PROTECT, related_name="+", verbose_name=_("văn bản"))
     date = models.DateField(_("ngày học"))
     note = models.TextField(_("ghi chú"), blank=True)
-    proof = models.FileField(_("minh chứng đính kèm"), upload_to="evidence/manual/%Y/", blank=True)
+    # Served only by learning.views.evidence.proof (object-level check); the storage has no URLs.
+    proof = models.FileField(_("minh chứng đính kèm"), upload_to=proof_upload_to, storage=private_storage,
+                             max_length=255, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(auto_now_add=True)
 

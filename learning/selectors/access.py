@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from learning.models import AuditLog, Employee, OrgUnit
+from learning.models import AuditLog, Employee, ManualEvidence, OrgUnit
 from learning.roles import HR, UNIT_HEAD
 
 
@@ -82,3 +82,10 @@ def visible_audit_entries(user) -> QuerySet[AuditLog]:
     if employee is None or not _in_group(user, HR):
         return AuditLog.objects.none()
     return AuditLog.objects.filter(agency_id=employee.agency_id)
+
+
+def readable_proofs(user) -> QuerySet[ManualEvidence]:
+    """Manual evidence whose proof file `user` may download: the evidence of the people they may
+    see (`visible_employees`): HR of the person's agency, the head of the person's unit (or a unit
+    above it), the person themself; superusers all. Only records that have a file."""
+    return ManualEvidence.objects.filter(employee__in=visible_employees(user)).exclude(proof="")

@@ -4,10 +4,16 @@ directive outside the system, with date, note and an optional proof file. Every 
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -33,6 +39,36 @@ class DirectiveField(forms.ModelChoiceField):
         return f"{obj.number} — {subject}"
 
 
+def proof_url(evidence: ManualEvidence) -> str:
+    """The proof's only link: the download view with the object-level check (no storage URL exists)."""
+    return reverse("manual_evidence_proof", args=[evidence.pk]) if evidence.pk and evidence.proof else ""
+
+
+def proof_filename(evidence: ManualEvidence) -> str:
+    return PurePosixPath(evidence.proof.name).name if evidence.proof else ""
+
+
+class ProofInput(forms.ClearableFileInput):
+    """Django's file input links the current file to `file.url`; the private storage has none.
+    No "clear" box either: a proof is replaced, or the record deleted (the service keeps the file)."""
+
+    template_name = "learning/admin/widgets/proof_input.html"
+    evidence: ManualEvidence | None = None
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", ""))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.evidence is not None:
+            context["widget"].update(download_url=proof_url(self.evidence), filename=proof_filename(self.evidence))
+        return context
+
+
+def proof_link(evidence: ManualEvidence) -> str:
+    return format_html('<a href="{}">{}</a>', proof_url(evidence), proof_filename(evidence)) if evidence.proof else ""
+
+
 class ManualEvidenceForm(WagtailAdminModelForm):
     employee_code = forms.CharField(label=_("Mã cán bộ"), max_length=32)
     directive = DirectiveField(queryset=DirectivePage.objects.none(), label=_("Văn bản"))
@@ -40,6 +76,7 @@ class ManualEvidenceForm(WagtailAdminModelForm):
     class Meta:
         model = ManualEvidence
         fields = ["directive", "date", "note", "proof"]
+        widgets = {"proof": ProofInput}
 
     field_order = ["employee_code", "directive", "date", "note", "proof"]
 
@@ -48,6 +85,7 @@ class ManualEvidenceForm(WagtailAdminModelForm):
         self.fields["directive"].queryset = DirectivePage.objects.order_by("issue_date", "number")
         self.fields["note"].widget.attrs["rows"] = 3
         self.fields["date"].help_text = _("Ngày cán bộ học (ngày hội nghị, lớp bồi dưỡng…), không phải ngày nhập")
+        self.fields["proof"].widget.evidence = self.instance
         if self.instance.pk:  # a record for another person or directive is a new record
             self.fields["employee_code"].disabled = True
             self.fields["directive"].disabled = True
@@ -87,9 +125,10 @@ class ManualEvidenceCreateView(EvidenceSaveMixin, generic.CreateView):
 class ManualEvidenceEditView(ScopedEvidenceMixin, EvidenceSaveMixin, generic.EditView):
     def save_instance(self):
         data = self.form.cleaned_data
+        # a new upload only (the form has already put it on self.object, so comparing with it says "same")
         proof = data.get("proof")
         return manual_evidence_update(evidence=self.object, date=data["date"], note=data.get("note", ""),
-                                      proof=proof if proof and proof != self.object.proof else None,
+                                      proof=proof if isinstance(proof, UploadedFile) else None,
                                       actor=self.request.user)
 
 
@@ -139,6 +178,7 @@ class ManualEvidenceViewSet(ModelViewSet):
         "note",
         Column("recorded_by", label=_("Người ghi nhận"), accessor="recorded_by"),
     ]
+        Column("proof", label=capfirst(ManualEvidence._meta.get_field("proof").verbose_name), accessor=proof_link),
     list_export = ["employee.employee_code", "employee.full_name", "directive.number", "date", "note", "proof",
                    "recorded_by", "recorded_at"]
     export_filename = "minh-chung-thu-cong"

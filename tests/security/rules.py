@@ -92,6 +92,10 @@ RULES: dict[str, Rule] = {
                                        deny=frozenset({"anonymous"}), owner=None),
     "two_factor": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="hr_a"),  # one's own authenticator
     "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),
+    # the proof file of a manual evidence record of the victim: HR of agency A, the head of unit Y
+    # and the victim may download it (learning.selectors.access.readable_proofs); the peer, the
+    # head of unit X and HR of agency B get a 404 (tests/security/test_evidence_proof.py has each)
+    "manual_evidence_proof": Rule(LOGIN, kwargs=pk("manual")),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
     "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
     # --- HR's projector for a session of agency A ----------------------------------------------

@@ -107,7 +107,9 @@ def build() -> Scenario:
     session = StudySession.objects.create(campaign=campaign, title="Hội nghị A", date=today)
     session.directives.set([directive])
     exemption = Exemption.objects.create(campaign=campaign, employee=peer, reason="Nghỉ thai sản")
-    manual = ManualEvidence.objects.create(employee=victim, directive=directive, date=today)
+    # its proof (private storage, served by a checking view) names the victim, so a leak is seen
+    manual = ManualEvidence.objects.create(employee=victim, directive=directive, date=today, proof=ContentFile(
+        f"%PDF-1.4 biên bản {VICTIM_NAME} {VICTIM_CODE}".encode(), name="bien-ban.pdf"))
     target = CampaignTarget.objects.create(campaign=campaign, text="Chỉ tiêu riêng của cơ quan A")
     criterion = ScoringCriterion.objects.create(agency=agency_a, year=today.year, code="I.1", text=CRITERION_A_TEXT,
                                                 max_points=10)
