@@ -1,7 +1,8 @@
-"""Faults in background exports (issue 8, item 5): a worker dying mid-way (an exception injected
+"""Faults in background exports (issue 8, item 5): a build failing mid-way (an exception injected
 between two parts of the evidence pack / two PDFs of the certificate ZIP) and the disk filling up
 while the file is written (OSError ENOSPC). Each time: the job shows failed, no file (whole or
-partial) is offered for download, nothing half-written is left, and a retry completes."""
+partial) is offered for download, nothing half-written is left, and a retry completes.
+A worker process really killed with SIGKILL: test_worker_kill.py."""
 
 from __future__ import annotations
 
@@ -84,7 +85,8 @@ def test_evidence_pack_build_leaves_nothing_half_written(monkeypatch, tmp_path):
 
 
 def test_a_job_left_running_by_a_killed_worker_offers_no_download():
-    """SIGKILL leaves the row `running` and no file: nothing can be downloaded from it."""
+    """SIGKILL leaves the row `running` and no file: nothing can be downloaded from it (until its
+    heartbeat is stale and it shows failed: test_worker_kill.py, tests/learning/test_jobs.py)."""
     s = scenario.build()
     job = ExportJob.objects.create(campaign=s.campaign, as_of=s.session.date, status=ExportJobStatus.RUNNING,
                                    progress=40)
