@@ -177,8 +177,8 @@ class ManualEvidenceViewSet(ModelViewSet):
         Column("date", label=_("Ngày học"), sort_key="date", accessor=lambda e: f"{e.date:%d/%m/%Y}"),
         "note",
         Column("recorded_by", label=_("Người ghi nhận"), accessor="recorded_by"),
-    ]
         Column("proof", label=capfirst(ManualEvidence._meta.get_field("proof").verbose_name), accessor=proof_link),
+    ]
     list_export = ["employee.employee_code", "employee.full_name", "directive.number", "date", "note", "proof",
                    "recorded_by", "recorded_at"]
     export_filename = "minh-chung-thu-cong"
