@@ -1,15 +1,16 @@
-"""A real task worker killed with SIGKILL in the middle of a job (issue 8, item 5): a `manage.py
-db_worker` subprocess (django-tasks-db) runs the evidence pack / the bulk certificate ZIP against
-the test's own database, slowed down by tests/faults/worker_settings.py, and is killed half-way.
+"""A real task worker killed with SIGKILL in the middle of a job (issue 8, item 5): two `manage.py
+db_worker` subprocesses (django-tasks-db) wait on the test's own database, slowed down by
+tests/faults/worker_settings.py; the one that takes the evidence pack / bulk certificate ZIP is
+killed half-way.
 
 Then: the job row stays `running` (nothing of the worker runs any more) and offers no download;
 once its heartbeat is older than JOBS_STALE_AFTER_SECONDS, the next look at the job list shows it
 failed with a clear error and the worker's half-written file is removed; no final ZIP ever appears;
-a fresh worker runs a new job to a valid ZIP.
+the other worker, alive all along, runs the retry to a valid ZIP.
 
-PostgreSQL: the worker connects to the pytest-django test database. SQLite: the test database is in
-memory, so it is copied to a file for the worker (`SharedDatabase.push`) and back (`pull`), each
-time only one side writes."""
+PostgreSQL: the workers connect to the pytest-django test database. SQLite: the test database is in
+memory, so it is copied to a file for the workers (`SharedDatabase.push`) and back (`pull`); only
+one side writes between a push and the next pull."""
 
 from __future__ import annotations
 
