@@ -126,6 +126,7 @@ class CertificateInspectView(NoChangeMixin, ScopedMixin, generic.InspectView):
 
 class CertificateViewSet(ModelViewSet):
     model = Certificate
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "certificates_certificate"
     url_prefix = "so-cap-giay-chung-nhan"
     icon = "doc-full-inverse"

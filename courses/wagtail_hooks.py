@@ -157,6 +157,7 @@ class ReadingInspectView(generic.InspectView):
 
 class LessonReadingViewSet(ModelViewSet):
     model = LessonReading
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "lesson_readings"
     url_prefix = "luot-doc-bai"
     icon = "tasks"

@@ -131,6 +131,7 @@ class AttemptViewSet(ModelViewSet):
     """Attempts are written by the engine only: list, filter and export them; no editing here."""
 
     model = Attempt
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "quizzes_attempt"
     url_prefix = "luot-lam-bai"
     icon = "list-ul"

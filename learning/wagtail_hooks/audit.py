@@ -103,6 +103,7 @@ def _changes(entry: AuditLog) -> str:
 
 class AuditLogViewSet(ModelViewSet):
     model = AuditLog
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "learning_auditlog"
     url_prefix = "nhat-ky"
     icon = "history"

@@ -219,6 +219,7 @@ class ExemptionFilterSet(WagtailFilterSet):
 
 class ExemptionViewSet(ModelViewSet):
     model = Exemption
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "learning_exemption"
     url_prefix = "mien-hoc"
     icon = "user"

@@ -159,6 +159,7 @@ class ManualEvidenceFilterSet(WagtailFilterSet):
 
 class ManualEvidenceViewSet(ModelViewSet):
     model = ManualEvidence
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "learning_manualevidence"
     url_prefix = "minh-chung"
     icon = "doc-full"

@@ -315,6 +315,7 @@ class EmployeeUsageView(ScopedEmployeeObjectMixin, UsageView):
 
 class EmployeeViewSet(ModelViewSet):
     model = Employee
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     name = "learning_employee"
     url_prefix = "can-bo"
     icon = "user"

@@ -20,6 +20,7 @@ class ReminderIndexView(generic.IndexView):
 
 class ReminderViewSet(ModelViewSet):
     model = Reminder
+    add_to_reference_index = False  # records, not content: no reference-index task per save
     icon = "mail"
     menu_label = _("Thư nhắc đã gửi")
     menu_order = 290
