@@ -153,6 +153,7 @@ def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], no
         if not expired:
             questions = {aq.id: aq for aq in attempt.attempt_questions.select_related("question")}
             existing = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__in=questions)}
+            new, changed = [], []
             for aq_id, response in responses.items():
                 aq = questions.get(int(aq_id))
                 if aq is None:
@@ -160,7 +161,11 @@ def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], no
                 clean = _validate(aq, response)
                 row = existing.get(aq.id) or AttemptAnswer(attempt_question=aq)
                 row.selected, row.text, row.saved_at = clean.selected, clean.text, now
-                row.save()
+                (changed if row.pk else new).append(row)
+            # Two statements for a whole page of answers; the attempt's row lock keeps any other
+            # request from inserting the same answers meanwhile.
+            AttemptAnswer.objects.bulk_create(new)
+            AttemptAnswer.objects.bulk_update(changed, ["selected", "text", "saved_at"])
             return attempt
     attempt_submit(attempt=attempt, now=now)
     raise AttemptExpired(_("Đã hết thời gian làm bài: bài được nộp tại thời điểm hết giờ."))
