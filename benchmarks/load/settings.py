@@ -12,4 +12,11 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 AXES_ENABLED = False  # thousands of logins from one IP are the point of the test
-LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Warnings and errors (a 500's traceback) to stderr, which run.sh keeps in results/gunicorn.log.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "root": {"level": "WARNING", "handlers": ["stderr"]},
+    "loggers": {"django": {"level": "WARNING", "handlers": ["stderr"], "propagate": False}},
+}
