@@ -135,12 +135,13 @@ def verdict(values: list[tuple[int, float]]) -> str:
 
 def report(store: dict, lines: list[str], args) -> str:
     sizes = sorted(int(s) for s in store.get("sizes", {}))
-    table = ["| operation | staff | wall (s) | CPU Python (s) | CPU PostgreSQL (s) | peak RSS (MiB) | "
-             "added by the op (MiB) | runs | notes |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    table = ["| operation | staff | wall (s) | CPU Python (s) | CPU PostgreSQL (s) | CPU ms per staff | "
+             "peak RSS (MiB) | added by the op (MiB) | runs | load | notes |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     ratios = ["| operation | steps | CPU time growth (linear) | wall time growth (linear) | "
-              "added memory growth (linear) | verdict (CPU time) | verdict (memory) |",
-              "| --- | --- | --- | --- | --- | --- | --- |"]
+              "added memory growth (linear) | CPU, smallest → largest (linear) | verdict (CPU time) | "
+              "verdict (memory) |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     missing = []
     for name in OPERATIONS:
         measured = [(n, summary(store["sizes"][str(n)][name])) for n in sizes if name in store["sizes"][str(n)]]
@@ -150,16 +151,19 @@ def report(store: dict, lines: list[str], args) -> str:
             notes = ", ".join(f"{k}={v}" for k, v in first.items() if k in ("rows", "bytes", "files", "status"))
             added = mib(s["added"]) if name != "seed" else "—"
             db = "—" if s["db"] is None else f"{s['db']:.2f}"
-            table.append(f"| {LABELS[name]} | {n:,} | {s['seconds']:.2f} | {s['cpu']:.2f} | {db} | {mib(s['peak'])} | "
-                         f"{added} | {s['runs']} | {notes} |")
+            per_staff = 1000 * (s["cpu"] + (s["db"] or 0)) / n
+            table.append(f"| {LABELS[name]} | {n:,} | {s['seconds']:.2f} | {s['cpu']:.2f} | {db} | {per_staff:.3f} | "
+                         f"{mib(s['peak'])} | "
+                         f"{added} | {s['runs']} | {store['sizes'][str(n)][name]['load']:.1f} | {notes} |")
         if len(measured) < 2:
             continue
         steps = " / ".join(f"{n:,}→{m:,}" for (n, _), (m, _) in pairwise(measured))
         cpu = [(n, s["cpu"] + (s["db"] or 0)) for n, s in measured]
         wall = [(n, s["seconds"]) for n, s in measured]
         memory = [(n, s["peak"] if name == "seed" else s["added"]) for n, s in measured]
+        overall = growth([cpu[0], cpu[-1]])[0] if len(cpu) > 2 else "—"
         ratios.append(f"| {LABELS[name]} | {steps} | {' / '.join(growth(cpu))} | {' / '.join(growth(wall))} | "
-                      f"{' / '.join(growth(memory))} | {verdict(cpu)} | {verdict(memory)} |")
+                      f"{' / '.join(growth(memory))} | {overall} | {verdict(cpu)} | {verdict(memory)} |")
     command = (f"`.venv/bin/python benchmarks/scale.py --database-url postgres://…/hs_scale "
                f"--sizes {','.join(str(n) for n in sizes)}`")
     return "\n".join([
@@ -169,9 +173,11 @@ def report(store: dict, lines: list[str], args) -> str:
         f"Written {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by {command} "
         f"(`seed_demo --seed {args.seed}`, campaign `{compliance.CAMPAIGN}` as of {compliance.AS_OF}). "
         "Each measurement is a fresh subprocess; Django set-up is not timed. **CPU time** is user + system "
-        "time of that Python process: the machine is shared with other work, so wall time swings with the "
-        "load while CPU time is the steadier number, and the verdicts use it. PostgreSQL's own work is in "
-        "the wall time only. 'Added by the op' is the peak RSS minus the RSS before the operation "
+        "time: of the Python process, and of its PostgreSQL backend (read from /proc; parallel-query workers "
+        "are not counted, and the seed's backend is not measured). The machine is shared with other work "
+        "(the 'load' column is the 1-minute load average on 2 cores when the measurement ended), so wall "
+        "time swings with the load while CPU time is the steadier number: the verdicts use Python + "
+        "PostgreSQL CPU time. 'Added by the op' is the peak RSS minus the RSS before the operation "
         "(interpreter, Django, pandas); for the seed the whole process's peak is used. Fast operations are "
         "run several times (median time, highest peak).",
         "",
@@ -210,6 +216,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="databases already seeded: do not seed again")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
     parser.add_argument("--report-only", action="store_true", help="write the section from the stored results")
+    parser.add_argument("--merge", nargs="*", type=Path, default=[],
+                        help="results files of other runs (e.g. sizes run in parallel) to merge in, later ones win")
     parser.add_argument("--drop", action="store_true", help="drop each size's database after its measurements")
     parser.add_argument("--no-write", action="store_true", help="print only; do not touch docs/benchmarks.md")
     args = parser.parse_args()
@@ -217,6 +225,13 @@ def main() -> int:
     skipped = {s.strip() for s in args.skip.split(",") if s.strip()}
     args.operations = [name for name in OPERATIONS if name in chosen - skipped]
     store = json.loads(args.results.read_text(encoding="utf-8")) if args.results.exists() else {}
+    for other in args.merge:
+        merged = json.loads(other.read_text(encoding="utf-8"))
+        for size, entries in merged.get("sizes", {}).items():
+            store.setdefault("sizes", {}).setdefault(size, {}).update(entries)
+        store.setdefault("machine", merged.get("machine"))
+    if args.merge:
+        save(args.results, store)
 
     if not args.report_only:
         # Described before the run starts, so the load average is the one the measurements met first.
