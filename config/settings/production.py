@@ -21,9 +21,17 @@ STORAGES = {
     "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},  # MEDIA_ROOT/private/, no URL
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (MinIO, Viettel/FPT object storage): needs django-storages[s3].
+    # S3-compatible media (MinIO, Viettel/FPT object storage) through django-storages, which reads
+    # its configuration from settings, not from the environment.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     STORAGES["private"] = {"BACKEND": "learning.storage_s3.PrivateS3Storage"}  # private/ prefix, no URL
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None  # None: boto3's own lookup (IAM role…)
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+    # Signed, expiring media URLs unless the operator made images/ publicly readable.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

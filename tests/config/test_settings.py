@@ -38,3 +38,21 @@ def test_production_sends_a_content_security_policy():
     )
     result = run("-c", code, SECRET_KEY=secrets.token_urlsafe(50))
     assert result.stdout.split() == ["True", "None"], result.stderr
+
+
+def test_production_media_on_s3_compatible_storage_when_a_bucket_is_set():
+    """The S3 option works out of the box (django-storages is a dependency): public media and the
+    private proofs go to the bucket, the proofs under `private/` and without any URL."""
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "default, private = storages['default'], storages['private']; "
+        "print(type(default).__name__, type(private).__name__, private.location, default.endpoint_url); "
+        "import sys\n"
+        "try:\n    private.url('evidence/x.pdf')\nexcept Exception as exc:\n    print('no-url', type(exc).__name__)\n"
+    )
+    result = run("-c", code, SECRET_KEY=secrets.token_urlsafe(50), AWS_STORAGE_BUCKET_NAME="sct-media",
+                 AWS_S3_ENDPOINT_URL="https://s3.example.vn", AWS_ACCESS_KEY_ID="k", AWS_SECRET_ACCESS_KEY="s")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "S3Storage PrivateS3Storage private https://s3.example.vn"
+    assert lines[1].startswith("no-url")
