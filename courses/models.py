@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from learning.choices import choice_label
 from learning.text import directive_key, fold, normalise_directive_number
 
 from .blocks import BaseStreamBlock, stream_plain_text
@@ -118,6 +119,9 @@ class DirectivePage(Page):
         constraints = [
             models.UniqueConstraint(fields=["number_key", "issue_date"], name="directive_number_unique_per_date"),
         ]
+
+    def get_doc_type_display(self) -> str:
+        return choice_label(DirectiveType, self.doc_type)
 
     def __str__(self) -> str:
         return self.number

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from learning.choices import choice_label
 from learning.text import fold
 
 
@@ -96,3 +97,6 @@ class Employee(models.Model):
         # A derived column for diacritics-insensitive search; not business logic.
         self.search_name = fold(self.full_name)
         super().save(*args, **kwargs)
+
+    def get_category_display(self) -> str:
+        return choice_label(EmployeeCategory, self.category)

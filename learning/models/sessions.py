@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from learning.choices import choice_label
+
 from .campaigns import Campaign
 from .org import Employee, OrgUnit
 
@@ -69,6 +71,12 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} — {self.session} — {self.get_status_display()}"
+
+    def get_status_display(self) -> str:
+        return choice_label(AttendanceStatus, self.status)
+
+    def get_method_display(self) -> str:
+        return choice_label(AttendanceMethod, self.method)
 
 
 class CheckinAttempt(models.Model):
