@@ -294,11 +294,11 @@ def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) 
     return {int(pk) for pk in done[done].index}
 
 
-def _person_earliest_evidence(*, employee: Employee, directive_ids: list[int], start: dt.date,
-                              end: dt.date) -> dict[int, tuple[int, int]]:
-    """directive_id → (day, rank) of one person's earliest evidence in [start, end]; the same
-    sources and tie rule as `_earliest_evidence`, aggregated by the database (one query per
-    kind) because pandas costs more than the few rows of one person."""
+def _person_evidence(*, employee: Employee, directive_ids: set[int], start: dt.date,
+                     end: dt.date) -> dict[int, list[tuple[int, int]]]:
+    """directive_id → sorted (day, rank) of one person's evidence in [start, end], from the same
+    sources as `_earliest_evidence` (one query per kind for all the person's campaigns): pandas
+    costs more than the few rows of one person."""
     from quizzes.models import Attempt  # quizzes depends on learning's models; import at use
 
     if not directive_ids or start > end:
@@ -307,39 +307,32 @@ def _person_earliest_evidence(*, employee: Employee, directive_ids: list[int], s
         ATTENDANCE: Attendance.objects.filter(
             employee=employee, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
             session__date__gte=start, session__date__lte=end, session__directives__in=directive_ids,
-        ).values_list("session__directives").annotate(first=Min("session__date")).order_by(),
+        ).values_list("session__directives", "session__date"),
         QUIZ: Attempt.objects.filter(
             employee=employee, passed=True, evidence_date__gte=start, evidence_date__lte=end,
             quiz__directives__in=directive_ids,
-        ).values_list("quiz__directives").annotate(first=Min("evidence_date")).order_by(),
+        ).values_list("quiz__directives", "evidence_date"),
         MANUAL: ManualEvidence.objects.filter(
             employee=employee, directive_id__in=directive_ids, date__gte=start, date__lte=end,
-        ).values_list("directive_id").annotate(first=Min("date")).order_by(),
+        ).values_list("directive_id", "date"),
     }
-    earliest: dict[int, tuple[int, int]] = {}
+    evidence: dict[int, list[tuple[int, int]]] = {}
     for rank, kind in enumerate(EVIDENCE_KINDS):
-        for directive_id, first in per_kind[kind]:
-            candidate = (first.toordinal(), rank)
-            if directive_id in earliest:
-                candidate = min(candidate, earliest[directive_id])
-            earliest[directive_id] = candidate
-    return earliest
+        for directive_id, day in per_kind[kind].order_by().distinct():
+            evidence.setdefault(directive_id, []).append((day.toordinal(), rank))
+    return {directive_id: sorted(found) for directive_id, found in evidence.items()}
 
 
-def _person_campaign_status(*, campaign: Campaign, employee: Employee, as_of: dt.date) -> CampaignStatus | None:
-    """One person's row of `compliance_table` for one campaign, or None outside its audience."""
-    if not campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).exists():
-        return None
-    requirements = list(Requirement.objects.filter(campaign=campaign).select_related("directive").order_by("order", "id"))
-    if not requirements:
-        return None
-    exempt = Exemption.objects.filter(campaign=campaign, employee=employee).exists()
-    evidence = _person_earliest_evidence(
-        employee=employee, directive_ids=[r.directive_id for r in requirements], start=campaign.start, end=as_of,
-    )
+def _earliest_from(found: list[tuple[int, int]], start: dt.date) -> tuple[int | None, int | None]:
+    """The earliest (day, rank) on or after `start` (ties: attendance, quiz, manual), or Nones."""
+    return next(((day, rank) for day, rank in found if day >= start.toordinal()), (None, None))
+
+
+def _person_campaign_status(*, campaign: Campaign, requirements: list[Requirement], exempt: bool,
+                            evidence: dict[int, list[tuple[int, int]]], as_of: dt.date) -> CampaignStatus:
     items = []
     for requirement in requirements:
-        day, rank = evidence.get(requirement.directive_id, (None, None))
+        day, rank = _earliest_from(evidence.get(requirement.directive_id, []), campaign.start)
         items.append(RequirementStatus(
             requirement=requirement,
             directive=requirement.directive,
@@ -358,11 +351,31 @@ def _person_campaign_status(*, campaign: Campaign, employee: Employee, as_of: dt
 
 def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
     """The campaigns whose audience holds `employee` as of `as_of`, each with its requirements
-    (what "Việc học của tôi" shows on every visit: a few indexed queries per campaign)."""
+    (what "Việc học của tôi" shows on every visit: a handful of indexed queries in all, plus two
+    per campaign for its audience)."""
     as_of = as_of or _today()
-    campaigns = Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
-    statuses = (_person_campaign_status(campaign=c, employee=employee, as_of=as_of) for c in campaigns)
-    return [status for status in statuses if status is not None]
+    campaigns = [
+        campaign for campaign in Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
+        if campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).exists()
+    ]
+    requirements: dict[int, list[Requirement]] = {}
+    for requirement in (Requirement.objects.filter(campaign__in=campaigns).select_related("directive")
+                        .order_by("campaign_id", "order", "id")):
+        requirements.setdefault(requirement.campaign_id, []).append(requirement)
+    campaigns = [campaign for campaign in campaigns if requirements.get(campaign.pk)]
+    if not campaigns:
+        return []
+    exempt_from = set(Exemption.objects.filter(campaign__in=campaigns, employee=employee)
+                      .values_list("campaign_id", flat=True))
+    evidence = _person_evidence(
+        employee=employee, directive_ids={r.directive_id for rs in requirements.values() for r in rs},
+        start=min(campaign.start for campaign in campaigns), end=as_of,
+    )
+    return [
+        _person_campaign_status(campaign=campaign, requirements=requirements[campaign.pk],
+                                exempt=campaign.pk in exempt_from, evidence=evidence, as_of=as_of)
+        for campaign in campaigns
+    ]
 
 
 # --- summaries shared by the reports and dashboards ------------------------------------------

@@ -457,13 +457,17 @@ def test_person_path_agrees_with_the_table(world, as_of):
             manual(person, directive, rng.choice(dates))
         if rng.random() < 0.1:
             exempt(campaign, person)
-    table = compliance_table(campaign=campaign, as_of=as_of)
-    expected = {(r.employee_id, r.directive_id): (r.status, r.evidence, r.evidence_date)
-                for r in table.itertuples(index=False)}
+    # A second campaign starting later over two of the same directives: one person's evidence is
+    # read once for both, and each campaign must still see only its own window.
+    later = make_campaign(agency, [d3, d2], slug="chuyen-de-2024", start=D(2024, 6, 1), due=D(2024, 11, 30))
+    expected = {}
+    for each in (campaign, later):
+        for r in compliance_table(campaign=each, as_of=as_of).itertuples(index=False):
+            expected[(each.pk, r.employee_id, r.directive_id)] = (r.status, r.evidence, r.evidence_date)
     found = {}
     for person in people:
         for status in employee_campaign_status(employee=person, as_of=as_of):
             for item in status.items:
-                found[(person.pk, item.directive.pk)] = (item.status, item.evidence, item.evidence_date)
+                found[(status.campaign.pk, person.pk, item.directive.pk)] = (item.status, item.evidence, item.evidence_date)
     assert found == expected
     assert len({s for s, _, _ in expected.values()}) >= 3  # the world really is varied
