@@ -288,12 +288,13 @@ def report(results: dict, seeded: dict, args, lines: list[str]) -> str:
     ])
 
 
-def write_section(section: str) -> None:
+def write_section(section: str, start: str = START, end: str = END) -> None:
+    """Replace the text between the `start` and `end` markers of docs/benchmarks.md (or append)."""
     docs = ROOT / "docs" / "benchmarks.md"
     text = docs.read_text(encoding="utf-8") if docs.exists() else "# Benchmarks\n\nOne section per benchmark.\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + section + rest.split(end, 1)[1]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     docs.write_text(text, encoding="utf-8")

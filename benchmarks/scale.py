@@ -194,17 +194,6 @@ def report(store: dict, lines: list[str], args) -> str:
     ])
 
 
-def write_section(section: str) -> None:
-    docs = ROOT / "docs" / "benchmarks.md"
-    text = docs.read_text(encoding="utf-8")
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    docs.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True, help="PostgreSQL URL; one database per size: <name>_<N>")
@@ -243,7 +232,7 @@ def main() -> int:
     section = report(store, store.get("machine", []), args)
     print(section)
     if not args.no_write:
-        write_section(section)
+        compliance.write_section(section, START, END)
     return 0
 
 
