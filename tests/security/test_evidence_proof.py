@@ -158,3 +158,25 @@ def test_migration_moves_existing_proofs_out_of_the_public_media(org, django_cap
     assert storages["private"].open(name).read() == b"%PDF-1.4 cu" and not default_storage.exists(old)
     assert ManualEvidence.objects.get(pk=evidence.pk).proof.name == before  # already private: untouched
     assert ManualEvidence.objects.get(pk=lost.pk).proof.name == "evidence/manual/2023/lost.pdf"
+
+
+@pytest.mark.parametrize("name, size, accepted", [
+    ("bien-ban.pdf", 100, True),
+    ("anh-chup.JPG", 100, True),
+    ("trang.html", 100, False),
+    ("tep.exe", 100, False),
+    ("qua-lon.pdf", 10 * 1024 * 1024 + 1, False),
+])
+def test_the_edit_form_takes_documents_and_images_within_the_size_limit(client, org, name, size, accepted):
+    people, evidence = org
+    before = evidence.proof.name
+    client.force_login(people["hr_a"].user)
+    response = client.post(reverse("learning_manualevidence:edit", args=[evidence.pk]), {
+        "employee_code": "OWNER", "directive": evidence.directive.pk, "date": "02/05/2024", "note": "",
+        "proof": SimpleUploadedFile(name, b"x" * size)})
+    evidence.refresh_from_db()
+    if accepted:
+        assert response.status_code == 302 and evidence.proof.name.endswith(name)
+    else:
+        assert response.status_code == 200 and evidence.proof.name == before  # the form shows the error
+        assert "proof" in response.context["form"].errors
