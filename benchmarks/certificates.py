@@ -52,9 +52,9 @@ def build_campaign(n: int):
     """An agency, a two-directive campaign and n staff who all completed it (bulk inserts)."""
     from wagtail.models import Page
 
+    from core.text import fold
     from courses.models import DirectivePage
     from learning.models import Campaign, Employee, ManualEvidence, OrgUnit, OrgUnitKind, Requirement
-    from learning.text import fold
 
     agency = OrgUnit.add_root(code="SCT", name="Sở Công Thương Tây Ninh", kind=OrgUnitKind.AGENCY,
                               governing_body="UBND TỈNH TÂY NINH")
@@ -99,7 +99,7 @@ def bare_fonts():
     the floor is plain reportlab before and after."""
     from reportlab.pdfbase import pdfmetrics
 
-    from learning.pdf import SERIF, register_fonts
+    from core.pdf import SERIF, register_fonts
 
     register_fonts()
     face = pdfmetrics.getFont(SERIF).face
@@ -123,7 +123,7 @@ def time_floor(people: list[tuple[str, str, str]], out: Path, qr: str) -> float:
     from reportlab.pdfgen.canvas import Canvas
 
     from certificates.pdf import draw_qr
-    from learning.pdf import font_dir
+    from core.pdf import font_dir
 
     if "BenchSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("BenchSerif", str(font_dir() / "DejaVuSerif.ttf")))

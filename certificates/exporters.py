@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from certificates.codes import format_code
 from certificates.models import Certificate, CertificateStatus
-from learning.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, register, safe_cell
 from learning.models import Campaign, OrgUnit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,7 +7,7 @@ issue, serial, agency, signer), so a PDF rendered today equals the one rendered 
 Only the seal/signature and logo images come from the current template settings.
 
 Speed (see benchmarks/certificates.py): fonts are registered once per process
-(`learning.pdf.register_fonts`), images are decoded once per file, the QR code is drawn as one
+(`core.pdf.register_fonts`), images are decoded once per file, the QR code is drawn as one
 path of merged runs, and the decorative border is made of path objects built once, the QR code is
 drawn in module units with a fixed mask pattern, and rl_accel formats the numbers in C.
 """
@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from certificates.models import Certificate, CertificateTemplateSettings
-from learning.pdf import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts, vn_date_line
+from core.pdf import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts, vn_date_line
 
 PAGE = landscape(A4)
 WIDTH, HEIGHT = PAGE

@@ -26,7 +26,7 @@ from certificates.codes import normalise_code
 from certificates.models import Certificate, CertificateStatus, QuizCertificate
 from certificates.selectors import downloadable_certificates
 from certificates.views import admin as admin_views
-from learning.text import fold
+from core.text import fold
 
 
 class CertificateFilterSet(WagtailFilterSet):

@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from learning.text import directive_key, fold, normalise_directive_number
+from core.text import directive_key, fold, normalise_directive_number
 
 from .demo_data import COURSES, DIRECTIVES
 from .models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, DirectiveType, LessonPage

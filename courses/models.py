@@ -18,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from learning.choices import choice_label
-from learning.text import directive_key, fold, normalise_directive_number
+from core.choices import choice_label
+from core.text import directive_key, fold, normalise_directive_number
 
 from .blocks import BaseStreamBlock, stream_plain_text
 

@@ -1,6 +1,6 @@
 """Search over the directive library and lessons, ignoring diacritics and case.
 
-It reads the folded `search_text` columns (written on save with `learning.text.fold`), so the
+It reads the folded `search_text` columns (written on save with `core.text.fold`), so the
 same LIKE queries behave identically on SQLite and PostgreSQL: "dan chu co so" finds
 "dân chủ ở cơ sở", "23-qd/tw" finds 23-QĐ/TW, "Quyết định 23" finds it too. Every word of the
 query must occur as a whole word (the last may be a prefix), so "23" does not find "2023" or
@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from taggit.models import Tag
 
-from learning.text import fold
+from core.text import fold
 
 from .models import DirectivePage, DirectiveType, LessonPage
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 
-from learning.errors import DomainError
-from learning.text import directive_key
+from core.errors import DomainError
+from core.text import directive_key
 
 from .models import CoursePage, DirectivePage, LessonPage, LessonReading
 

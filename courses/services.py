@@ -12,7 +12,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from learning.errors import DomainError
+from core.errors import DomainError
 
 from .models import LessonPage, LessonReading
 

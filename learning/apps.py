@@ -6,8 +6,3 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learning"
     verbose_name = _("Học tập")
-
-    def ready(self):
-        from learning import exporters
-
-        exporters.autodiscover()  # every app's exporters register themselves in the shared registry

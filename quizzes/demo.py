@@ -10,9 +10,9 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
+from core.text import directive_key
 from courses.models import DirectivePage
 from learning.models import Employee
-from learning.text import directive_key
 from quizzes.demo_data import QUIZZES
 from quizzes.formats import gift
 from quizzes.models import Attempt, AttemptQuestion, Quiz

@@ -1,6 +1,6 @@
 """Domain errors of the quiz engine (each with a machine-readable code)."""
 
-from learning.errors import DomainError
+from core.errors import DomainError
 
 
 class QuizUnavailable(DomainError):

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
-from learning import exporters
+from core import exporters
 from learning.models import Campaign
 from learning.services.campaigns import campaign_load
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from learning.models.background import BackgroundJob
+from core.models import BackgroundJob
 
 
 class JobKind(models.TextChoices):

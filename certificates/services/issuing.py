@@ -22,7 +22,7 @@ from django.utils import timezone
 from certificates.codes import new_code
 from certificates.models import Certificate, CertificateStatus, CertificateTemplateSettings, QuizCertificate
 from certificates.services.serials import serial_counter_lock, serial_text, serials_take
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, Employee, OrgUnit
 from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
 from learning.services.audit import audit_log

@@ -1,10 +1,10 @@
 """Background jobs: bulk issuing and the ZIP of a campaign's PDFs, with progress on a job row.
 
 The ZIP is written in the job's scratch folder and published into storage only once complete
-(`learning.jobs.files.publish`: renamed into place, or uploaded whole), and the job's `file` is set
+(`core.jobs.files.publish`: renamed into place, or uploaded whole), and the job's `file` is set
 after that; the download view serves a job's file only when the job is done. So nobody is ever
 served a half-written ZIP, even while a worker is still writing or after it crashed. A worker killed
-mid-way leaves the job running until its heartbeat is stale (`learning.jobs.stale`).
+mid-way leaves the job running until its heartbeat is stale (`core.jobs.stale`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from certificates.models import Certificate, CertificateJob, CertificateStatus, JobKind, JobStatus
-from learning.jobs.files import publish, scratch_dir
-from learning.jobs.run import JobAbandoned, JobRun
+from core.jobs.files import publish, scratch_dir
+from core.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign
 from learning.services.audit import audit_log
 
@@ -45,7 +45,7 @@ def _progress(run: JobRun):
 
 def certificate_job_run(*, job_id: int) -> CertificateJob:
     """queued → running → done | failed. A worker killed mid-way leaves the job running with an
-    ageing heartbeat, which the stale sweep fails (learning.jobs.stale)."""
+    ageing heartbeat, which the stale sweep fails (core.jobs.stale)."""
     job = CertificateJob.objects.select_related("campaign", "campaign__agency", "created_by").get(pk=job_id)
     run = JobRun(job)
     if not run.take():

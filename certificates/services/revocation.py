@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from certificates.codes import normalise_code
 from certificates.models import Certificate, CertificateStatus
-from learning.errors import DomainError, NotFound
+from core.errors import DomainError, NotFound
 from learning.services.audit import audit_log
 
 

@@ -18,8 +18,8 @@ from certificates.models import Certificate, CertificateJob, JobKind, JobStatus
 from certificates.selectors import downloadable_certificates
 from certificates.services import certificate_revoke
 from certificates.services.jobs import certificate_job_start
-from learning.errors import DomainError
-from learning.jobs.stale import stale_jobs_fail
+from core.errors import DomainError
+from core.jobs.stale import stale_jobs_fail
 from learning.models import Campaign
 from learning.selectors.access import is_hr, visible_agencies
 

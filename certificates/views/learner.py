@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from certificates.pdf import certificate_filename, certificate_pdf
 from certificates.selectors import certificates_of, downloadable_certificates
 from certificates.services import certificates_issue_due
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.selectors.access import employee_of
 
 logger = logging.getLogger(__name__)

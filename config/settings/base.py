@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "core",
     "learning",
     "courses",
     "quizzes",
@@ -61,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "learning.middleware.VietnameseFirstMiddleware",
+    "core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,7 +153,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # manual-evidence proofs: MEDIA_ROOT/private/, no URL, served by a view (learning/storage.py)
-    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
 
 # Uploads: rosters, sheets and question banks are small; refuse anything large early.
@@ -178,7 +179,7 @@ TASKS = {
     }
 }
 
-# Background job rows (learning.jobs): a `running` job whose worker has not reported for
+# Background job rows (core.jobs): a `running` job whose worker has not reported for
 # JOBS_STALE_AFTER_SECONDS is taken as dead and failed (docs/faults.md); a worker reports at most every
 # JOBS_HEARTBEAT_SECONDS. Jobs build their files in JOBS_SCRATCH_DIR (empty: the system's temp folder).
 JOBS_STALE_AFTER_SECONDS = int(os.environ.get("JOBS_STALE_AFTER_SECONDS", "600"))

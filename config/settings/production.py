@@ -18,13 +18,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},  # MEDIA_ROOT/private/, no URL
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},  # MEDIA_ROOT/private/, no URL
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media (MinIO, Viettel/FPT object storage) through django-storages, which reads
     # its configuration from settings, not from the environment.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    STORAGES["private"] = {"BACKEND": "learning.storage_s3.PrivateS3Storage"}  # private/ prefix, no URL
+    STORAGES["private"] = {"BACKEND": "core.storage_s3.PrivateS3Storage"}  # private/ prefix, no URL
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None

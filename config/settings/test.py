@@ -15,5 +15,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # manual-evidence proofs: MEDIA_ROOT/private/, no URL, served by a view (learning/storage.py)
-    "private": {"BACKEND": "learning.storage.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from core.errors import DomainError
+from core.text import fold
 from learning.demo.staff import vietnamese_name
-from learning.errors import DomainError
 from learning.models import (
     Attendance,
     AttendanceMethod,
@@ -36,7 +37,6 @@ from learning.models import (
     OrgUnitKind,
     StudySession,
 )
-from learning.text import fold
 
 CAMPAIGN = "dan-van-2024"
 CODE_PREFIX = "SX"  # scale staff codes: SX000001…

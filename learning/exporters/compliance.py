@@ -15,7 +15,7 @@ import pandas as pd
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.exporters import Exporter, Rendered, register
+from core.exporters import Exporter, Rendered, register
 from learning.models import Campaign, OrgUnit
 from learning.selectors.compliance import CSV_COLUMNS, compliance_table
 

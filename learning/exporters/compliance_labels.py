@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 from django.utils.translation import gettext_lazy as _
 
-from learning.exporters import safe_cell
+from core.exporters import safe_cell
 from learning.models import EmployeeCategory
 
 STATUS_LABELS = {

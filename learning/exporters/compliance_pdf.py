@@ -13,8 +13,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from core.pdf import PdfDocument, styles, vn_date_line
 from learning.models import Campaign, Employee, OrgUnit
-from learning.pdf import PdfDocument, styles, vn_date_line
 from learning.selectors.compliance import overall_summary, requirement_summary, rolled_up, unit_summary
 
 from .compliance_labels import TARGET_PERCENT

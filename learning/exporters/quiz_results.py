@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from learning.exporters import Exporter, Rendered, register
+from core.exporters import Exporter, Rendered, register
 from learning.models import Campaign
 from learning.selectors.compliance import campaign_audience
 

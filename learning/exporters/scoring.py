@@ -18,9 +18,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from learning.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, register, safe_cell
+from core.pdf import PdfDocument, styles, vn_date_line
 from learning.models import OrgUnit, ScoringCriterion
-from learning.pdf import PdfDocument, styles, vn_date_line
 
 from .compliance_pdf import QUOC_HIEU, TIEU_NGU, issuing_agency_name, province_of
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from learning.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, register, safe_cell
+from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, styles, vn_date_line
 from learning.models import Attendance, StudySession
-from learning.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, styles, vn_date_line
 from learning.selectors.sessions import session_roster
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

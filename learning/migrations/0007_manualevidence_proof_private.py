@@ -9,7 +9,7 @@ from django.core.files.storage import storages
 from django.db import migrations, models, transaction
 
 import learning.models.evidence
-import learning.storage
+import core.storage
 
 
 def _private_name(old: str) -> str:
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='manualevidence',
             name='proof',
-            field=models.FileField(blank=True, max_length=255, storage=learning.storage.private_storage, upload_to=learning.models.evidence.proof_upload_to, verbose_name='minh chứng đính kèm'),
+            field=models.FileField(blank=True, max_length=255, storage=core.storage.private_storage, upload_to=learning.models.evidence.proof_upload_to, verbose_name='minh chứng đính kèm'),
         ),
         migrations.RunPython(move_proofs, migrations.RunPython.noop),
     ]

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import learning.models.evidence
-import learning.storage
+import core.storage
 from django.db import migrations, models
 
 
@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='manualevidence',
             name='proof',
-            field=models.FileField(blank=True, max_length=255, storage=learning.storage.private_storage, upload_to=learning.models.evidence.proof_upload_to, validators=[django.core.validators.FileExtensionValidator(['pdf', 'jpg', 'jpeg', 'png', 'webp', 'heic', 'doc', 'docx', 'odt', 'xlsx', 'ods']), learning.models.evidence.validate_proof_size], verbose_name='minh chứng đính kèm'),
+            field=models.FileField(blank=True, max_length=255, storage=core.storage.private_storage, upload_to=learning.models.evidence.proof_upload_to, validators=[django.core.validators.FileExtensionValidator(['pdf', 'jpg', 'jpeg', 'png', 'webp', 'heic', 'doc', 'docx', 'odt', 'xlsx', 'ods']), learning.models.evidence.validate_proof_size], verbose_name='minh chứng đính kèm'),
         ),
     ]

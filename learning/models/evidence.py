@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from learning.storage import private_storage
+from core.storage import private_storage
 
 from .org import Employee
 

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .background import BackgroundJob
+from core.models import BackgroundJob
+
 from .campaigns import Campaign
 
 

@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from learning.choices import choice_label
-from learning.text import fold
+from core.choices import choice_label
+from core.text import fold
 
 
 class OrgUnitKind(models.TextChoices):

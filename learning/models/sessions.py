@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from learning.choices import choice_label
+from core.choices import choice_label
 
 from .campaigns import Campaign
 from .org import Employee, OrgUnit

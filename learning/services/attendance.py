@@ -14,12 +14,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from certificates.hooks import evidence_recorded
-from learning.errors import DomainError, ImportRefused, Problem
+from core.errors import DomainError, ImportRefused, Problem
+from core.tables import Column, Table, read_table
+from core.text import fold
 from learning.models import Attendance, AttendanceMethod, AttendanceStatus, Employee, StudySession
 from learning.selectors.sessions import session_audience, session_roster
 from learning.services.audit import audit_log
-from learning.tables import Column, Table, read_table
-from learning.text import fold
 
 
 class AttendanceInvalid(DomainError):

@@ -15,13 +15,13 @@ import yaml
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from core.errors import DomainError, ImportRefused, PermissionDenied, Problem
+from core.tables import parse_date
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
-from learning.errors import DomainError, ImportRefused, PermissionDenied, Problem
 from learning.models import Campaign, EmployeeCategory, OrgUnit, Requirement
 from learning.selectors.access import employee_of, is_hr
 from learning.services.audit import audit_log
-from learning.tables import parse_date
 
 TOP_KEYS = ("slug", "title", "year", "start", "due", "audience", "requirements")
 AUDIENCE_KEYS = ("units", "categories")

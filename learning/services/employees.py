@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from core.text import fold
 from learning.models import Employee
-from learning.text import fold
 
 USERNAME_MAX = 150
 FIRST_NAME_MAX = 150

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from certificates.hooks import evidence_recorded
+from core.errors import DomainError
 from courses.models import DirectivePage
-from learning.errors import DomainError
 from learning.models import Employee, ManualEvidence
 from learning.services.audit import audit_log
 from learning.services.campaigns import campaign_check_manage

@@ -24,11 +24,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from learning import exporters
-from learning.errors import DomainError
-from learning.exporters import Rendered
-from learning.jobs.files import publish, scratch_dir
-from learning.jobs.run import JobAbandoned, JobRun
+from core import exporters
+from core.errors import DomainError
+from core.exporters import Rendered
+from core.jobs.files import publish, scratch_dir
+from core.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign, ExportJob, ExportJobStatus, StudySession
 from learning.selectors.compliance import compliance_table
 
@@ -203,7 +203,7 @@ def _job_progress(run: JobRun) -> Progress:
 
 def export_job_run(*, job_id: int) -> ExportJob:
     """Run one queued job: status running → done with the file, or failed with the error and no file.
-    A worker killed mid-way leaves the job running with an ageing heartbeat (learning.jobs.stale)."""
+    A worker killed mid-way leaves the job running with an ageing heartbeat (core.jobs.stale)."""
     job = ExportJob.objects.select_related("campaign").get(pk=job_id)
     run = JobRun(job)
     if not run.take(started_at=timezone.now(), progress=0):

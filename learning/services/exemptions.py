@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, Employee, Exemption
 from learning.selectors.compliance import campaign_audience
 from learning.services.audit import audit_log

@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, Employee, Reminder, ReminderKind, ReminderStatus
 from learning.roles import UNIT_HEAD
 from learning.selectors import dashboard

@@ -20,7 +20,9 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
+from core.tables import Column, Row, Table, parse_date, read_table
+from core.text import fold, header_key
 from learning.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 from learning.services.audit import audit_log
 from learning.services.employees import (
@@ -29,8 +31,6 @@ from learning.services.employees import (
     sync_user_fields,
     taken_usernames,
 )
-from learning.tables import Column, Row, Table, parse_date, read_table
-from learning.text import fold, header_key
 
 CODE = Column("employee_code", "Mã cán bộ", required=True, aliases=("Mã CB", "Mã nhân viên", "Mã số"))
 NAME = Column("full_name", "Họ và tên", required=True, aliases=("Họ tên", "name"))

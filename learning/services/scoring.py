@@ -9,10 +9,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from learning.errors import DomainError, ImportRefused, Problem
+from core.errors import DomainError, ImportRefused, Problem
+from core.tables import Column, Table
 from learning.models import OrgUnit, ScoringCriterion, SelfScore
 from learning.services.audit import audit_log
-from learning.tables import Column, Table
 
 
 class ScoreOutOfRange(DomainError):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, EmployeeCategory, OrgUnit, StudySession
 from learning.services.audit import audit_log
 

@@ -20,8 +20,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.errors import DomainError
+from core.text import fold
 from courses.selectors import directive_reference
-from learning.errors import DomainError
 from learning.models import Campaign, Employee, EmployeeCategory, Exemption, OrgUnit
 from learning.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
 from learning.selectors.compliance import (
@@ -34,7 +35,6 @@ from learning.selectors.compliance import (
 )
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
-from learning.text import fold
 
 STATUS_LABELS = {
     COMPLETED: _("Đã hoàn thành"),

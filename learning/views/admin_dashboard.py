@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.reports import ReportView
 
-from learning import exporters
-from learning.errors import DomainError
-from learning.exporters import safe_cell
+from core import exporters
+from core.errors import DomainError
+from core.exporters import safe_cell
 from learning.models import Campaign, EmployeeCategory, OrgUnit
 from learning.selectors import dashboard
 from learning.selectors.access import is_hr, is_unit_head, visible_employees, visible_units

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning.jobs.stale import stale_jobs_fail
+from core.jobs.stale import stale_jobs_fail
 from learning.models import Campaign, ExportJob, ExportJobKind, ExportJobStatus
 from learning.selectors.access import is_hr, visible_agencies
 from learning.services.evidence_pack import export_job_request

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from learning.models import EmployeeCategory, OrgUnit
 from learning.selectors.access import is_hr, visible_agencies
 from learning.services.roster import ROSTER_COLUMNS, RosterResult, roster_import

@@ -14,11 +14,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning import exporters
-from learning.errors import ImportRefused
+from core import exporters
+from core.errors import ImportRefused
+from core.tables import read_table
 from learning.selectors.access import visible_agencies
 from learning.services.scoring import CRITERIA_COLUMNS, criteria_import
-from learning.tables import read_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = [("scoring-self-assessment-xlsx", "Excel (.xlsx)"), ("scoring-self-assessment-pdf", "PDF")]

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning import exporters
-from learning.errors import DomainError, ImportRefused
+from core import exporters
+from core.errors import DomainError, ImportRefused
 from learning.models import AttendanceStatus, Employee, StudySession
 from learning.selectors.sessions import (
     can_manage_session,

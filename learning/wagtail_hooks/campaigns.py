@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, Employee, Exemption
 from learning.selectors.access import is_hr, visible_agencies
 from learning.services.campaigns import campaign_delete, campaign_save

@@ -21,8 +21,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.errors import DomainError
 from courses.models import DirectivePage
-from learning.errors import DomainError
 from learning.models import ManualEvidence
 from learning.selectors.access import visible_agencies, visible_employees
 from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update

@@ -1,12 +1,12 @@
 """CSV injection in the admin's own list exports ("Tải CSV" of every Wagtail listing): Wagtail
 already turns xlsx formulas into text cells, but writes CSV values verbatim. Every CSV value of a
-listing export goes through `learning.exporters.safe_cell` (idempotent: already-safe values stay)."""
+listing export goes through `core.exporters.safe_cell` (idempotent: already-safe values stay)."""
 
 from __future__ import annotations
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from learning.exporters import safe_cell
+from core.exporters import safe_cell
 
 _preprocess = SpreadsheetExportMixin.preprocess_field_value
 

@@ -24,12 +24,12 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from learning.errors import DomainError
+from core.errors import DomainError
+from core.text import fold
 from learning.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 from learning.selectors.access import is_hr, visible_employees, visible_units
 from learning.services.employees import employee_save
 from learning.services.org import agency_ensure
-from learning.text import fold
 from learning.views import admin_roster
 
 

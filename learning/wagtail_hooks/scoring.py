@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import ScoringCriterion, SelfScore
 from learning.selectors.access import visible_agencies
 from learning.services.scoring import self_score_save, self_score_validate

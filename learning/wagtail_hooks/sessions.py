@@ -17,8 +17,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from core.errors import DomainError
 from courses.models import DirectivePage
-from learning.errors import DomainError
 from learning.models import AttendanceStatus, Campaign, EmployeeCategory, OrgUnit, StudySession
 from learning.selectors.access import visible_agencies
 from learning.selectors.sessions import manageable_sessions

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion
 

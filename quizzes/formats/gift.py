@@ -15,7 +15,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion, percent_text
 

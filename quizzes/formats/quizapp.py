@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion
 from .gift import FALSE_TEXT, TRUE_TEXT

@@ -18,9 +18,9 @@ import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 
-from learning.errors import ImportRefused, Problem
-from learning.tables import Column, read_table
-from learning.text import fold
+from core.errors import ImportRefused, Problem
+from core.tables import Column, read_table
+from core.text import fold
 
 from . import ParsedAnswer, ParsedQuestion, percent_text
 from .gift import FALSE_TEXT, TRUE_TEXT

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
 from quizzes.formats import ParsedAnswer, ParsedQuestion, aiken, gift, quizapp, xlsx
 from quizzes.models import Answer, Question, QuestionCategory, Quiz, QuizQuestion
 from quizzes.selectors import quiz_question_pool

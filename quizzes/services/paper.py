@@ -16,10 +16,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from certificates.hooks import evidence_recorded
-from learning.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem
+from core.tables import Column, Table, parse_date
 from learning.models import Employee
 from learning.services.audit import audit_log
-from learning.tables import Column, Table, parse_date
 from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
 
 from .grading import percent_of

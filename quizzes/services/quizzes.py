@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.text import slugify
 
+from core.errors import DomainError
 from courses.selectors import directive_resolve
-from learning.errors import DomainError
 from quizzes.models import Quiz
 
 

@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning.errors import DomainError, ImportRefused
+from core.errors import DomainError, ImportRefused
+from core.tables import read_table
 from learning.selectors.access import is_hr, visible_employees
-from learning.tables import read_table
 from quizzes.formats import FORMATS, format_for, xlsx
 from quizzes.models import AttemptAnswer, QuestionType, Quiz
 from quizzes.selectors import essay_queue, quiz_statistics

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.selectors.access import employee_of, is_hr
 from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, AttemptState, Quiz, ReviewPolicy

@@ -79,7 +79,7 @@ def test_learner_cannot_reach_the_register_or_revoke(client, issued):
 
 
 def test_register_xlsx_through_the_shared_exporter(hr_client, issued):
-    from learning import exporters
+    from core import exporters
 
     rendered = exporters.get("certificate-register").render(campaign=issued.campaign)
     sheet = load_workbook(io.BytesIO(rendered.content)).active

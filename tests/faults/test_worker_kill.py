@@ -163,7 +163,7 @@ def _after(minutes: int):
 
 
 def test_evidence_pack_worker_killed_mid_way(shared, workers):
-    from learning.jobs.stale import STALE_ERROR
+    from core.jobs.stale import STALE_ERROR
 
     s = scenario.build()
     client = Client()
@@ -215,7 +215,7 @@ def test_evidence_pack_worker_killed_mid_way(shared, workers):
 def test_certificate_zip_worker_killed_mid_way(shared, workers):
     from certificates.models import CertificateJob, JobStatus
     from certificates.services.issuing import certificate_issue
-    from learning.jobs.stale import STALE_ERROR
+    from core.jobs.stale import STALE_ERROR
     from tests.factories import EmployeeFactory
 
     s = scenario.build()

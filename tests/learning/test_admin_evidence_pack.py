@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from learning import exporters
+from core import exporters
 from learning.models import ExportJob, ExportJobStatus
 from tests.factories import EmployeeFactory, give_role, make_agency, roles
 from tests.learning.test_compliance_report import scenario  # noqa: F401  (fixture)

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from learning.models import Attendance, AuditLog, CheckinAttempt, StudySession
 from learning.services.attendance import (
     AttendanceInvalid,

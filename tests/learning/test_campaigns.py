@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from learning.errors import PermissionDenied
+from core.errors import PermissionDenied
 from learning.models import AuditLog, Campaign, Requirement
 from learning.selectors.compliance import campaign_audience
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_save

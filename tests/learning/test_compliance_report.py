@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from learning import exporters
+from core import exporters
 from learning.exporters.compliance_labels import neutralise_code
 from learning.exporters.compliance_pdf import issuing_agency_name, province_of
 from learning.exporters.compliance_xlsx import detail_sheet_names

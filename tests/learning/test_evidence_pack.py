@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from learning import exporters
+from core import exporters
 from learning.models import ExportJob
 from learning.services.evidence_pack import evidence_pack_build, export_job_request
 from tests.learning.compliance_helpers import D, make_quiz, take_quiz

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from learning.errors import PermissionDenied
+from core.errors import PermissionDenied
 from learning.models import AuditLog, Exemption
 from learning.selectors.compliance import employee_campaign_status
 from learning.services.campaigns import campaign_load

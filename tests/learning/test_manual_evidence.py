@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from learning.errors import PermissionDenied
+from core.errors import PermissionDenied
 from learning.models import AuditLog, ManualEvidence
 from learning.selectors.compliance import employee_campaign_status
 from learning.services.campaigns import campaign_load

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from learning.models import AuditLog, Employee, OrgUnit
 from learning.services.roster import roster_import
 from tests.factories import EmployeeFactory, UserFactory, make_agency, make_unit

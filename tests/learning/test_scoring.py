@@ -12,11 +12,11 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents.models import Document
 
-from learning import exporters
-from learning.errors import ImportRefused
+from core import exporters
+from core.errors import ImportRefused
+from core.tables import read_table
 from learning.models import AuditLog, ScoringCriterion, SelfScore, SelfScoreEvidence
 from learning.services.scoring import CRITERIA_COLUMNS, ScoreOutOfRange, criteria_import, self_score_save
-from learning.tables import read_table
 from tests.factories import EmployeeFactory, give_role, make_agency, roles
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from learning import exporters
+from core import exporters
 from learning.models import Attendance
 from learning.services.attendance import attendance_import, attendance_record
 from learning.services.sessions import session_create

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.formats import aiken
 
 FILES = Path(__file__).parent / "files"

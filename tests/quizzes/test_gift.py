@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.formats import gift
 
 FILES = Path(__file__).parent / "files"

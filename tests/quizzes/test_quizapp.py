@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.formats import quizapp
 
 DUMP = [

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.formats import gift, xlsx
 
 FILES = Path(__file__).parent / "files"

@@ -16,9 +16,9 @@ from django.shortcuts import resolve_url
 from django.test import override_settings
 from django.urls import reverse
 
+from core.storage import PrivateFileError
 from learning.models import ManualEvidence
 from learning.services.evidence import manual_evidence_record
-from learning.storage import PrivateFileError
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
 from tests.learning.campaign_fixtures import make_directive
 

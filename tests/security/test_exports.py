@@ -1,5 +1,5 @@
 """CSV injection: every export that writes people's text into CSV/xlsx neutralises formulas
-(`learning.exporters.safe_cell`), while the compliance CSV keeps legitimate identifiers exact
+(`core.exporters.safe_cell`), while the compliance CSV keeps legitimate identifiers exact
 (docs/compliance.md, "CSV injection": `23-QĐ/TW`, `-0042` stay as they are)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from learning import exporters
+from core import exporters
 from learning.models import Attendance, AttendanceMethod
 from tests.factories import EmployeeFactory
 from tests.security import scenario

@@ -17,9 +17,9 @@ from django.test import override_settings
 from django.urls import reverse
 from openpyxl import Workbook
 
-from learning import tables
-from learning.errors import ImportRefused
-from learning.tables import Column, read_rows, read_table
+from core import tables
+from core.errors import ImportRefused
+from core.tables import Column, read_rows, read_table
 
 COLUMNS = [Column("employee_code", "Mã cán bộ", required=True), Column("full_name", "Họ và tên")]
 

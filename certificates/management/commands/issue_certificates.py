@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.services import certificates_issue_for_campaign
-from learning.errors import DomainError
+from core.errors import DomainError
+from core.tables import parse_date
 from learning.models import Campaign
-from learning.tables import parse_date
 
 
 class Command(BaseCommand):

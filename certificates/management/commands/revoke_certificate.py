@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.services import certificate_revoke
-from learning.errors import DomainError
+from core.errors import DomainError
 
 
 class Command(BaseCommand):

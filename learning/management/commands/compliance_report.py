@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning import exporters
+from core import exporters
 from learning.models import Campaign, OrgUnit
 
 FORMATS = {"csv": "compliance-csv", "xlsx": "compliance-xlsx", "pdf": "compliance-pdf"}

@@ -7,8 +7,8 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.errors import DomainError
 from courses.selectors import directive_resolve
-from learning.errors import DomainError
 from learning.models import Campaign
 from learning.services.sessions import session_create
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import Campaign, Employee
 from learning.services.exemptions import exemption_grant, exemption_lift
 

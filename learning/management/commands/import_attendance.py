@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import DomainError, ImportRefused
+from core.errors import DomainError, ImportRefused
 from learning.models import StudySession
 from learning.services.attendance import attendance_import
 

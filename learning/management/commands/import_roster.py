@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from learning.models import OrgUnit
 from learning.services.roster import roster_import
 

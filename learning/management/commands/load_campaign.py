@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import DomainError
+from core.errors import DomainError
 from learning.models import OrgUnit
 from learning.services.campaigns import campaign_load
 

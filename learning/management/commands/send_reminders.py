@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import DomainError
+from core.errors import DomainError
+from core.tables import parse_date
 from learning.services.reminders import reminders_send
-from learning.tables import parse_date
 
 
 class Command(BaseCommand):

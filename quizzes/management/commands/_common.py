@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import CommandError
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.models import Quiz
 
 

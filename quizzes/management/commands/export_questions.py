@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import ImportRefused
+from core.errors import ImportRefused
 from quizzes.services.bank import questions_export
 
 from ._common import quiz_for

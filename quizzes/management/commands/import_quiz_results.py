@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.errors import ImportRefused
-from learning.tables import read_table
+from core.errors import ImportRefused
+from core.tables import read_table
 from quizzes.services.paper import COLUMNS, paper_results_import
 
 from ._common import quiz_for, refuse

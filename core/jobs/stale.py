@@ -18,9 +18,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from learning.jobs.files import leftovers_remove
-from learning.jobs.run import FAILED, RUNNING
-from learning.models.background import BackgroundJob
+from core.jobs.files import leftovers_remove
+from core.jobs.run import FAILED, RUNNING
+from core.models import BackgroundJob
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ import pypdf
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from learning import pdf
-from learning.pdf import PagedTable, styles
+from core import pdf
+from core.pdf import PagedTable, styles
 
 WIDTHS = [12 * mm, 60 * mm, 40 * mm]
 STYLE = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]

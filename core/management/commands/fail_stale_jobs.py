@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from learning.jobs.stale import stale_after, stale_jobs_fail_all
+from core.jobs.stale import stale_after, stale_jobs_fail_all
 
 
 class Command(BaseCommand):

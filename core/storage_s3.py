@@ -3,7 +3,7 @@ prefix, no URLs (not even pre-signed ones). Imported only when configured: needs
 
 from storages.backends.s3 import S3Storage
 
-from learning.storage import NoPublicUrl
+from core.storage import NoPublicUrl
 
 
 class PrivateS3Storage(NoPublicUrl, S3Storage):

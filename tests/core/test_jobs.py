@@ -1,4 +1,4 @@
-"""learning.jobs: a job row's heartbeat, the failing of jobs whose worker died (stale), and the
+"""core.jobs: a job row's heartbeat, the failing of jobs whose worker died (stale), and the
 scratch files they leave. The real SIGKILL of a worker is in tests/faults/test_worker_kill.py."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import CertificateJob, JobKind, JobStatus
-from learning.jobs.files import leftovers_remove, publish, scratch_dir
-from learning.jobs.run import JobAbandoned, JobRun
-from learning.jobs.stale import STALE_ERROR, stale_jobs_fail, stale_jobs_fail_all
+from core.jobs.files import leftovers_remove, publish, scratch_dir
+from core.jobs.run import JobAbandoned, JobRun
+from core.jobs.stale import STALE_ERROR, stale_jobs_fail, stale_jobs_fail_all
 from learning.models import ExportJob, ExportJobStatus
 from tests.security import scenario
 

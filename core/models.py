@@ -1,5 +1,5 @@
 """What every background job row shares: a heartbeat, so that a job whose worker died (SIGKILL,
-host lost) can be told from one still working (learning.jobs)."""
+host lost) can be told from one still working (core.jobs)."""
 
 from typing import ClassVar
 

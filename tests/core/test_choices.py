@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from core.choices import choice_label
 from courses.models import DirectivePage, DirectiveType
-from learning.choices import choice_label
 from learning.models import Attendance, AttendanceMethod, AttendanceStatus, Employee, EmployeeCategory
 
 

@@ -1,0 +1,94 @@
+"""Exporters and renderers as a small registry (pretix BaseExporter).
+
+Every downloadable output — the compliance CSV/xlsx/PDF, sign-in sheets, quiz results, the
+certificate register, the self-assessment sheet — is one small `Exporter` subclass with an
+`identifier`, a `verbose_name` and `render(**kwargs) -> Rendered`. The evidence pack loops over
+them. Register with the `@register` decorator; look up with `get(identifier)`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from django.utils import translation
+
+# Exports are official documents (Nghị định 30/2020): their fixed text — including labels that the
+# UI translates, such as statuses and staff categories — is Vietnamese whatever the reader's language.
+DOCUMENT_LANGUAGE = "vi"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    filename: str
+    mimetype: str
+    content: bytes
+
+
+class Exporter:
+    identifier: ClassVar[str]
+    verbose_name: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "render" in cls.__dict__:
+            cls.render = _in_document_language(cls.__dict__["render"])
+
+    def render(self, **kwargs: Any) -> Rendered:
+        raise NotImplementedError
+
+
+def _in_document_language(render):
+    @functools.wraps(render)
+    def wrapper(self, *args: Any, **kwargs: Any) -> Rendered:
+        with translation.override(DOCUMENT_LANGUAGE):
+            return render(self, *args, **kwargs)
+
+    return wrapper
+
+
+_registry: dict[str, type[Exporter]] = {}
+
+
+def register(cls: type[Exporter]) -> type[Exporter]:
+    if cls.identifier in _registry and _registry[cls.identifier] is not cls:
+        raise ValueError(f"exporter {cls.identifier!r} registered twice")
+    _registry[cls.identifier] = cls
+    return cls
+
+
+def get(identifier: str) -> Exporter:
+    return _registry[identifier]()
+
+
+def all_exporters() -> dict[str, type[Exporter]]:
+    return dict(_registry)
+
+
+def autodiscover() -> None:
+    """Import every app's `exporters` module and, where it is a package (like this one), each of
+    its submodules, so that their `@register` decorators run. Called from CoreConfig.ready()."""
+    import importlib
+    import pkgutil
+
+    from django.apps import apps
+    from django.utils.module_loading import module_has_submodule
+
+    for config in apps.get_app_configs():
+        if not module_has_submodule(config.module, "exporters"):
+            continue
+        name = f"{config.name}.exporters"
+        package = importlib.import_module(name)
+        for info in pkgutil.iter_modules(getattr(package, "__path__", [])):
+            importlib.import_module(f"{name}.{info.name}")
+
+
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formula injection in exported text (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(CSV_INJECTION_PREFIXES):
+        return "'" + value
+    return value
