@@ -52,6 +52,7 @@ test: dev-venv system-deps
 
 lint: dev-venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles test-artifacts

@@ -54,7 +54,8 @@ def build_campaign(n: int):
 
     from core.text import fold
     from courses.models import DirectivePage
-    from learning.models import Campaign, Employee, ManualEvidence, OrgUnit, OrgUnitKind, Requirement
+    from learning.models import Campaign, ManualEvidence, Requirement
+    from org.models import Employee, OrgUnit, OrgUnitKind
 
     agency = OrgUnit.add_root(code="SCT", name="Sở Công Thương Tây Ninh", kind=OrgUnitKind.AGENCY,
                               governing_body="UBND TỈNH TÂY NINH")

@@ -89,7 +89,7 @@ def _op_pandas(out: Path) -> dict:
 
 
 def _op_pack(out: Path) -> dict:
-    from learning.services.evidence_pack import evidence_pack_build
+    from reports.services.evidence_pack import evidence_pack_build
 
     pack = evidence_pack_build(campaign=_campaign(), out=out / "pack.zip", as_of=dt.date.fromisoformat(AS_OF))
     return {"bytes": (out / "pack.zip").stat().st_size, "files": len(pack.files)}

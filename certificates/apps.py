@@ -8,5 +8,4 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Giấy chứng nhận")
 
     def ready(self):
-        # The register exporter must be in the shared registry for the evidence pack.
-        from certificates import exporters  # noqa: F401
+        from certificates import receivers  # noqa: F401  (issuing follows evidence_recorded)

@@ -17,7 +17,8 @@ from openpyxl.utils import get_column_letter
 from certificates.codes import format_code
 from certificates.models import Certificate, CertificateStatus
 from core.exporters import Exporter, Rendered, register, safe_cell
-from learning.models import Campaign, OrgUnit
+from learning.models import Campaign
+from org.models import OrgUnit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET = "Sổ cấp GCN"

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 
 from certificates.codes import is_well_formed, normalise_code
 from certificates.models import Certificate
-from learning.models import Employee
-from learning.selectors.access import employee_of, is_hr, visible_employees
+from org.models import Employee
+from org.selectors.access import employee_of, is_hr, visible_employees
 
 
 def certificate_by_code(code: str) -> Certificate | None:

@@ -15,7 +15,7 @@ def run_certificate_job(job_id: int) -> dict:
 
 @task()
 def issue_due_certificates(employee_ids: list[int]) -> int:
-    """After new evidence: issue whatever those people have now earned (see certificates.hooks)."""
-    from certificates.hooks import issue_due_for
+    """After new evidence: issue whatever those people have now earned (certificates.receivers)."""
+    from certificates.services import certificates_issue_due_for
 
-    return issue_due_for(employee_ids=employee_ids)
+    return certificates_issue_due_for(employee_ids=employee_ids)

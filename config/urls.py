@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
 from config.media import public_media
-from learning import two_factor
+from org import two_factor
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from core import exporters
+        from core import evidence, exporters
 
         exporters.autodiscover()  # every app's exporters register themselves in the shared registry
+        evidence.autodiscover()  # and every app's evidence sources

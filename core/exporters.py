@@ -9,9 +9,11 @@ them. Register with the `@register` decorator; look up with `get(identifier)`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import pandas as pd
 from django.utils import translation
 
 # Exports are official documents (Nghị định 30/2020): their fixed text — including labels that the
@@ -92,3 +94,26 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(CSV_INJECTION_PREFIXES):
         return "'" + value
     return value
+
+
+# Identifiers (employee codes, directive numbers) are kept verbatim unless they could start a
+# formula: "=", "@", a tab or CR, or "+"/"-" followed by anything but a plain code ("-001" stays).
+_PLAIN_SIGNED_CODE = re.compile(r"[+-][\w./-]*")
+
+
+def neutralise_code(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(("+", "-")) and _PLAIN_SIGNED_CODE.fullmatch(value):
+        return value
+    return safe_cell(value)
+
+
+def neutralise_text(series: pd.Series) -> pd.Series:
+    """safe_cell over a column, computed once per distinct value (names repeat per requirement)."""
+    series = series.astype(object)
+    return series.map({value: safe_cell(value) for value in series.unique()})
+
+
+def neutralise_codes(series: pd.Series) -> pd.Series:
+    """neutralise_code over a column, computed once per distinct value."""
+    series = series.astype(object)
+    return series.map({value: neutralise_code(value) for value in series.unique()})

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.choices import choice_label
 from core.text import directive_key, fold, normalise_directive_number
+from org.selectors.access import employee_of
 
 from .blocks import BaseStreamBlock, stream_plain_text
 
@@ -220,7 +221,6 @@ class CoursePage(Page):
         verbose_name_plural = _("chuyên đề")
 
     def get_context(self, request, *args, **kwargs):
-        from learning.selectors.access import employee_of
 
         from .selectors import course_lessons, readings_by_lesson
 
@@ -273,7 +273,6 @@ class LessonPage(Page):
         # Opening the lesson starts the reading clock (server-side, so it cannot be faked);
         # previews by editors do not count.
         if request.method == "GET" and not getattr(request, "is_preview", False):
-            from learning.selectors.access import employee_of
 
             from .services import lesson_open
 
@@ -283,7 +282,6 @@ class LessonPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from learning.selectors.access import employee_of
 
         from .selectors import course_lessons
 
@@ -308,7 +306,7 @@ class LessonReading(models.Model):
     """A learner's "I have read this" acknowledgement of a lesson, with the time spent reading."""
 
     lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="readings")
-    employee = models.ForeignKey("learning.Employee", on_delete=models.CASCADE, related_name="lesson_readings")
+    employee = models.ForeignKey("org.Employee", on_delete=models.CASCADE, related_name="lesson_readings")
     opened_at = models.DateTimeField(_("mở lúc"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("xác nhận đã đọc lúc"), null=True, blank=True)
     seconds_spent = models.PositiveIntegerField(_("thời gian đọc (giây)"), default=0)

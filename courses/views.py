@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.selectors.access import employee_of
+from org.selectors.access import employee_of
 
 from .models import DirectiveIndexPage, LessonPage
 from .search import SearchFilters, directive_facets, library_search

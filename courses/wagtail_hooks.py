@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from learning.selectors.access import is_hr, is_unit_head, visible_employees
+from org.selectors.access import is_hr, is_unit_head, visible_employees
 
 from .models import DirectivePage, DirectiveType, LessonPage, LessonReading
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from core.text import directive_key
 from courses.models import DirectivePage
-from learning.models import Employee
+from org.models import Employee
 from quizzes.demo_data import QUIZZES
 from quizzes.formats import gift
 from quizzes.models import Attempt, AttemptQuestion, Quiz

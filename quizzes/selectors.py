@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Prefetch, Q
 
-from learning.models import Employee
+from org.models import Employee
 
 from .models import (
     Attempt,

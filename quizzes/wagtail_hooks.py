@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
-from learning.selectors.access import is_hr, visible_employees
+from org.selectors.access import is_hr, visible_employees
 from quizzes.models import Attempt, Question, QuestionCategory, Quiz
 from quizzes.services.bank import question_fingerprint_refresh
 from quizzes.views import admin as views

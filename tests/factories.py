@@ -8,8 +8,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from learning import roles
-from learning.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
+from org import roles
+from org.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
 
 
 def make_agency(code: str = "SCT", name: str = "Sở Công Thương Tây Ninh") -> OrgUnit:
@@ -48,7 +48,7 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
 
 
 def give_role(user, role: str):
-    from learning.services.roles import roles_ensure
+    from org.services.roles import roles_ensure
 
     if not Group.objects.filter(name=role).exists():
         roles_ensure()

@@ -36,9 +36,10 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from courses.models import LessonPage  # noqa: E402
-from learning import roles  # noqa: E402
-from learning.models import Campaign, Employee, StudySession  # noqa: E402
-from learning.services.roles import roles_ensure  # noqa: E402
+from learning.models import Campaign, StudySession  # noqa: E402
+from org import roles  # noqa: E402
+from org.models import Employee  # noqa: E402
+from org.services.roles import roles_ensure  # noqa: E402
 
 PASSWORD = "load-test-1"
 FIXTURE = Path(__file__).with_name("fixture.json")

@@ -22,10 +22,10 @@ class CertificateStatus(models.TextChoices):
 
 class Certificate(models.Model):
     agency = models.ForeignKey(
-        "learning.OrgUnit", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("cơ quan cấp")
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("cơ quan cấp")
     )
     employee = models.ForeignKey(
-        "learning.Employee", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("người được cấp")
+        "org.Employee", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("người được cấp")
     )
     # What it certifies: a whole campaign, or one quiz flagged for it. Exactly one is set.
     campaign = models.ForeignKey(

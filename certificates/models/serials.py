@@ -4,7 +4,7 @@ from django.db import models
 
 
 class SerialCounter(models.Model):
-    agency = models.ForeignKey("learning.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 

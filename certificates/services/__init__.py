@@ -6,6 +6,7 @@ from .issuing import (
     certificate_issue,
     certificate_issue_for_quiz,
     certificates_issue_due,
+    certificates_issue_due_for,
     certificates_issue_for_campaign,
     certificates_issue_if_complete,
 )
@@ -22,5 +23,6 @@ __all__ = [
     "certificate_revoke",
     "certificates_issue_for_campaign",
     "certificates_issue_due",
+    "certificates_issue_due_for",
     "certificates_issue_if_complete",
 ]

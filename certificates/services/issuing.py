@@ -23,9 +23,11 @@ from certificates.codes import new_code
 from certificates.models import Certificate, CertificateStatus, CertificateTemplateSettings, QuizCertificate
 from certificates.services.serials import serial_counter_lock, serial_text, serials_take
 from core.errors import DomainError
-from learning.models import Campaign, Employee, OrgUnit
+from learning.models import Campaign
 from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
-from learning.services.audit import audit_log
+from org.models import Employee, OrgUnit
+from org.services.audit import audit_log
+from quizzes.models import Attempt, Quiz
 
 CHUNK = 1000
 COMPLETE = {"completed", "completed_late"}
@@ -238,8 +240,6 @@ def certificate_issue_for_quiz(*, employee: Employee, quiz, actor=None, reissue:
                                ) -> tuple[Certificate, bool]:
     """The certificate of a quiz flagged for one (`QuizCertificate`), dated the day of the first
     passed attempt. Idempotent like `certificate_issue`; issuers queue on the quiz row."""
-    from quizzes.models import Attempt, Quiz
-
     setting = QuizCertificate.objects.filter(quiz=quiz, enabled=True).first()
     if setting is None:
         raise NotCompleted(f"quiz {quiz.slug} gives no certificate", code="certificate_quiz_not_flagged")
@@ -267,8 +267,6 @@ def certificate_issue_for_quiz(*, employee: Employee, quiz, actor=None, reissue:
 
 
 def _quiz_certificates_due(*, employee: Employee, actor=None) -> list[Certificate]:
-    from quizzes.models import Quiz
-
     held = Certificate.objects.filter(employee=employee, quiz__isnull=False).values("quiz_id")
     quizzes = Quiz.objects.filter(certificate_setting__enabled=True, attempts__employee=employee,
                                   attempts__passed=True).exclude(pk__in=held).distinct()
@@ -301,3 +299,21 @@ def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificat
             if created:
                 issued.append(certificate)
     return issued + _quiz_certificates_due(employee=employee, actor=actor)
+
+
+# Above this many people one bulk pass per campaign is cheaper than one status per person.
+BULK_THRESHOLD = 200
+
+
+def certificates_issue_due_for(*, employee_ids: list[int]) -> int:
+    """After new evidence (the `evidence_recorded` task): issue what these people have earned;
+    returns how many certificates were issued. Idempotent, like every issuing path."""
+    employees = Employee.objects.filter(pk__in=employee_ids)
+    if len(employee_ids) > BULK_THRESHOLD:
+        agencies = set(employees.values_list("agency_id", flat=True))
+        issued = sum(
+            certificates_issue_for_campaign(campaign=campaign).issued_count
+            for campaign in Campaign.objects.filter(agency_id__in=agencies).select_related("agency")
+        )
+        return issued + sum(len(_quiz_certificates_due(employee=employee)) for employee in employees)
+    return sum(len(certificates_issue_due(employee=employee)) for employee in employees)

@@ -21,7 +21,7 @@ from certificates.models import Certificate, CertificateJob, CertificateStatus, 
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign
-from learning.services.audit import audit_log
+from org.services.audit import audit_log
 
 
 def certificate_job_start(*, kind: str, campaign: Campaign, as_of: dt.date | None = None, actor=None

@@ -8,7 +8,7 @@ from django.utils import timezone
 from certificates.codes import normalise_code
 from certificates.models import Certificate, CertificateStatus
 from core.errors import DomainError, NotFound
-from learning.services.audit import audit_log
+from org.services.audit import audit_log
 
 
 class CertificateNotFound(NotFound):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from certificates.models import SerialCounter
-from learning.models import OrgUnit
+from org.models import OrgUnit
 
 
 def serial_counter_lock(*, agency: OrgUnit, year: int) -> SerialCounter:

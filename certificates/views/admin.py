@@ -21,7 +21,7 @@ from certificates.services.jobs import certificate_job_start
 from core.errors import DomainError
 from core.jobs.stale import stale_jobs_fail
 from learning.models import Campaign
-from learning.selectors.access import is_hr, visible_agencies
+from org.selectors.access import is_hr, visible_agencies
 
 REGISTER_URL = "certificates_certificate:index"
 

@@ -13,7 +13,7 @@ from certificates.pdf import certificate_filename, certificate_pdf
 from certificates.selectors import certificates_of, downloadable_certificates
 from certificates.services import certificates_issue_due
 from core.errors import DomainError
-from learning.selectors.access import employee_of
+from org.selectors.access import employee_of
 
 logger = logging.getLogger(__name__)
 

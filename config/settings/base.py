@@ -24,10 +24,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "core",
-    "learning",
+    "org",
     "courses",
+    "learning",
     "quizzes",
     "certificates",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "learning.two_factor.RequireStaffTwoFactorMiddleware",  # only acts with REQUIRE_2FA_FOR_STAFF
+    "org.two_factor.RequireStaffTwoFactorMiddleware",  # only acts with REQUIRE_2FA_FOR_STAFF
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -115,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "learning.auth.EmployeeCodeOrEmailBackend",
+    "org.auth.EmployeeCodeOrEmailBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

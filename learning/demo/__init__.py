@@ -14,14 +14,14 @@ from django.utils.module_loading import import_string
 
 # Content steps run for every flavour of the demo; activity steps only for the full demo.
 CONTENT_STEPS = [
-    "learning.demo.org.seed_org",
+    "org.demo.org.seed_org",
     "courses.demo.seed_content",
     "quizzes.demo.seed_quizzes",
     "learning.demo.campaigns.seed_campaigns",
-    "learning.demo.dossier.seed_dossier",
+    "reports.demo.dossier.seed_dossier",
 ]
 STAFF_STEPS = [
-    "learning.demo.staff.seed_staff",
+    "org.demo.staff.seed_staff",
 ]
 ACTIVITY_STEPS = [
     "learning.demo.sessions.seed_sessions",
@@ -30,7 +30,7 @@ ACTIVITY_STEPS = [
     "certificates.demo.seed_certificates",
 ]
 SCALE_STEPS = [
-    "learning.demo.scale.seed_scale",
+    "reports.demo.scale.seed_scale",
 ]
 
 

@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 
 from courses.demo_data import DIRECTIVES
 from courses.selectors import directive_resolve
-from learning.models import Campaign, Employee, ManualEvidence
+from learning.models import Campaign, ManualEvidence
 from learning.services.campaigns import campaign_load
 from learning.services.evidence import manual_evidence_record
 from learning.services.exemptions import exemption_grant
+from org.models import Employee
 
 DAN_VAN_2024 = "dan-van-2024"
 CURRENT_2026 = "chuyen-de-2026"

@@ -1,5 +1,5 @@
 """Fill AuditLog.agency for the entries written before it existed: the agency of the object when it
-still exists (followed as learning.services.audit.agency_id_of does), else the actor's agency; an
+still exists (followed as org.services.audit.agency_id_of does), else the actor's agency; an
 entry with neither (a command's entry about a deleted object) stays without, for superusers only."""
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError

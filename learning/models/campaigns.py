@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .org import Employee, OrgUnit
+from org.models import Employee, OrgUnit
 
 
 class Campaign(models.Model):

@@ -12,8 +12,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
-
-from .org import Employee
+from org.models import Employee
 
 
 def proof_upload_to(instance, filename: str) -> str:

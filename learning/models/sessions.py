@@ -5,9 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import choice_label
+from org.models import Employee, OrgUnit
 
 from .campaigns import Campaign
-from .org import Employee, OrgUnit
 
 
 class StudySession(models.Model):

@@ -28,20 +28,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from learning.models import (
-    Attendance,
-    AttendanceStatus,
-    Campaign,
-    Employee,
-    Exemption,
-    ManualEvidence,
-    OrgUnit,
-    Requirement,
-    StudySession,
-)
+from core import evidence as evidence_registry
+from learning.models import Campaign, Exemption, Requirement
+from org.models import Employee, OrgUnit
 
 COMPLETED = "completed"
 COMPLETED_LATE = "completed_late"
@@ -51,11 +43,6 @@ EXEMPT = "exempt"
 STATUSES = (COMPLETED, COMPLETED_LATE, PENDING, OVERDUE, EXEMPT)
 DONE_STATUSES = (COMPLETED, COMPLETED_LATE)
 
-ATTENDANCE = "attendance"
-QUIZ = "quiz"
-MANUAL = "manual"
-# On a tie of dates, the first kind in this order is reported.
-EVIDENCE_KINDS = (ATTENDANCE, QUIZ, MANUAL)
 
 CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
 ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
@@ -105,96 +92,27 @@ def campaign_audience(*, campaign: Campaign, as_of: dt.date | None = None) -> Qu
     return qs.filter(joined, still_there)
 
 
-# --- evidence sources: a constant number of queries for the whole audience --------------------
+# --- evidence: a constant number of queries for the whole audience -----------------------------
 #
-# Each source yields (employee_id, directive_id, day) with `day` the date's proleptic ordinal, so
-# that sorting and comparing are integer operations on hundreds of thousands of rows. Attendance
-# and quizzes are fetched per session / per quiz and widened to directives in pandas through the
-# small link tables, which keeps the rows read from the database to one per attendance or attempt.
+# Every kind of evidence is a source in the registry of `core.evidence` (attendance and manual
+# records from this app, passed quizzes from the quiz engine, …): compliance knows only the
+# registry. Each source yields (employee_id, directive_id, day) with `day` the date's proleptic
+# ordinal, so that sorting and comparing are integer operations on hundreds of thousands of rows.
 
-_SOURCE_COLUMNS = ["employee_id", "directive_id", "day"]
 SMALL_AUDIENCE = 500  # up to this many people, sources filter by an explicit list of ids
-
-
-def _days(dates: pd.Series) -> pd.Series:
-    """date objects → ordinals, converting each distinct date once."""
-    return dates.map({d: d.toordinal() for d in dates.unique()}).astype("int64")
 
 
 def _source(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def _attendance_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    links = _source(
-        list(StudySession.directives.through.objects.filter(
-            directivepage_id__in=directive_ids, studysession__date__gte=start, studysession__date__lte=end,
-        ).values_list("studysession_id", "directivepage_id", "studysession__date")),
-        ["session_id", "directive_id", "date"],
-    )
-    if links.empty:
-        return _source([], _SOURCE_COLUMNS)
-    attendance = Attendance.objects.filter(
-        status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
-        session_id__in=links["session_id"].unique().tolist(),
-    )
-    if isinstance(employees, list):
-        attendance = attendance.filter(employee_id__in=employees)
-    # For a large audience the sessions alone bound the rows (people outside the audience are
-    # dropped by the merge): SQLite would otherwise probe its (session, employee) index once per
-    # session and person.
-    present = _source(list(attendance.values_list("employee_id", "session_id")), ["employee_id", "session_id"])
-    links["day"] = _days(links["date"])
-    return present.merge(links, on="session_id")[_SOURCE_COLUMNS]
-
-
-def _quiz_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Passed attempts (online or paper, final once graded) of quizzes linked to the directives."""
-    from quizzes.models import Attempt, Quiz  # quizzes depends on learning's models; import at use
-
-    links = _source(
-        list(Quiz.directives.through.objects.filter(directivepage_id__in=directive_ids)
-             .values_list("quiz_id", "directivepage_id")),
-        ["quiz_id", "directive_id"],
-    )
-    if links.empty:
-        return _source([], _SOURCE_COLUMNS)
-    passed = _source(
-        list(Attempt.objects.filter(
-            employee__in=employees, passed=True, evidence_date__gte=start, evidence_date__lte=end,
-            quiz_id__in=links["quiz_id"].unique().tolist(),
-        ).values("employee_id", "quiz_id").annotate(first=Min("evidence_date")).order_by()
-         .values_list("employee_id", "quiz_id", "first")),
-        ["employee_id", "quiz_id", "date"],
-    )
-    if passed.empty:
-        return _source([], _SOURCE_COLUMNS)
-    passed["day"] = _days(passed["date"])
-    return passed.merge(links, on="quiz_id")[_SOURCE_COLUMNS]
-
-
-def _manual_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    rows = _source(
-        list(ManualEvidence.objects.filter(
-            employee__in=employees, directive_id__in=directive_ids, date__gte=start, date__lte=end,
-        ).values("employee_id", "directive_id").annotate(first=Min("date")).order_by()
-         .values_list("employee_id", "directive_id", "first")),
-        ["employee_id", "directive_id", "date"],
-    )
-    if rows.empty:
-        return _source([], _SOURCE_COLUMNS)
-    rows["day"] = _days(rows["date"])
-    return rows[_SOURCE_COLUMNS]
-
-
 def _earliest_evidence(*, employees: QuerySet | list[int], directive_ids: list[int], start: dt.date, end: dt.date) -> pd.DataFrame:
-    """(employee_id, directive_id) → the earliest day with evidence in [start, end] and its kind
-    (on a tie: attendance, then quiz, then manual)."""
-    sources = {ATTENDANCE: _attendance_evidence, QUIZ: _quiz_evidence, MANUAL: _manual_evidence}
+    """(employee_id, directive_id) → the earliest day with evidence in [start, end] and its rank
+    (the position of its source in `core.evidence.sources()`, which breaks ties of dates)."""
     frames = []
     if directive_ids and start <= end:
-        for rank, kind in enumerate(EVIDENCE_KINDS):
-            frame = sources[kind](employees=employees, directive_ids=directive_ids, start=start, end=end)
+        for rank, source in enumerate(evidence_registry.sources()):
+            frame = source.frame(employees=employees, directive_ids=directive_ids, start=start, end=end)
             if len(frame):
                 frames.append(frame.assign(rank=rank))
     if not frames:
@@ -265,7 +183,7 @@ def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]
     table = people.merge(requirements, how="cross")
     table = table.merge(evidence, on=["employee_id", "directive_id"], how="left")
     table["status"] = _statuses(table, exempt_ids=exempt_ids, due=campaign.due, as_of=as_of)
-    kinds = dict(enumerate(EVIDENCE_KINDS))
+    kinds = {rank: str(source.kind) for rank, source in enumerate(evidence_registry.sources())}
     table["evidence"] = table["rank"].map(kinds).astype(object).where(table["rank"].notna(), "")
     days = {day: dt.date.fromordinal(int(day)) for day in table["day"].dropna().unique()}
     table["evidence_date"] = table["day"].map(days).astype(object).where(table["day"].notna(), None)
@@ -297,28 +215,14 @@ def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) 
 def _person_evidence(*, employee: Employee, directive_ids: set[int], start: dt.date,
                      end: dt.date) -> dict[int, list[tuple[int, int]]]:
     """directive_id → sorted (day, rank) of one person's evidence in [start, end], from the same
-    sources as `_earliest_evidence` (one query per kind for all the person's campaigns): pandas
+    sources as `_earliest_evidence` (one query per source for all the person's campaigns): pandas
     costs more than the few rows of one person."""
-    from quizzes.models import Attempt  # quizzes depends on learning's models; import at use
-
     if not directive_ids or start > end:
         return {}
-    per_kind = {
-        ATTENDANCE: Attendance.objects.filter(
-            employee=employee, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
-            session__date__gte=start, session__date__lte=end, session__directives__in=directive_ids,
-        ).values_list("session__directives", "session__date"),
-        QUIZ: Attempt.objects.filter(
-            employee=employee, passed=True, evidence_date__gte=start, evidence_date__lte=end,
-            quiz__directives__in=directive_ids,
-        ).values_list("quiz__directives", "evidence_date"),
-        MANUAL: ManualEvidence.objects.filter(
-            employee=employee, directive_id__in=directive_ids, date__gte=start, date__lte=end,
-        ).values_list("directive_id", "date"),
-    }
     evidence: dict[int, list[tuple[int, int]]] = {}
-    for rank, kind in enumerate(EVIDENCE_KINDS):
-        for directive_id, day in per_kind[kind].order_by().distinct():
+    for rank, source in enumerate(evidence_registry.sources()):
+        for directive_id, day in source.person_rows(employee_id=employee.pk, directive_ids=directive_ids,
+                                                    start=start, end=end):
             evidence.setdefault(directive_id, []).append((day.toordinal(), rank))
     return {directive_id: sorted(found) for directive_id, found in evidence.items()}
 
@@ -330,6 +234,7 @@ def _earliest_from(found: list[tuple[int, int]], start: dt.date) -> tuple[int | 
 
 def _person_campaign_status(*, campaign: Campaign, requirements: list[Requirement], exempt: bool,
                             evidence: dict[int, list[tuple[int, int]]], as_of: dt.date) -> CampaignStatus:
+    kinds = [source.kind for source in evidence_registry.sources()]
     items = []
     for requirement in requirements:
         day, rank = _earliest_from(evidence.get(requirement.directive_id, []), campaign.start)
@@ -337,7 +242,7 @@ def _person_campaign_status(*, campaign: Campaign, requirements: list[Requiremen
             requirement=requirement,
             directive=requirement.directive,
             status=_status(day=day, exempt=exempt, due=campaign.due, as_of=as_of),
-            evidence=EVIDENCE_KINDS[rank] if rank is not None else "",
+            evidence=str(kinds[rank]) if rank is not None else "",
             evidence_date=dt.date.fromordinal(day) if day is not None else None,
         ))
     return CampaignStatus(

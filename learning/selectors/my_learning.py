@@ -1,5 +1,6 @@
 """What "Việc học của tôi" shows: the learner's campaigns with statuses (from the compliance
-selector, never recomputed here), and for each open requirement the next thing to do."""
+selector, never recomputed here), and for each open requirement the next thing to do: read the
+lesson, then whatever the evidence sources offer (take a quiz, come to a session, …)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import evidence as evidence_registry
+from core.evidence import Offer
 from courses.selectors import lesson_readings_for, lessons_for_directives
-from learning.models import Employee
 from learning.selectors.compliance import (
     DONE_STATUSES,
     EXEMPT,
@@ -18,10 +20,9 @@ from learning.selectors.compliance import (
     RequirementStatus,
     employee_campaign_status,
 )
-from learning.selectors.sessions import upcoming_sessions_for
-from quizzes.selectors import quizzes_for_directives
+from org.models import Employee
 
-LESSON, QUIZ, SESSION, WAIT = "lesson", "quiz", "session", "wait"
+LESSON, WAIT = "lesson", "wait"
 RECENTLY_OVERDUE_DAYS = 30
 
 STATUS_LABELS = {
@@ -43,8 +44,7 @@ class RequirementCard:
     item: RequirementStatus
     lessons: list = field(default_factory=list)
     reading: object = None  # courses.LessonReading of a lesson covering the directive, or None
-    quizzes: list = field(default_factory=list)
-    sessions: list = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)  # in source order
 
     @property
     def status_label(self) -> str:
@@ -63,16 +63,24 @@ class RequirementCard:
         return bool(self.reading and self.reading.acknowledged)
 
     @property
+    def actions(self) -> list[Offer]:
+        """Offers the learner acts on now (a link: take the quiz, …)."""
+        return [offer for offer in self.offers if offer.url]
+
+    @property
+    def notes(self) -> list[Offer]:
+        """Offers to wait for (the next study session, …)."""
+        return [offer for offer in self.offers if not offer.url]
+
+    @property
     def next_action(self) -> str:
-        """lesson → quiz → session: reading first, then the evidence that counts; "" when done."""
+        """Reading first, then an action, then a note (its evidence kind); "" when done."""
         if not self.is_open:
             return ""
         if self.lessons and not self.has_read:
             return LESSON
-        if self.quizzes:
-            return QUIZ
-        if self.sessions:
-            return SESSION
+        for offer in self.actions or self.notes:
+            return offer.kind
         return WAIT
 
 
@@ -120,23 +128,35 @@ class CampaignCard:
         return sum(card.has_read for card in self.items if card.is_open)
 
 
+def _offers(*, employee: Employee, directive_ids: set[int], today: dt.date, shared: dict) -> dict[int, list[Offer]]:
+    """directive_id → every source's offers, in source order."""
+    offers: dict[int, list[Offer]] = {}
+    if directive_ids:
+        for source in evidence_registry.sources():
+            for directive_id, found in source.offers(employee=employee, directive_ids=directive_ids, today=today,
+                                                     shared=shared).items():
+                offers.setdefault(directive_id, []).extend(found)
+    return offers
+
+
+def _for_campaign(offers: list[Offer], campaign_id: int) -> list[Offer]:
+    """Offers tied to a campaign (sessions) prefer this campaign's; untied ones always stay."""
+    tied = [offer for offer in offers if offer.group_id is not None]
+    own = [offer for offer in tied if offer.group_id == campaign_id]
+    return [offer for offer in offers if offer.group_id is None or offer in (own or tied)]
+
+
 def my_learning(*, employee: Employee, today: dt.date | None = None, upcoming: list | None = None) -> list[CampaignCard]:
-    """Campaigns that apply to `employee` today, each requirement with lessons, reading, quizzes
-    and upcoming sessions; a handful of queries whatever the number of requirements. `upcoming`:
-    the person's `upcoming_sessions_for`, when the caller already has them."""
+    """Campaigns that apply to `employee` today, each requirement with lessons, reading and what the
+    evidence sources offer; a handful of queries whatever the number of requirements. `upcoming`:
+    the person's upcoming sessions, when the caller already has them."""
     today = today or timezone.localdate()
     statuses = employee_campaign_status(employee=employee, as_of=today)
     directive_ids = {item.directive.pk for status in statuses for item in status.items}
     lessons = lessons_for_directives(directive_ids)
     readings = lesson_readings_for(employee, directive_ids)
-    quizzes = quizzes_for_directives(directive_ids)
-    sessions_by_directive: dict[int, list] = {}
-    if directive_ids:
-        if upcoming is None:
-            upcoming = upcoming_sessions_for(employee, today=today)
-        for session in upcoming:
-            for directive in session.directives.all():
-                sessions_by_directive.setdefault(directive.pk, []).append(session)
+    shared = {} if upcoming is None else {"upcoming_sessions": upcoming}
+    offers = _offers(employee=employee, directive_ids=directive_ids, today=today, shared=shared)
     cards = []
     for status in statuses:
         items = [
@@ -144,9 +164,7 @@ def my_learning(*, employee: Employee, today: dt.date | None = None, upcoming: l
                 item=item,
                 lessons=lessons.get(item.directive.pk, []),
                 reading=readings.get(item.directive.pk),
-                quizzes=quizzes.get(item.directive.pk, []),
-                sessions=[s for s in sessions_by_directive.get(item.directive.pk, [])
-                          if s.campaign_id == status.campaign.pk] or sessions_by_directive.get(item.directive.pk, []),
+                offers=_for_campaign(offers.get(item.directive.pk, []), status.campaign.pk),
             )
             for item in status.items
         ]

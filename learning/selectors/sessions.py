@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from learning.models import Attendance, AttendanceStatus, CheckinAttempt, Employee, StudySession
-from learning.selectors.access import employee_of, is_hr
+from learning.models import Attendance, AttendanceStatus, CheckinAttempt, StudySession
 from learning.selectors.compliance import campaign_audience
+from org.models import Employee
+from org.selectors.access import employee_of, is_hr
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 

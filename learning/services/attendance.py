@@ -13,13 +13,14 @@ from typing import IO
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from certificates.hooks import evidence_recorded
 from core.errors import DomainError, ImportRefused, Problem
+from core.evidence import evidence_announce, evidence_batch
 from core.tables import Column, Table, read_table
 from core.text import fold
-from learning.models import Attendance, AttendanceMethod, AttendanceStatus, Employee, StudySession
+from learning.models import Attendance, AttendanceMethod, AttendanceStatus, StudySession
 from learning.selectors.sessions import session_audience, session_roster
-from learning.services.audit import audit_log
+from org.models import Employee
+from org.services.audit import audit_log
 
 
 class AttendanceInvalid(DomainError):
@@ -110,7 +111,7 @@ def attendance_record(
             attendance = _locked(session, employee)
     if created:
         audit_log(actor=actor, action="attendance.record", obj=attendance, after=_snapshot(attendance))
-        evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
+        evidence_announce(sender=Attendance, employee_ids=[employee.pk])
         return AttendanceChange(attendance, created=True, changed=True)
     new_note = attendance.note if note is None else note
     if attendance.status == status and attendance.note == new_note:
@@ -123,7 +124,7 @@ def attendance_record(
     attendance.recorded_by = recorder
     attendance.save()
     audit_log(actor=actor, action="attendance.record", obj=attendance, before=before, after=_snapshot(attendance))
-    evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
+    evidence_announce(sender=Attendance, employee_ids=[employee.pk])
     return AttendanceChange(attendance, created=False, changed=True)
 
 
@@ -237,7 +238,7 @@ def attendance_import(
     if problems:
         raise ImportRefused(problems)
     result = AttendanceImportResult(dry_run=dry_run, lines=lines)
-    with transaction.atomic():
+    with transaction.atomic(), evidence_batch(sender=Attendance):  # one announcement for the sheet
         for line in lines:
             change = attendance_record(
                 session=session, employee=line.employee, status=line.status, method=AttendanceMethod.SHEET,

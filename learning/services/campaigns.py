@@ -19,9 +19,10 @@ from core.errors import DomainError, ImportRefused, PermissionDenied, Problem
 from core.tables import parse_date
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
-from learning.models import Campaign, EmployeeCategory, OrgUnit, Requirement
-from learning.selectors.access import employee_of, is_hr
-from learning.services.audit import audit_log
+from learning.models import Campaign, Requirement
+from org.models import EmployeeCategory, OrgUnit
+from org.selectors.access import employee_of, is_hr
+from org.services.audit import audit_log
 
 TOP_KEYS = ("slug", "title", "year", "start", "due", "audience", "requirements")
 AUDIENCE_KEYS = ("units", "categories")

@@ -25,10 +25,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, Employee, StudySession
-from learning.selectors.access import employee_of
+from learning.models import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
 from learning.selectors.sessions import session_audience, session_end, session_start
 from learning.services.attendance import attendance_record
+from org.models import Employee
+from org.selectors.access import employee_of
 
 SLOT_SECONDS = 30
 TICKET_MINUTES = 10  # how long a scan made before logging in stays usable

@@ -7,12 +7,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from certificates.hooks import evidence_recorded
 from core.errors import DomainError
+from core.evidence import evidence_announce
 from courses.models import DirectivePage
-from learning.models import Employee, ManualEvidence
-from learning.services.audit import audit_log
+from learning.models import ManualEvidence
 from learning.services.campaigns import campaign_check_manage
+from org.models import Employee
+from org.services.audit import audit_log
 
 
 class EvidenceRefused(DomainError):
@@ -42,7 +43,7 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
             evidence.proof = proof
         evidence.save()
         audit_log(actor=actor, action="manual_evidence.record", obj=evidence, after=_snapshot(evidence))
-        evidence_recorded(employee_ids=[employee.pk])  # certificates issued on commit if now complete
+        evidence_announce(sender=ManualEvidence, employee_ids=[employee.pk])
     return evidence
 
 

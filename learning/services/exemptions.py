@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 
 from core.errors import DomainError
-from learning.models import Campaign, Employee, Exemption
+from learning.models import Campaign, Exemption
 from learning.selectors.compliance import campaign_audience
-from learning.services.audit import audit_log
 from learning.services.campaigns import campaign_check_manage
+from org.models import Employee
+from org.services.audit import audit_log
 
 
 class ExemptionRefused(DomainError):

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from learning.models import Campaign, EmployeeCategory, OrgUnit, StudySession
-from learning.services.audit import audit_log
+from learning.models import Campaign, StudySession
+from org.models import EmployeeCategory, OrgUnit
+from org.services.audit import audit_log
 
 
 class SessionInvalid(DomainError):

@@ -23,8 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.errors import DomainError
 from core.text import fold
 from courses.selectors import directive_reference
-from learning.models import Campaign, Employee, EmployeeCategory, Exemption, OrgUnit
-from learning.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
+from learning.models import Campaign, Exemption
 from learning.selectors.compliance import (
     COMPLETED,
     COMPLETED_LATE,
@@ -35,6 +34,8 @@ from learning.selectors.compliance import (
 )
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
+from org.models import Employee, EmployeeCategory, OrgUnit
+from org.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
 
 STATUS_LABELS = {
     COMPLETED: _("Đã hoàn thành"),

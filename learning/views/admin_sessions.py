@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core import exporters
 from core.errors import DomainError, ImportRefused
-from learning.models import AttendanceStatus, Employee, StudySession
+from learning.models import AttendanceStatus, StudySession
 from learning.selectors.sessions import (
     can_manage_session,
     refused_checkins,
@@ -37,6 +37,7 @@ from learning.services.attendance import (
     attendance_record,
 )
 from learning.services.checkin import checkin_window
+from org.models import Employee
 
 UPLOAD_DIR = "attendance-uploads"
 SESSION_KEY = "learning_attendance_upload"

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
-from learning.selectors.access import readable_proofs
+from learning.selectors.evidence import readable_proofs
 
 
 @login_required

@@ -3,9 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from learning.selectors.access import employee_of, is_hr, is_unit_head
 from learning.selectors.my_learning import my_learning
 from learning.selectors.sessions import learner_sessions_context, upcoming_sessions_for
+from org.selectors.access import employee_of, is_hr, is_unit_head
 
 
 @login_required

@@ -22,15 +22,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
 from core.errors import DomainError
-from learning.models import Campaign, Employee, Exemption
-from learning.selectors.access import is_hr, visible_agencies
+from learning.models import Campaign, Exemption
 from learning.services.campaigns import campaign_delete, campaign_save
 from learning.services.exemptions import exemption_grant, exemption_lift
 from learning.views import admin_campaigns
 from learning.views.admin_campaigns import CampaignForm, scoped_campaigns
-from learning.wagtail_hooks.audit import AuditLogViewSet
 from learning.wagtail_hooks.evidence import ManualEvidenceViewSet
-from learning.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
+from org.models import Employee
+from org.selectors.access import is_hr, visible_agencies
+from org.wagtail_hooks.audit import AuditLogViewSet
+from org.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
 
 class ScopedCampaignsMixin(ScopedMixin):

@@ -24,9 +24,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.errors import DomainError
 from courses.models import DirectivePage
 from learning.models import ManualEvidence
-from learning.selectors.access import visible_agencies, visible_employees
 from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update
-from learning.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
+from org.selectors.access import visible_agencies, visible_employees
+from org.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
 
 def scoped_evidence(user):

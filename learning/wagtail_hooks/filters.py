@@ -7,10 +7,10 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from learning.selectors.campaigns import visible_campaigns
+
 
 def _user_campaigns(request):
-    from learning.selectors.dashboard import visible_campaigns
-
     return visible_campaigns(request.user) if request is not None else visible_campaigns(None)
 
 

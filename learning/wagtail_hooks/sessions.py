@@ -19,12 +19,13 @@ from wagtail.admin.widgets import ListingButton
 
 from core.errors import DomainError
 from courses.models import DirectivePage
-from learning.models import AttendanceStatus, Campaign, EmployeeCategory, OrgUnit, StudySession
-from learning.selectors.access import visible_agencies
+from learning.models import AttendanceStatus, Campaign, StudySession
 from learning.selectors.sessions import manageable_sessions
 from learning.services.sessions import session_audit_change, session_create, session_snapshot, session_validate
 from learning.views import admin_sessions
 from learning.wagtail_hooks.filters import campaign_scoped_filterset
+from org.models import EmployeeCategory, OrgUnit
+from org.selectors.access import visible_agencies
 
 
 class DirectiveChoiceField(forms.ModelMultipleChoiceField):

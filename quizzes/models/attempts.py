@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Employee
+from org.models import Employee
 
 from .questions import Answer, Question
 from .quiz import Quiz

@@ -16,8 +16,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.hooks import evidence_recorded
-from learning.models import Employee
+from core.evidence import evidence_announce
+from org.models import Employee
 from quizzes.errors import AttemptClosed, AttemptExpired, AttemptLimitReached, InvalidResponse, QuizUnavailable
 from quizzes.models import (
     Attempt,
@@ -187,5 +187,5 @@ def attempt_submit(*, attempt: Attempt, now: dt.datetime | None = None) -> Attem
             return attempt
         attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
         attempt_grade(attempt=attempt, cutoff=attempt.submitted_at, now=now)
-        evidence_recorded(employee_ids=[attempt.employee_id] if attempt.passed else [])  # certificates, on commit
+        evidence_announce(sender=Attempt, employee_ids=[attempt.employee_id] if attempt.passed else [])
     return attempt

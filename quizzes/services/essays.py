@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.hooks import evidence_recorded
-from learning.services.audit import audit_log
+from core.evidence import evidence_announce
+from org.services.audit import audit_log
 from quizzes.errors import InvalidGrade
 from quizzes.models import Attempt, AttemptAnswer, AttemptState, QuestionType
 
@@ -46,5 +46,5 @@ def essay_mark(*, attempt_answer: AttemptAnswer, score, comment: str = "", actor
         audit_log(actor=actor, action="quiz.essay_mark", obj=attempt,
                   before=before, after={"score": str(value), "comment": row.comment, "attempt_answer": row.pk,
                                         "attempt_score": str(attempt.score), "attempt_passed": attempt.passed})
-        evidence_recorded(employee_ids=[attempt.employee_id] if attempt.passed else [])  # certificates, on commit
+        evidence_announce(sender=Attempt, employee_ids=[attempt.employee_id] if attempt.passed else [])
     return attempt

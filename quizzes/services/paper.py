@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from certificates.hooks import evidence_recorded
 from core.errors import ImportRefused, Problem
+from core.evidence import evidence_announce
 from core.tables import Column, Table, parse_date
-from learning.models import Employee
-from learning.services.audit import audit_log
+from org.models import Employee
+from org.services.audit import audit_log
 from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
 
 from .grading import percent_of
@@ -148,7 +148,7 @@ def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, act
                           after={k: str(v) for k, v in values.items()} | {"date": row.date.isoformat()})
             else:
                 result.unchanged += 1
-        evidence_recorded(employee_ids=[row.employee.pk for row in rows if row.passed])  # certificates, on commit
+        evidence_announce(sender=Attempt, employee_ids=[row.employee.pk for row in rows if row.passed])
         if dry_run:
             transaction.set_rollback(True)
     return result

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.errors import DomainError, ImportRefused
 from core.tables import read_table
-from learning.selectors.access import is_hr, visible_employees
+from org.selectors.access import is_hr, visible_employees
 from quizzes.formats import FORMATS, format_for, xlsx
 from quizzes.models import AttemptAnswer, QuestionType, Quiz
 from quizzes.selectors import essay_queue, quiz_statistics

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from learning.selectors.access import employee_of, is_hr
+from org.selectors.access import employee_of, is_hr
 from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, AttemptState, Quiz, ReviewPolicy
 from quizzes.presenters import questions_for_review, questions_for_taking

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from certificates.models import Certificate, CertificateJob, CertificateStatus, JobStatus
 from certificates.services import certificates_issue_for_campaign
-from learning.models import AuditLog
+from org.models import AuditLog
 from tests.certificates.conftest import D
 from tests.factories import give_role, roles
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from certificates.models import Certificate, CertificateStatus
-from learning.models import AuditLog
+from org.models import AuditLog
 
 
 def run(*args) -> str:

@@ -13,7 +13,7 @@ from certificates.services import (
     certificates_issue_for_campaign,
     certificates_issue_if_complete,
 )
-from learning.models import AuditLog
+from org.models import AuditLog
 from tests.certificates.conftest import D
 
 AS_OF = D(2024, 11, 15)

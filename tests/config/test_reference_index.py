@@ -9,8 +9,10 @@ from wagtail.models import ReferenceIndex
 
 from certificates.models import Certificate
 from courses.models import DirectivePage, LessonReading
-from learning.models import AuditLog, Employee, Exemption, ManualEvidence, Reminder
+from learning.models import Exemption, ManualEvidence
+from org.models import AuditLog, Employee
 from quizzes.models import Attempt
+from reports.models import Reminder
 
 RECORDS = [LessonReading, Attempt, AuditLog, Employee, Exemption, ManualEvidence, Reminder, Certificate]
 

@@ -7,7 +7,8 @@ from django.utils import translation
 
 from core.choices import choice_label
 from courses.models import DirectivePage, DirectiveType
-from learning.models import Attendance, AttendanceMethod, AttendanceStatus, Employee, EmployeeCategory
+from learning.models import Attendance, AttendanceMethod, AttendanceStatus
+from org.models import Employee, EmployeeCategory
 
 
 def test_label_of_each_choice_and_unknown_value():

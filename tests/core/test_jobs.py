@@ -20,7 +20,7 @@ from certificates.models import CertificateJob, JobKind, JobStatus
 from core.jobs.files import leftovers_remove, publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.jobs.stale import STALE_ERROR, stale_jobs_fail, stale_jobs_fail_all
-from learning.models import ExportJob, ExportJobStatus
+from reports.models import ExportJob, ExportJobStatus
 from tests.security import scenario
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_a_running_job_from_before_heartbeats_is_judged_by_its_age(s):
     ExportJob.objects.filter(pk=old.pk).update(created_at=NOW - dt.timedelta(minutes=30))
     new = _running(s, beat_minutes_ago=None, model=CertificateJob)
     CertificateJob.objects.filter(pk=new.pk).update(created_at=NOW - dt.timedelta(minutes=1))
-    assert stale_jobs_fail_all(now=NOW) == {"learning.ExportJob": [old.pk], "certificates.CertificateJob": []}
+    assert stale_jobs_fail_all(now=NOW) == {"reports.ExportJob": [old.pk], "certificates.CertificateJob": []}
 
 
 def test_the_timeout_is_a_setting(s, settings):
@@ -149,7 +149,7 @@ def test_the_command_fails_stale_jobs_of_every_kind(s):
     out = io.StringIO()
     with time_machine.travel(NOW, tick=False):
         call_command("fail_stale_jobs", stdout=out)
-    assert f"failed\tlearning.ExportJob\t{export.pk}" in out.getvalue()
+    assert f"failed\treports.ExportJob\t{export.pk}" in out.getvalue()
     assert f"failed\tcertificates.CertificateJob\t{certificate.pk}" in out.getvalue()
     assert "stale jobs failed: 2 (no heartbeat for 600 s)" in out.getvalue()
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
-from learning.models import Reminder
+from reports.models import Reminder
 from tests.e2e.conftest import login
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import attend, make_campaign, make_directive, make_session, manual

@@ -3,7 +3,7 @@ then applied; the staff list shows the new people (desktop and phone)."""
 
 import pytest
 
-from learning.models import Employee
+from org.models import Employee
 from tests.e2e.conftest import login
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 

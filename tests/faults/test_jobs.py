@@ -14,9 +14,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from learning.models import ExportJob, ExportJobStatus
-from learning.services import evidence_pack
-from learning.services.evidence_pack import evidence_pack_build, export_job_request
+from reports.models import ExportJob, ExportJobStatus
+from reports.services import evidence_pack
+from reports.services.evidence_pack import evidence_pack_build, export_job_request
 from tests.security import scenario
 
 pytestmark = pytest.mark.django_db

@@ -33,7 +33,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.models import ExportJob, ExportJobStatus
+from reports.models import ExportJob, ExportJobStatus
 from tests.security import scenario
 
 pytestmark = pytest.mark.django_db(transaction=True)

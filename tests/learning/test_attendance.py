@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from core.errors import ImportRefused
-from learning.models import Attendance, AuditLog, CheckinAttempt, StudySession
+from learning.models import Attendance, CheckinAttempt, StudySession
 from learning.services.attendance import (
     AttendanceInvalid,
     attendance_import,
@@ -21,6 +21,7 @@ from learning.services.attendance import (
     attendance_record,
 )
 from learning.services.sessions import session_create
+from org.models import AuditLog
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import make_campaign, make_directive
 

@@ -9,7 +9,6 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learning.models import Employee
 from learning.selectors.compliance import (
     CSV_COLUMNS,
     campaign_audience,
@@ -19,6 +18,7 @@ from learning.selectors.compliance import (
     employee_campaign_status,
     status_counts,
 )
+from org.models import Employee
 from tests.factories import EmployeeFactory, make_agency, make_unit
 from tests.learning.compliance_helpers import (
     D,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pytest
 from django.core.management import call_command
 
-from learning.models import Employee, ManualEvidence
+from learning.models import ManualEvidence
+from org.models import Employee
 from tests.factories import make_agency, make_unit
 from tests.learning.compliance_helpers import make_directive
 

@@ -10,10 +10,11 @@ from courses.demo import ensure_content
 from courses.demo_data import DIRECTIVES
 from learning.demo import DemoContext
 from learning.demo.campaigns import seed_campaigns, seed_evidence
-from learning.demo.org import seed_org
-from learning.demo.staff import seed_staff
-from learning.models import AuditLog, Campaign, Exemption, ManualEvidence
+from learning.models import Campaign, Exemption, ManualEvidence
 from learning.services.campaigns import campaign_export, campaign_load
+from org.demo.org import seed_org
+from org.demo.staff import seed_staff
+from org.models import AuditLog
 
 pytestmark = pytest.mark.django_db
 

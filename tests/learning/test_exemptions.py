@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core.errors import PermissionDenied
-from learning.models import AuditLog, Exemption
+from learning.models import Exemption
 from learning.selectors.compliance import employee_campaign_status
 from learning.services.campaigns import campaign_load
 from learning.services.exemptions import ExemptionRefused, NotExempt, exemption_grant, exemption_lift
+from org.models import AuditLog
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.campaign_fixtures import make_directive
 

@@ -9,10 +9,11 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.errors import PermissionDenied
-from learning.models import AuditLog, ManualEvidence
+from learning.models import ManualEvidence
 from learning.selectors.compliance import employee_campaign_status
 from learning.services.campaigns import campaign_load
 from learning.services.evidence import EvidenceRefused, manual_evidence_delete, manual_evidence_record
+from org.models import AuditLog
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.campaign_fixtures import make_directive
 

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from learning.models import AuditLog, StudySession
+from learning.models import StudySession
 from learning.selectors.sessions import (
     attendance_history_for,
     session_audience,
@@ -18,6 +18,7 @@ from learning.selectors.sessions import (
     upcoming_sessions_for,
 )
 from learning.services.sessions import SessionInvalid, session_create
+from org.models import AuditLog
 from tests.factories import EmployeeFactory, make_agency, make_unit
 from tests.learning.compliance_helpers import attend, make_campaign, make_directive
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning import roles
-from learning.models import AuditLog
+from org import roles
+from org.models import AuditLog
 from quizzes.models import Attempt, AttemptAnswer, Question, QuestionType
 from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit
 from tests.factories import EmployeeFactory, give_role, make_agency

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from learning.models import AuditLog
+from org.models import AuditLog
 from quizzes.models import Attempt, AttemptSource, Question, Quiz
 from tests.factories import EmployeeFactory
 

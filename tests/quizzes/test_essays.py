@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from learning.models import AuditLog
+from org.models import AuditLog
 from quizzes.errors import InvalidGrade
 from quizzes.models import AttemptAnswer, AttemptState, QuestionType
 from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit

@@ -93,7 +93,7 @@ RULES: dict[str, Rule] = {
     "two_factor": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="hr_a"),  # one's own authenticator
     "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),
     # the proof file of a manual evidence record of the victim: HR of agency A, the head of unit Y
-    # and the victim may download it (learning.selectors.access.readable_proofs); the peer, the
+    # and the victim may download it (learning.selectors.evidence.readable_proofs); the peer, the
     # head of unit X and HR of agency B get a 404 (tests/security/test_evidence_proof.py has each)
     "manual_evidence_proof": Rule(LOGIN, kwargs=pk("manual")),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
@@ -161,25 +161,25 @@ RULES: dict[str, Rule] = {
     "certificates_certificate:delete": Rule(ADMIN, kwargs=pk("certificate"), owner=None),
     "certificates_certificate:inspect": admin_object("certificate"),
     # --- organisation and roster ---------------------------------------------------------------------
-    "learning_orgunit:index": admin_list(),
-    "learning_orgunit:index_results": admin_list(),
-    "learning_orgunit:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
-    "learning_orgunit:edit": admin_object("unit_y"),
-    "learning_orgunit:delete": admin_object("unit_y"),
-    "learning_orgunit:history": admin_object("unit_y"),
-    "learning_orgunit:history_results": admin_object("unit_y"),
-    "learning_orgunit:usage": admin_object("unit_y"),
-    "learning_employee:index": admin_list(),
-    "learning_employee:index_results": admin_list(),
-    "learning_employee:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
-    "learning_employee:edit": admin_object("victim"),
+    "org_orgunit:index": admin_list(),
+    "org_orgunit:index_results": admin_list(),
+    "org_orgunit:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_orgunit:edit": admin_object("unit_y"),
+    "org_orgunit:delete": admin_object("unit_y"),
+    "org_orgunit:history": admin_object("unit_y"),
+    "org_orgunit:history_results": admin_object("unit_y"),
+    "org_orgunit:usage": admin_object("unit_y"),
+    "org_employee:index": admin_list(),
+    "org_employee:index_results": admin_list(),
+    "org_employee:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_employee:edit": admin_object("victim"),
     # staff are deactivated, never deleted: the view bounces everyone (HR too) back
-    "learning_employee:delete": Rule(ADMIN, kwargs=pk("victim"), owner=None),
-    "learning_employee:history": admin_object("victim"),
-    "learning_employee:history_results": admin_object("victim"),
-    "learning_employee:usage": admin_object("victim"),
-    "learning_roster:upload": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
-    "learning_roster:template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_employee:delete": Rule(ADMIN, kwargs=pk("victim"), owner=None),
+    "org_employee:history": admin_object("victim"),
+    "org_employee:history_results": admin_object("victim"),
+    "org_employee:usage": admin_object("victim"),
+    "org_roster:upload": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_roster:template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     # --- campaigns, exemptions, evidence, targets ---------------------------------------------------
     "learning_campaign:index": admin_list(),
     "learning_campaign:index_results": admin_list(),
@@ -222,9 +222,9 @@ RULES: dict[str, Rule] = {
                                            variants=tuple((lambda s, n=n: ({"name": n}, ""))
                                                           for n in ("ky-ten.pdf", "mau.xlsx", "mau.csv"))),
     # --- audit log, readings, directives -----------------------------------------------------------
-    "learning_auditlog:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
-    "learning_auditlog:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
-    "learning_auditlog:inspect": admin_object("audit"),
+    "org_auditlog:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_auditlog:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "org_auditlog:inspect": admin_object("audit"),
     "lesson_readings:index": admin_list(),
     "lesson_readings:index_results": admin_list(),
     "lesson_readings:inspect": admin_object("reading"),

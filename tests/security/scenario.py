@@ -12,8 +12,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from learning import roles
-from learning.services.audit import audit_log
+from org import roles
+from org.services.audit import audit_log
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit
 
 D = dt.date
@@ -39,21 +39,10 @@ def build() -> Scenario:
     from certificates.models import CertificateJob, JobKind, JobStatus
     from certificates.services.issuing import certificate_issue
     from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage, LessonReading
-    from learning.models import (
-        Campaign,
-        CampaignTarget,
-        Exemption,
-        ExportJob,
-        ManualEvidence,
-        Reminder,
-        Requirement,
-        ScoringCriterion,
-        SelfScore,
-        SelfScoreEvidence,
-        StudySession,
-    )
+    from learning.models import Campaign, Exemption, ManualEvidence, Requirement, StudySession
     from learning.services.checkin import checkin_code
     from quizzes.models import Attempt, Quiz
+    from reports.models import CampaignTarget, ExportJob, Reminder, ScoringCriterion, SelfScore, SelfScoreEvidence
     from tests.quizzes.factories import make_question
 
     agency_a = make_agency("SCA", "Sở Thử A")

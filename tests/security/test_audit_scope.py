@@ -8,13 +8,16 @@ import datetime as dt
 import importlib
 
 import pytest
-from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.models import AuditLog, Campaign, StudySession
-from learning.selectors.access import visible_audit_entries
-from learning.services.audit import agency_id_of, audit_log
+from learning.models import Campaign, StudySession
+from org.models import AuditLog
+from org.selectors.access import visible_audit_entries
+from org.services.audit import agency_id_of, audit_log
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
 
 pytestmark = pytest.mark.django_db
@@ -70,17 +73,17 @@ def test_admin_listing_inspect_and_filters_are_scoped(client, two):
     foreign = audit_log(actor=None, action="cmd.b", obj=two["b"])
     nobody = audit_log(actor=None, action="cmd.none")
     client.force_login(two["hr_b"].user)
-    index = reverse("learning_auditlog:index")
+    index = reverse("org_auditlog:index")
     response = client.get(index)
     assert list(response.context["object_list"]) == [foreign]
     assert "Người Của A" not in response.content.decode()
     for entry in (mine, nobody):
-        assert client.get(reverse("learning_auditlog:inspect", args=[entry.pk])).status_code == 404
+        assert client.get(reverse("org_auditlog:inspect", args=[entry.pk])).status_code == 404
     exported = b"".join(client.get(index + "?export=csv").streaming_content).decode()
     assert "cmd.b" in exported and "cmd.a" not in exported and "cmd.none" not in exported
     client.force_login(two["hr_a"].user)
     assert list(client.get(index).context["object_list"]) == [mine]
-    assert client.get(reverse("learning_auditlog:inspect", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("org_auditlog:inspect", args=[mine.pk])).status_code == 200
     # the filters still narrow the scoped list, and offer only what is in scope
     response = client.get(index + "?action=cmd.a")
     assert list(response.context["object_list"]) == [mine]
@@ -91,6 +94,22 @@ def test_admin_listing_inspect_and_filters_are_scoped(client, two):
     client.force_login(root)
     assert set(client.get(index).context["object_list"]) == {mine, foreign, nobody}
     assert list(client.get(index + f"?agency={two['b'].pk}").context["object_list"]) == [foreign]
+
+
+def _backfill_as_then(migration) -> None:
+    """Run the backfill on the models as that migration saw them: units, staff and the audit log
+    belonged to the learning app then (they moved to org later, keeping their tables), and so did
+    their content types."""
+    state = MigrationExecutor(connection).loader.project_state(
+        ("learning", "0005_auditlog_agency_backfill"), at_end=True)
+    moved = ContentType.objects.filter(app_label="org")
+    names = list(moved.values_list("model", flat=True))
+    moved.update(app_label="learning")
+    try:
+        migration.backfill(state.apps, None)
+    finally:
+        ContentType.objects.filter(app_label="learning", model__in=names).update(app_label="org")
+        ContentType.objects.clear_cache()
 
 
 def test_backfill_derives_the_agency_of_earlier_entries(two):
@@ -104,7 +123,7 @@ def test_backfill_derives_the_agency_of_earlier_entries(two):
     AuditLog.objects.update(agency=None)  # as they were before the column existed
     AuditLog.objects.filter(pk=of_actor.pk).update(object_id="999999")  # its object was deleted since
     AuditLog.objects.filter(pk=gone.pk).update(object_id="999999")
-    migration.backfill(apps, None)
+    _backfill_as_then(migration)
     agencies = dict(AuditLog.objects.values_list("pk", "agency_id"))
     assert agencies == {of_object.pk: two["a"].pk, of_unit.pk: two["a"].pk, of_actor.pk: two["b"].pk,
                         gone.pk: None, nothing.pk: None}

@@ -101,8 +101,8 @@ def test_compliance_csv_keeps_identifiers_and_neutralises_names(world):
 def test_admin_list_exports_neutralise_formulas(client, world):
     client.force_login(world.users["hr_a"])
     problems = {}
-    for name in ("learning_employee:index", "learning_dashboard:people", "learning_dashboard:detail",
-                 "learning_orgunit:index", "learning_manualevidence:index", "certificates_certificate:index",
+    for name in ("org_employee:index", "learning_dashboard:people", "learning_dashboard:detail",
+                 "org_orgunit:index", "learning_manualevidence:index", "certificates_certificate:index",
                  "quizzes_attempt:index", "reminders:index"):
         for fmt in ("csv", "xlsx"):
             url = f"{reverse(name)}?export={fmt}&campaign={world.campaign.pk}"

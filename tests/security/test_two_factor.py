@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning import roles
+from org import roles
 from tests.factories import EmployeeFactory, give_role
 
 pytestmark = pytest.mark.django_db

@@ -164,7 +164,7 @@ def _hr_client(client):
 def _screens(s):
     """(url name, args, extra POST data) of every upload screen."""
     return [
-        ("learning_roster:upload", [], {"agency": s.agency_a.pk}),
+        ("org_roster:upload", [], {"agency": s.agency_a.pk}),
         ("learning_studysession:import", [s.session.pk], {}),
         ("quizzes_admin:import", [], {"quiz": s.quiz.pk, "format": ""}),
         ("quizzes_admin:paper", [], {"quiz": s.quiz.pk}),
@@ -174,8 +174,10 @@ def _screens(s):
 
 
 def _state():
-    from learning.models import AuditLog, Campaign, Employee, ScoringCriterion
+    from learning.models import Campaign
+    from org.models import AuditLog, Employee
     from quizzes.models import Attempt, Question
+    from reports.models import ScoringCriterion
 
     return [m.objects.count() for m in (AuditLog, Campaign, Employee, ScoringCriterion, Attempt, Question)]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-OUR_APPS = ("learning.", "courses.", "quizzes.", "certificates.", "config.")
+OUR_APPS = ("core.", "org.", "learning.", "courses.", "quizzes.", "certificates.", "reports.", "config.")
 
 
 @dataclass(frozen=True)

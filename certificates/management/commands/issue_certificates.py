@@ -5,22 +5,20 @@ from django.core.management.base import BaseCommand, CommandError
 from certificates.services import certificates_issue_for_campaign
 from core.errors import DomainError
 from core.tables import parse_date
-from learning.models import Campaign
+from learning.cli import add_campaign_arguments, campaign_from_options
 
 
 class Command(BaseCommand):
     help = "Issue a certificate to everyone who completed every requirement of a campaign (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="campaign slug")
+        add_campaign_arguments(parser)
         parser.add_argument("--as-of", help="completion as of this date (dd/mm/yyyy or yyyy-mm-dd; default today); "
                                             "also the issue date printed on the certificates")
         parser.add_argument("--out", help="also write each new certificate as DIR/<employee_code>.pdf")
 
     def handle(self, *args, **opts):
-        campaign = Campaign.objects.select_related("agency").filter(slug=opts["campaign"]).first()
-        if campaign is None:
-            raise CommandError(f'unknown campaign "{opts["campaign"]}"')
+        campaign = campaign_from_options(opts)
         as_of = None
         if opts["as_of"]:
             try:

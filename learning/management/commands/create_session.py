@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
 from courses.selectors import directive_resolve
-from learning.models import Campaign
+from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.services.sessions import session_create
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
     help = "Create a study session (hội nghị học tập, quán triệt) of a campaign; prints its id."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="campaign slug")
+        add_campaign_arguments(parser)
         parser.add_argument("--title", required=True)
         parser.add_argument("--date", required=True, help="YYYY-MM-DD")
         parser.add_argument("--directive", action="append", required=True, dest="directives",
@@ -47,9 +47,7 @@ class Command(BaseCommand):
         parser.add_argument("--makeup", action="store_true", help="make-up session (học bù)")
 
     def handle(self, *args, **opts):
-        campaign = Campaign.objects.select_related("agency").filter(slug=opts["campaign"]).first()
-        if campaign is None:
-            raise CommandError(f'unknown campaign "{opts["campaign"]}"')
+        campaign = campaign_from_options(opts)
         problems, directives = [], []
         for ref in opts["directives"]:
             try:

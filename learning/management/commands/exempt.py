@@ -1,23 +1,22 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
-from learning.models import Campaign, Employee
+from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.services.exemptions import exemption_grant, exemption_lift
+from org.models import Employee
 
 
 class Command(BaseCommand):
     help = "Exempt one staff member from a campaign (miễn học), or lift it with --undo."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="campaign slug")
+        add_campaign_arguments(parser)
         parser.add_argument("--employee", required=True, help="employee code (Mã cán bộ)")
         parser.add_argument("--reason", default="", help="why (required unless --undo)")
         parser.add_argument("--undo", action="store_true", help="lift the exemption")
 
     def handle(self, *args, **opts):
-        campaign = Campaign.objects.select_related("agency").filter(slug=opts["campaign"]).first()
-        if campaign is None:
-            raise CommandError(f'unknown campaign "{opts["campaign"]}"')
+        campaign = campaign_from_options(opts)
         employee = Employee.objects.filter(agency=campaign.agency, employee_code__iexact=opts["employee"].strip()).first()
         if employee is None:
             raise CommandError(f'unknown employee "{opts["employee"]}" in agency {campaign.agency.code}')

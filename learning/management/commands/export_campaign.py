@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from learning.models import Campaign
+from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.services.campaigns import campaign_export
 
 
@@ -8,10 +8,8 @@ class Command(BaseCommand):
     help = "Write a campaign as the YAML that load_campaign reads, to stdout."
 
     def add_arguments(self, parser):
-        parser.add_argument("slug")
+        add_campaign_arguments(parser, positional="slug")
 
     def handle(self, *args, **opts):
-        campaign = Campaign.objects.filter(slug=opts["slug"]).first()
-        if campaign is None:
-            raise CommandError(f'unknown campaign "{opts["slug"]}"')
+        campaign = campaign_from_options(opts, key="slug")
         self.stdout.write(campaign_export(campaign=campaign), ending="")

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
-from learning.models import OrgUnit
 from learning.services.campaigns import campaign_load
+from org.models import OrgUnit
 
 
 def agency_for(code: str | None) -> OrgUnit:

@@ -1,0 +1,69 @@
+"""import_roster FILE [--agency CODE] [--create-units] [--deactivate-missing] [--dry-run] (CONTRACT.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.errors import ImportRefused
+from org.models import OrgUnit
+from org.services.roster import roster_import
+
+
+def agency_for(code: str | None) -> OrgUnit:
+    """The agency with `code`, or the only agency when no code is given."""
+    agencies = OrgUnit.objects.filter(depth=1)
+    if code:
+        agency = agencies.filter(code__iexact=code).first()
+        if agency is None:
+            known = ", ".join(agencies.values_list("code", flat=True)) or "none"
+            raise CommandError(f'unknown agency "{code}" (agencies: {known})')
+        return agency
+    found = list(agencies[:2])
+    if not found:
+        raise CommandError("there is no agency yet: create one (or run seed_demo --content-only) first")
+    if len(found) > 1:
+        known = ", ".join(agencies.values_list("code", flat=True))
+        raise CommandError(f"several agencies exist ({known}): choose one with --agency CODE")
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = "Create or update the staff roster of an agency from an .xlsx or .csv file (all-or-nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="roster .xlsx (first sheet) or .csv (UTF-8)")
+        parser.add_argument("--agency", help="agency code (default: the only agency)")
+        parser.add_argument("--create-units", action="store_true", help="create units named in the file that do not exist")
+        parser.add_argument(
+            "--deactivate-missing", action="store_true", help="deactivate active staff of the agency absent from the file"
+        )
+        parser.add_argument("--dry-run", action="store_true", help="validate and report without writing")
+
+    def handle(self, *args, **opts):
+        path = Path(opts["file"])
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        agency = agency_for(opts["agency"])
+        try:
+            result = roster_import(
+                agency=agency,
+                table_or_file=path,
+                filename=path.name,
+                create_units=opts["create_units"],
+                deactivate_missing=opts["deactivate_missing"],
+                dry_run=opts["dry_run"],
+            )
+        except ImportRefused as refused:
+            for problem in refused.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                f"import refused: {len(refused.problems)} problem(s), nothing written", returncode=1
+            ) from None
+        self.stdout.write(result.summary(with_deactivated=opts["deactivate_missing"]))
+        if result.units_created:
+            verb = "would create" if result.dry_run else "created"
+            self.stderr.write(f"{verb} units: {', '.join(result.units_created)}")
+        if result.dry_run:
+            self.stderr.write("dry run: nothing written")

@@ -1,0 +1,71 @@
+"""The staff of the organisation: cán bộ, công chức, viên chức, người lao động."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import choice_label
+from core.text import fold
+
+from .units import OrgUnit
+
+
+class EmployeeCategory(models.TextChoices):
+    CAN_BO = "can_bo", _("Cán bộ")
+    CONG_CHUC = "cong_chuc", _("Công chức")
+    VIEN_CHUC = "vien_chuc", _("Viên chức")
+    NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")
+
+
+class EmployeeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_unit(self, unit: OrgUnit):
+        return self.filter(unit__path__startswith=unit.path)
+
+
+class Employee(models.Model):
+    """A cán bộ, công chức, viên chức or người lao động, who logs in with code or email."""
+
+    agency = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="agency_staff", verbose_name=_("cơ quan"))
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="staff", verbose_name=_("đơn vị"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
+    )
+    employee_code = models.CharField(_("mã cán bộ"), max_length=32)
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+    search_name = models.CharField(max_length=255, editable=False, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    category = models.CharField(_("loại"), max_length=16, choices=EmployeeCategory.choices)
+    start_date = models.DateField(_("ngày vào cơ quan"), null=True, blank=True)
+    left_date = models.DateField(_("ngày nghỉ"), null=True, blank=True)
+    is_active = models.BooleanField(_("đang công tác"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+        ordering = ["employee_code"]
+        db_table = "learning_employee"  # created by the learning app before the organisation had its own
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "employee_code"], name="employee_code_unique_per_agency"),
+        ]
+        indexes = [models.Index(fields=["agency", "email"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.employee_code})"
+
+    def save(self, *args, **kwargs):
+        # A derived column for diacritics-insensitive search; not business logic.
+        self.search_name = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    def get_category_display(self) -> str:
+        return choice_label(EmployeeCategory, self.category)

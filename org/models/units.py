@@ -1,0 +1,41 @@
+"""The organisation: a tree of units (agency → departments → teams)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class OrgUnitKind(models.TextChoices):
+    AGENCY = "agency", _("Cơ quan")
+    DEPARTMENT = "department", _("Phòng, đơn vị")
+    TEAM = "team", _("Tổ, bộ phận")
+
+
+class OrgUnit(MP_Node):
+    """A unit of the organisation. Roots are agencies; `path` gives the subtree in one query."""
+
+    code = models.CharField(_("mã đơn vị"), max_length=32)
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=16, choices=OrgUnitKind.choices, default=OrgUnitKind.DEPARTMENT)
+    governing_body = models.CharField(
+        _("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Cho cơ quan: ví dụ UBND TỈNH TÂY NINH")
+    )
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        db_table = "learning_orgunit"  # created by the learning app before the organisation had its own
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def agency(self) -> OrgUnit:
+        return self if self.depth == 1 else self.get_root()
+
+    def subtree_q(self, prefix: str = "") -> models.Q:
+        """Q matching this unit and its descendants on a relation (`prefix` like "unit__")."""
+        return models.Q(**{f"{prefix}path__startswith": self.path})

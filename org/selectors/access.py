@@ -1,0 +1,84 @@
+"""Who may see whom: one place for the scope of learners, unit heads and HR."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from org.models import AuditLog, Employee, OrgUnit
+from org.roles import HR, UNIT_HEAD
+
+
+def employee_of(user) -> Employee | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.employee
+    except Employee.DoesNotExist:
+        return None
+
+
+def _in_group(user, name: str) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(user, "_role_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._role_names = cache
+    return name in cache
+
+
+def is_hr(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or _in_group(user, HR)
+
+
+def is_unit_head(user) -> bool:
+    return _in_group(user, UNIT_HEAD)
+
+
+def visible_units(user) -> QuerySet[OrgUnit]:
+    """Units whose staff and figures `user` may see: all for superusers, the agency for HR,
+    the own unit subtree for unit heads, nothing for learners."""
+    if getattr(user, "is_superuser", False):
+        return OrgUnit.objects.all()
+    employee = employee_of(user)
+    if employee is None:
+        return OrgUnit.objects.none()
+    if _in_group(user, HR):
+        return OrgUnit.objects.filter(path__startswith=employee.agency.path)
+    if _in_group(user, UNIT_HEAD):
+        return OrgUnit.objects.filter(path__startswith=employee.unit.path)
+    return OrgUnit.objects.none()
+
+
+def visible_employees(user) -> QuerySet[Employee]:
+    """Staff `user` may see: as `visible_units`, and a learner only themself."""
+    if getattr(user, "is_superuser", False):
+        return Employee.objects.all()
+    employee = employee_of(user)
+    if employee is None:
+        return Employee.objects.none()
+    if _in_group(user, HR):
+        return Employee.objects.filter(agency=employee.agency)
+    if _in_group(user, UNIT_HEAD):
+        return Employee.objects.filter(unit__path__startswith=employee.unit.path)
+    return Employee.objects.filter(pk=employee.pk)
+
+
+def visible_agencies(user) -> QuerySet[OrgUnit]:
+    if getattr(user, "is_superuser", False):
+        return OrgUnit.objects.filter(depth=1)
+    employee = employee_of(user)
+    if employee is None or not (is_hr(user) or is_unit_head(user)):
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(pk=employee.agency_id)
+
+
+def visible_audit_entries(user) -> QuerySet[AuditLog]:
+    """Audit entries `user` may read: superusers all; HR those of their own agency (whoever wrote
+    them, commands included); nobody else any. An entry of no agency is for superusers only."""
+    if getattr(user, "is_superuser", False):
+        return AuditLog.objects.all()
+    employee = employee_of(user)
+    if employee is None or not _in_group(user, HR):
+        return AuditLog.objects.none()
+    return AuditLog.objects.filter(agency_id=employee.agency_id)

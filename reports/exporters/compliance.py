@@ -1,0 +1,96 @@
+"""The compliance report in three formats: CSV (CONTRACT.md, to the letter), xlsx (summary and
+detail, for printing) and PDF (a BÁO CÁO in the format of Nghị định 30/2020/NĐ-CP).
+
+All three render `compliance_table` (one bulk computation); the tables of the xlsx and PDF are
+pandas DataFrames derived from it (`unit_summary`, `requirement_summary`, `overall_summary`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import pandas as pd
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.exporters import Exporter, Rendered, neutralise_codes, neutralise_text, register
+from learning.models import Campaign
+from learning.selectors.compliance import CSV_COLUMNS, compliance_table
+from org.models import OrgUnit
+
+from .compliance_pdf import ComplianceReportPdf
+from .compliance_xlsx import compliance_workbook
+
+
+def report_filename(campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, extension: str) -> str:
+    scope = f"-{unit.code}" if unit is not None else ""
+    return f"bao-cao-hoc-tap-{campaign.slug}{scope}-{as_of.isoformat()}.{extension}"
+
+
+def csv_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The CONTRACT CSV columns as text, neutralised against formula injection."""
+    out = table[CSV_COLUMNS].copy()
+    out["full_name"] = neutralise_text(out["full_name"])
+    out["unit"] = neutralise_text(out["unit"])
+    out["employee_code"] = neutralise_codes(out["employee_code"])
+    out["requirement"] = neutralise_codes(out["requirement"])
+    dates = out["evidence_date"]
+    iso = {d: d.isoformat() for d in dates.dropna().unique()}
+    out["evidence_date"] = dates.map(iso).astype(object).where(dates.notna(), "")
+    return out
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 without BOM, LF line ends, minimal quoting (RFC 4180 apart from the line end)."""
+    buffer = io.StringIO()
+    csv_frame(table).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def _resolve(as_of: dt.date | None) -> dt.date:
+    return as_of or timezone.localdate()
+
+
+@register
+class ComplianceCsv(Exporter):
+    identifier = "compliance-csv"
+    verbose_name = _("Chi tiết tình hình học tập (CSV)")
+
+    def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
+               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+        as_of = _resolve(as_of)
+        if table is None:
+            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8", csv_bytes(table))
+
+
+@register
+class ComplianceXlsx(Exporter):
+    identifier = "compliance-xlsx"
+    verbose_name = _("Báo cáo tình hình học tập (Excel)")
+
+    def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
+               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+        as_of = _resolve(as_of)
+        if table is None:
+            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        content = compliance_workbook(campaign=campaign, as_of=as_of, unit=unit, table=table)
+        return Rendered(report_filename(campaign, as_of, unit, "xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content)
+
+
+@register
+class CompliancePdf(Exporter):
+    identifier = "compliance-pdf"
+    verbose_name = _("Báo cáo kết quả học tập, quán triệt (PDF)")
+
+    def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
+               table: pd.DataFrame | None = None, report_date: dt.date | None = None, **_: Any) -> Rendered:
+        as_of = _resolve(as_of)
+        if table is None:
+            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        document = ComplianceReportPdf(campaign=campaign, as_of=as_of, unit=unit, table=table,
+                                       report_date=report_date or timezone.localdate())
+        return Rendered(report_filename(campaign, as_of, unit, "pdf"), "application/pdf", document.render())

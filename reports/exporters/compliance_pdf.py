@@ -1,0 +1,278 @@
+"""BÁO CÁO kết quả học tập, quán triệt — laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I):
+header block, "Số: …/BC-…", place and date line, title and subject, body with the figures and
+tables (by unit, by requirement), a chart of completion by unit, "Nơi nhận" and the signer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from core.pdf import PdfDocument, styles, vn_date_line
+from learning.models import Campaign
+from learning.selectors.compliance import overall_summary, requirement_summary, rolled_up, unit_summary
+from org.models import Employee, OrgUnit
+
+from .compliance_labels import TARGET_PERCENT
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+CONTENT_WIDTH = 165 * mm  # A4 (210) minus 30 left and 15 right margins
+MAX_CHART_BARS = 40  # what fits on one page at a legible size
+
+
+def province_of(agency: OrgUnit) -> str:
+    """'UBND TỈNH TÂY NINH' → 'Tây Ninh' (the place on the date line)."""
+    body = (agency.governing_body or "").strip()
+    for prefix in ("UBND TỈNH ", "ỦY BAN NHÂN DÂN TỈNH ", "UBND THÀNH PHỐ ", "UBND TP "):
+        if body.upper().startswith(prefix):
+            return body[len(prefix):].title()
+    return body.title()
+
+
+def issuing_agency_name(agency: OrgUnit) -> str:
+    """'Sở Công Thương Tây Ninh' under 'UBND TỈNH TÂY NINH' is printed 'SỞ CÔNG THƯƠNG'."""
+    name = agency.name.strip()
+    province = province_of(agency)
+    if province and name.lower().endswith(" " + province.lower()):
+        name = name[: -len(province) - 1]
+    return name.upper()
+
+
+def governing_recipient(agency: OrgUnit) -> str:
+    """'UBND TỈNH TÂY NINH' → 'UBND tỉnh Tây Ninh' (as written in the Nơi nhận list)."""
+    province = province_of(agency)
+    body = (agency.governing_body or "").strip()
+    if not body:
+        return ""
+    if province and body.upper().startswith("UBND TỈNH"):
+        return f"UBND tỉnh {province}"
+    return body
+
+
+def _pct(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:.1f}".replace(".", ",")
+
+
+def completion_chart(units: pd.DataFrame, *, width_mm: float = 165) -> Image:
+    """Horizontal bars of the % of people who completed everything, per unit, with the 100% target."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    units = units.head(MAX_CHART_BARS)
+    names = list(units["unit"])[::-1]
+    values = [0.0 if pd.isna(v) else float(v) for v in units["percent"]][::-1]
+    height = max(1.6, 0.32 * len(names) + 0.9)
+    fig, ax = plt.subplots(figsize=(width_mm / 25.4, height), dpi=150)
+    try:
+        plt.rcParams["font.family"] = "DejaVu Sans"  # ships with matplotlib; full Vietnamese coverage
+        bar_colors = ["#2e7d32" if v >= TARGET_PERCENT else "#c62828" if v < 50 else "#f9a825" for v in values]
+        ax.barh(range(len(names)), values, color=bar_colors, height=0.6)
+        ax.set_yticks(range(len(names)), [n if len(n) <= 48 else n[:46] + "…" for n in names], fontsize=7)
+        ax.set_xlim(0, 105)
+        ax.axvline(TARGET_PERCENT, color="#1b5e20", linestyle="--", linewidth=0.8)
+        ax.set_xlabel("Tỷ lệ cán bộ hoàn thành tất cả văn bản (%) — chỉ tiêu 100%", fontsize=7)
+        ax.tick_params(axis="x", labelsize=7)
+        for index, value in enumerate(values):
+            ax.text(min(value + 1, 96), index, _pct(value), va="center", fontsize=6.5)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", metadata={"Software": None})
+    finally:
+        plt.close(fig)
+    buffer.seek(0)
+    return Image(buffer, width=width_mm * mm, height=height * 25.4 * mm)
+
+
+def _grid(rows: list[list], widths: list[float], *, header_rows: int = 1, total_row: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=header_rows)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class ComplianceReportPdf(PdfDocument):
+    def __init__(self, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame,
+                 report_date: dt.date, signer_title: str = "GIÁM ĐỐC"):
+        self.campaign = campaign
+        self.agency = campaign.agency
+        self.as_of = as_of
+        self.unit = unit
+        self.table = table
+        self.report_date = report_date
+        self.signer_title = signer_title
+        self.s = styles()
+        self.title = f"Báo cáo kết quả học tập, quán triệt — {campaign.title}"
+
+    # --- blocks ---------------------------------------------------------------------------
+
+    def header_block(self) -> list:
+        """Agency top left, Quốc hiệu and Tiêu ngữ top right (sizes 12–13; DejaVu Serif is wider than
+        Times New Roman, so the right column takes 109 of the 165 mm)."""
+        s = self.s
+        size12 = s["center"].clone("hdr12", fontSize=12, leading=15)
+        size13 = s["center"].clone("hdr13", fontSize=13, leading=16)
+        left = [
+            Paragraph(escape(self.agency.governing_body.upper()), size12),
+            Paragraph(f"<b>{escape(issuing_agency_name(self.agency))}</b>", size12),
+            Paragraph("_" * 8, size12.clone("rule", leading=6)),
+            Spacer(1, 3 * mm),
+            Paragraph(f"Số:&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/BC-{escape(self.agency.code)}", size13),
+        ]
+        right = [
+            Paragraph(f"<b>{QUOC_HIEU}</b>", size12),
+            Paragraph(f"<b><u>{TIEU_NGU}</u></b>", size13),
+            Spacer(1, 8.5 * mm),
+            Paragraph(f"<i>{escape(vn_date_line(province_of(self.agency), self.report_date))}</i>", size13),
+        ]
+        header = Table([[left, right]], colWidths=[56 * mm, 109 * mm])
+        header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [header]
+
+    def title_block(self) -> list:
+        s = self.s
+        scope = f" của {self.unit.name}" if self.unit is not None else ""
+        title = self.campaign.title
+        subject = f"Kết quả thực hiện {title[:1].lower()}{title[1:]}{scope} (tính đến ngày {self.as_of:%d/%m/%Y})"
+        return [Spacer(1, 8 * mm), Paragraph("BÁO CÁO", s["title"]),
+                Paragraph(f"<b>{escape(subject)}</b>", s["center_bold"]), Spacer(1, 1 * mm),
+                Paragraph("<para>" + "_" * 14 + "</para>", s["center"]), Spacer(1, 4 * mm)]
+
+    def general_section(self, overall: dict) -> list:
+        s = self.s
+        c = self.campaign
+        reached = overall["percent_people"] is not None and overall["percent_people"] >= TARGET_PERCENT
+        lines = [
+            f"Thực hiện {c.title[:1].lower()}{c.title[1:]} (thời gian thực hiện từ ngày {c.start:%d/%m/%Y} "
+            f"đến ngày {c.due:%d/%m/%Y}), {self.agency.name} báo cáo kết quả học tập, quán triệt tính đến "
+            f"ngày {self.as_of:%d/%m/%Y} như sau:",
+        ]
+        body = [Paragraph(escape(line), s["body"]) for line in lines]
+        body.append(Paragraph("I. KẾT QUẢ CHUNG", s["heading"]))
+        figures = [
+            f"Tổng số cán bộ, công chức, viên chức, người lao động thuộc đối tượng học tập: {overall['people']} "
+            f"người; trong đó miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): {overall['exempt_people']} người; "
+            f"phải học: {overall['counted']} người.",
+            f"Số người đã học tập, quán triệt đầy đủ tất cả {self.table['requirement'].nunique()} văn bản: "
+            f"{overall['done_all']}/{overall['counted']} người, đạt {_pct(overall['percent_people'])}% "
+            f"(chỉ tiêu: {TARGET_PERCENT:.0f}%).",
+            f"Theo từng lượt văn bản: hoàn thành đúng hạn {overall['completed']}, hoàn thành muộn "
+            f"{overall['completed_late']}, chưa học (còn hạn) {overall['pending']}, quá hạn {overall['overdue']}; "
+            f"tỷ lệ hoàn thành {_pct(overall['percent_cells'])}%.",
+            "Kết quả: " + ("đạt chỉ tiêu 100% cán bộ, công chức, viên chức được học tập, quán triệt." if reached
+                           else "chưa đạt chỉ tiêu 100% cán bộ, công chức, viên chức được học tập, quán triệt."),
+        ]
+        body += [Paragraph(escape("- " + line), s["body"]) for line in figures]
+        return body
+
+    def unit_section(self, units: pd.DataFrame) -> list:
+        s = self.s
+        head = ["STT", "Đơn vị", "Số người", "Miễn học", "Hoàn thành tất cả", "Tỷ lệ (%)"]
+        rows = [[Paragraph(h, s["cell_head"]) for h in head]]
+        for number, u in enumerate(units.itertuples(index=False), start=1):
+            rows.append([Paragraph(str(number), s["cell_center"]), Paragraph(escape(u.unit), s["cell"]),
+                         Paragraph(str(u.people), s["cell_center"]), Paragraph(str(u.exempt), s["cell_center"]),
+                         Paragraph(f"{u.done_all}/{u.counted}", s["cell_center"]),
+                         Paragraph(_pct(u.percent), s["cell_center"])])
+        table = _grid(rows, [12 * mm, 68 * mm, 20 * mm, 20 * mm, 25 * mm, 20 * mm])
+        many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
+        charted = unit_summary(rolled_up(self.table, depth=2)) if many else units
+        return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), table, Spacer(1, 3 * mm),
+                KeepTogether([completion_chart(charted),
+                              Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị"
+                                        + (" (phòng, đơn vị trực thuộc, gồm cả các tổ)" if many else "") + "</i>",
+                                        s["center_italic"].clone("cap", fontSize=11, leading=13))])]
+
+    def requirement_section(self, requirements: pd.DataFrame) -> list:
+        s = self.s
+        head = ["STT", "Văn bản", "Đúng hạn", "Muộn", "Chưa học (còn hạn)", "Quá hạn", "Miễn học", "Tỷ lệ (%)"]
+        rows = [[Paragraph(h, s["cell_head"]) for h in head]]
+        for number, r in enumerate(requirements.itertuples(index=False), start=1):
+            rows.append([Paragraph(str(v), s["cell_center"]) for v in (
+                number, escape(str(r.requirement)), r.completed, r.completed_late, r.pending, r.overdue, r.exempt,
+                _pct(r.percent))])
+        table = _grid(rows, [12 * mm, 33 * mm, 18 * mm, 17 * mm, 24 * mm, 18 * mm, 18 * mm, 25 * mm])
+        return [Paragraph("III. KẾT QUẢ THEO VĂN BẢN", s["heading"]), table]
+
+    def assessment_section(self, units: pd.DataFrame, overall: dict) -> list:
+        s = self.s
+        lagging = units[units["percent"].fillna(0) < TARGET_PERCENT].sort_values("percent")
+        body = [Paragraph("IV. ĐÁNH GIÁ, KIẾN NGHỊ", s["heading"])]
+        if overall["counted"] and lagging.empty:
+            text = "Tất cả các đơn vị đã hoàn thành chỉ tiêu học tập, quán triệt."
+        elif overall["counted"]:
+            names = "; ".join(f"{u.unit} ({_pct(u.percent)}%)" for u in lagging.head(5).itertuples())
+            if len(lagging) > 5:
+                names += f" và {len(lagging) - 5} đơn vị khác"
+            missing = overall["counted"] - overall["done_all"]
+            text = (f"Còn {missing} người chưa học tập, quán triệt đầy đủ; các đơn vị chưa đạt chỉ tiêu: {names}. "
+                    f"Đề nghị thủ trưởng các đơn vị đôn đốc cán bộ hoàn thành"
+                    + (" ngay do đã quá hạn." if self.as_of > self.campaign.due
+                       else f" trước ngày {self.campaign.due:%d/%m/%Y}."))
+        else:
+            text = "Chưa có cán bộ thuộc đối tượng học tập."
+        body.append(Paragraph(escape(text), s["body"]))
+        return body
+
+    def closing_block(self) -> list:
+        s = self.s
+        small = s["small"]
+        governing = governing_recipient(self.agency) or "Cơ quan cấp trên"
+        recipients = [
+            f"- {governing} (để báo cáo);",
+            "- Ban Giám đốc;",
+            "- Các phòng, đơn vị trực thuộc;",
+            f"- Lưu: VT, {escape(self._archive_unit())}.",
+        ]
+        left = [Paragraph("<b><i>Nơi nhận:</i></b>", small.clone("noi_nhan", fontSize=12, leading=14))]
+        left += [Paragraph(escape(line) if not line.startswith("- Lưu") else line, small.clone("rcp", fontSize=11))
+                 for line in recipients]
+        signer = self._signer_name()
+        right = [Paragraph(f"<b>{escape(self.signer_title)}</b>", s["center_bold"]), Spacer(1, 22 * mm),
+                 Paragraph(f"<b>{escape(signer)}</b>" if signer else "", s["center_bold"])]
+        block = Table([[left, right]], colWidths=[85 * mm, 80 * mm])
+        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return [Spacer(1, 6 * mm), KeepTogether([block])]
+
+    def _archive_unit(self) -> str:
+        # "Lưu: VT, <the unit that drafted it>": the training office sits in the Văn phòng.
+        office = OrgUnit.objects.filter(path__startswith=self.agency.path, depth=2, name__icontains="văn phòng").first()
+        return office.code if office else "VP"
+
+    def _signer_name(self) -> str:
+        head = (Employee.objects.filter(agency=self.agency, position__iexact="Giám đốc", is_active=True)
+                .order_by("employee_code").values_list("full_name", flat=True).first())
+        return head or ""
+
+    # --- the document ---------------------------------------------------------------------
+
+    def story(self) -> list:
+        overall = overall_summary(self.table)
+        units = unit_summary(self.table)
+        requirements = requirement_summary(self.table)
+        return [
+            *self.header_block(),
+            *self.title_block(),
+            *self.general_section(overall),
+            *self.unit_section(units),
+            *self.requirement_section(requirements),
+            *self.assessment_section(units, overall),
+            *self.closing_block(),
+        ]

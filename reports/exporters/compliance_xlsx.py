@@ -1,0 +1,208 @@
+"""The compliance workbook: "Tổng hợp" (unit × requirement %, counts, totals, the 100% target
+highlighted) and "Chi tiết" (one row per person and requirement), both set up for printing.
+
+Tables are pandas DataFrames; XlsxWriter streams them row by row in constant memory (30,000
+people × 19 requirements is 570,000 detail rows) with the formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import xlsxwriter
+
+from core.exporters import neutralise_codes, neutralise_text
+from learning.models import Campaign
+from learning.selectors.compliance import STATUSES, overall_summary, requirement_summary, unit_summary
+from org.models import OrgUnit
+
+from .compliance_labels import (
+    CATEGORY_LABELS,
+    EVIDENCE_LABELS,
+    STATUS_LABELS,
+    TARGET_PERCENT,
+)
+
+SUMMARY_SHEET = "Tổng hợp"
+DETAIL_SHEET = "Chi tiết"
+UNIT_TABLE_ROW = 6  # 1-based row of the unit table's header on the summary sheet
+TARGET_GREEN, TARGET_TEXT = "#C6EFCE", "#006100"  # Excel's "good" style
+HEADER_BLUE = "#D9E1F2"
+PERCENT_FORMAT = "0.0%"
+DATE_FORMAT = "dd/mm/yyyy"
+MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header
+A4 = 9  # XlsxWriter's paper code
+
+DETAIL_HEADERS = {
+    "employee_code": "Mã cán bộ [employee_code]",
+    "full_name": "Họ và tên [full_name]",
+    "unit": "Đơn vị [unit]",
+    "category": "Loại [category]",
+    "requirement": "Văn bản [requirement]",
+    "status": "Trạng thái [status]",
+    "evidence": "Minh chứng [evidence]",
+    "evidence_date": "Ngày minh chứng [evidence_date]",
+}
+
+
+def _fraction(percent) -> float | None:
+    return None if pd.isna(percent) else float(percent) / 100.0
+
+
+def unit_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Unit × requirement: people, exempt, to study, done every requirement, % and % per requirement,
+    with a totals row "Tổng cộng"."""
+    units = unit_summary(table)
+    requirements = list(dict.fromkeys(table["requirement"]))
+    overall = overall_summary(table)
+    by_requirement = requirement_summary(table).set_index("requirement")["percent"]
+    rows = []
+    for number, values in enumerate(units.to_dict("records"), start=1):
+        rows.append([number, values["unit"], values["people"], values["exempt"], values["counted"],
+                     values["done_all"], _fraction(values["percent"]),
+                     *[_fraction(values[r]) for r in requirements]])
+    rows.append(["", "Tổng cộng", overall["people"], overall["exempt_people"], overall["counted"], overall["done_all"],
+                 _fraction(overall["percent_people"]), *[_fraction(by_requirement.get(r)) for r in requirements]])
+    columns = ["STT", "Đơn vị", "Số người", "Miễn học", "Phải học", "Hoàn thành tất cả", "Tỷ lệ hoàn thành",
+               *[f"{r} (%)" for r in requirements]]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["Đơn vị"] = neutralise_text(frame["Đơn vị"])
+    return frame
+
+
+def requirement_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Per requirement: count of each status and the completion % (exempt rows excluded)."""
+    summary = requirement_summary(table)
+    rows = []
+    for number, values in enumerate(summary.to_dict("records"), start=1):
+        rows.append([number, values["requirement"], *[int(values[s]) for s in STATUSES],
+                     _fraction(values["percent"])])
+    totals = overall_summary(table)
+    rows.append(["", "Tổng cộng", *[totals[s] for s in STATUSES], _fraction(totals["percent_cells"])])
+    frame = pd.DataFrame(rows, columns=["STT", "Văn bản", *[str(STATUS_LABELS[s]) for s in STATUSES],
+                                        "Tỷ lệ hoàn thành"])
+    frame["Văn bản"] = neutralise_codes(frame["Văn bản"])
+    return frame
+
+
+def detail_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
+    detail = pd.DataFrame({
+        "employee_code": neutralise_codes(table["employee_code"]),
+        "full_name": neutralise_text(table["full_name"]),
+        "unit": neutralise_text(table["unit"]),
+        "category": table["category"].map({k: str(v) for k, v in CATEGORY_LABELS.items()}),
+        "requirement": neutralise_codes(table["requirement"]),
+        "status": table["status"].map({k: str(v) for k, v in STATUS_LABELS.items()}),
+        "evidence": table["evidence"].map({k: str(v) for k, v in EVIDENCE_LABELS.items()}),
+        "evidence_date": table["evidence_date"],
+    })
+    return detail.rename(columns=DETAIL_HEADERS)
+
+
+class Formats:
+    """The workbook's cell formats, made once (XlsxWriter shares them between cells)."""
+
+    def __init__(self, book: xlsxwriter.Workbook):
+        base = {"font_name": "Times New Roman", "font_size": 12}
+        grid = {**base, "border": 1, "border_color": "#808080", "valign": "vcenter"}
+        self.title = book.add_format({**base, "bold": True, "font_size": 14})
+        self.bold = book.add_format({**base, "bold": True})
+        self.italic = book.add_format({**base, "italic": True})
+        self.plain = book.add_format(base)
+        self.header = book.add_format({**grid, "bold": True, "bg_color": HEADER_BLUE, "align": "center",
+                                       "text_wrap": True})
+        self.cell = book.add_format(grid)
+        self.cell_bold = book.add_format({**grid, "bold": True})
+        self.percent = book.add_format({**grid, "num_format": PERCENT_FORMAT})
+        self.percent_bold = book.add_format({**grid, "num_format": PERCENT_FORMAT, "bold": True})
+        self.target = book.add_format({**grid, "num_format": PERCENT_FORMAT, "bold": True, "bg_color": TARGET_GREEN,
+                                       "font_color": TARGET_TEXT})
+        self.date = book.add_format({**base, "num_format": DATE_FORMAT})
+        self.text = book.add_format(base)
+
+
+def _print_setup(ws, title_row: int) -> None:
+    """A4 landscape, fit to one page wide, the header row repeated on every page."""
+    ws.set_paper(A4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(title_row - 1)
+    ws.center_horizontally()
+    ws.set_footer("&CTrang &P/&N")
+
+
+def _write_block(ws, f: Formats, first_row: int, frame: pd.DataFrame, percent_from: int) -> None:
+    """A table at 1-based `first_row`: header, rows with % formats, the totals row (last) in bold,
+    every cell at the 100% target in green."""
+    ws.write_row(first_row - 1, 0, [str(c) for c in frame.columns], f.header)
+    last = len(frame) - 1
+    for index, values in enumerate(frame.itertuples(index=False, name=None)):
+        row = first_row + index
+        total = index == last
+        for column, value in enumerate(values, start=1):
+            value = None if isinstance(value, float) and pd.isna(value) else value
+            if column >= percent_from:
+                reached = isinstance(value, float) and value * 100 >= TARGET_PERCENT - 1e-9
+                style = f.target if reached else (f.percent_bold if total else f.percent)
+            else:
+                style = f.cell_bold if total else f.cell
+            if value is None or value == "":
+                ws.write_blank(row, column - 1, None, style)
+            else:
+                ws.write(row, column - 1, value, style)
+
+
+def _write_summary(ws, f: Formats, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None,
+                   units: pd.DataFrame, requirements: pd.DataFrame) -> None:
+    for column, width in enumerate([6, 40, 10, 10, 10, 12, 12] + [13] * (units.shape[1] - 7)):
+        ws.set_column(column, column, width)
+    scope = f" — {unit.name}" if unit is not None else ""
+    ws.write(0, 0, campaign.agency.name.upper(), f.bold)
+    ws.write(1, 0, "TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT" + scope.upper(), f.title)
+    ws.write(2, 0, campaign.title, f.italic)
+    ws.write(3, 0, f"Tính đến ngày {as_of:%d/%m/%Y}; hạn hoàn thành {campaign.due:%d/%m/%Y}. "
+                   f"Chỉ tiêu: {TARGET_PERCENT:.0f}% (ô đạt chỉ tiêu tô màu xanh).", f.plain)
+    _write_block(ws, f, UNIT_TABLE_ROW, units, percent_from=7)
+    second = UNIT_TABLE_ROW + len(units) + 3
+    ws.write(second - 2, 0, "Kết quả theo văn bản", f.bold)
+    _write_block(ws, f, second, requirements, percent_from=requirements.shape[1])
+    ws.freeze_panes(UNIT_TABLE_ROW, 2)
+    _print_setup(ws, UNIT_TABLE_ROW)
+
+
+def _write_detail(ws, f: Formats, detail: pd.DataFrame) -> None:
+    for column, width in enumerate([14, 28, 34, 16, 18, 18, 18, 16]):
+        ws.set_column(column, column, width)
+    ws.write_row(0, 0, list(detail.columns), f.header)
+    date_column = detail.shape[1] - 1
+    for row, values in enumerate(detail.itertuples(index=False, name=None), start=1):
+        ws.write_row(row, 0, values[:date_column])
+        day = values[date_column]
+        if day is not None:
+            ws.write_datetime(row, date_column, dt.datetime(day.year, day.month, day.day), f.date)
+    ws.autofilter(0, 0, max(len(detail), 1), detail.shape[1] - 1)
+    ws.freeze_panes(1, 0)
+    _print_setup(ws, 1)
+
+
+def detail_sheet_names(rows: int) -> list[str]:
+    """"Chi tiết", then "Chi tiết (2)"… when the rows exceed what one Excel sheet holds."""
+    count = max(1, -(-rows // MAX_SHEET_ROWS))
+    return [DETAIL_SHEET] + [f"{DETAIL_SHEET} ({n})" for n in range(2, count + 1)]
+
+
+def compliance_workbook(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    # constant_memory: each row goes to a temporary file as soon as it is complete.
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    f = Formats(book)
+    _write_summary(book.add_worksheet(SUMMARY_SHEET), f, campaign=campaign, as_of=as_of, unit=unit,
+                   units=unit_sheet_frame(table), requirements=requirement_sheet_frame(table))
+    detail = detail_sheet_frame(table)
+    for index, name in enumerate(detail_sheet_names(len(detail))):
+        _write_detail(book.add_worksheet(name), f, detail.iloc[index * MAX_SHEET_ROWS:(index + 1) * MAX_SHEET_ROWS])
+    book.close()
+    return buffer.getvalue()

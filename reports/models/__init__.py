@@ -1,0 +1,20 @@
+from .exports import ExportJob, ExportJobKind, ExportJobStatus
+from .reminders import Reminder, ReminderKind, ReminderStatus
+from .scoring import ScoringCriterion, SelfScore, SelfScoreEvidence
+from .targets import CampaignTarget, CampaignTargetEvidence, TargetKind, TargetStatus
+
+__all__ = [
+    "CampaignTarget",
+    "CampaignTargetEvidence",
+    "ExportJob",
+    "ExportJobKind",
+    "ExportJobStatus",
+    "Reminder",
+    "ReminderKind",
+    "ReminderStatus",
+    "ScoringCriterion",
+    "SelfScore",
+    "SelfScoreEvidence",
+    "TargetKind",
+    "TargetStatus",
+]

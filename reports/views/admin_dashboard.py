@@ -1,0 +1,446 @@
+"""The compliance dashboards in the Wagtail admin: Wagtail `ReportView`s over the compliance table.
+
+Every view computes the table once per request (`reports.selectors.dashboard.scoped_table`,
+limited to the user's unit subtree for unit heads), applies the filters of the form, and shows
+one table; "Tải CSV/XLSX" exports exactly that table (Wagtail's SpreadsheetExportMixin), and
+"Báo cáo" renders the compliance exporters for the same campaign, date and unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.reports import ReportView
+
+from core import exporters
+from core.errors import DomainError
+from core.exporters import safe_cell
+from learning.models import Campaign
+from learning.selectors.campaigns import visible_campaigns
+from org.models import EmployeeCategory, OrgUnit
+from org.selectors.access import is_hr, is_unit_head, visible_employees, visible_units
+from reports.selectors import dashboard
+from reports.services.reminders import last_reminders, reminder_send_manual
+from reports.services.targets import campaign_targets_progress
+
+STATUS_LABELS = {
+    "completed": _("Hoàn thành"),
+    "completed_late": _("Hoàn thành muộn"),
+    "pending": _("Chưa học (còn hạn)"),
+    "overdue": _("Quá hạn"),
+    "exempt": _("Miễn học"),
+}
+EVIDENCE_LABELS = {"attendance": _("Dự hội nghị"), "quiz": _("Bài kiểm tra"), "manual": _("Văn phòng ghi nhận")}
+REPORT_EXPORTERS = [("compliance-xlsx", "Excel"), ("compliance-pdf", "PDF"), ("compliance-csv", "CSV")]
+
+
+def may_see_dashboard(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or is_hr(user) or is_unit_head(user)
+
+
+def forbidden(request) -> HttpResponse:
+    body = render_to_string("reports/admin/dashboard/forbidden.html", request=request)
+    return HttpResponseForbidden(body)
+
+
+class DashboardFilterForm(forms.Form):
+    campaign = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Campaign.objects.none(), empty_label=None)
+    as_of = forms.DateField(label=_("Tính đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none(), required=False,
+                                  empty_label=_("Tất cả"))
+    category = forms.ChoiceField(label=_("Loại cán bộ"), required=False,
+                                 choices=[("", _("Tất cả"))] + list(EmployeeCategory.choices))
+    status = forms.ChoiceField(label=_("Tình trạng"), required=False,
+                               choices=[("", _("Tất cả"))] + list(STATUS_LABELS.items()))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = visible_campaigns(user)
+        units = visible_units(user).order_by("path")
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda u: ("— " * max(u.depth - 1, 0)) + u.name
+
+
+class DashboardView(ReportView):
+    """Base of the dashboard tabs. Subclasses give `rows()` and their columns."""
+
+    model = Campaign
+    permission_required = "view"
+    template_name = "reports/admin/dashboard/report.html"
+    header_icon = "doc-full"
+    paginate_by = 100
+    uses_status = False
+    tab = ""
+    export_headings: dict = {}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_dashboard(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    # --- filters --------------------------------------------------------------------------
+
+    default_status = ""
+
+    @cached_property
+    def filter_form(self) -> DashboardFilterForm:
+        data = self.request.GET.copy()
+        if not data.get("campaign"):
+            current = dashboard.current_campaign(self.request.user, timezone.localdate())
+            if current is not None:
+                data["campaign"] = str(current.pk)
+        if "status" not in data and self.default_status:
+            data["status"] = self.default_status
+        return DashboardFilterForm(data, user=self.request.user)
+
+    @cached_property
+    def params(self) -> dict:
+        form = self.filter_form
+        if not form.is_bound or not form.is_valid():
+            return {}
+        return form.cleaned_data
+
+    @cached_property
+    def campaign(self) -> Campaign | None:
+        return self.params.get("campaign")
+
+    @cached_property
+    def as_of(self) -> dt.date:
+        return self.params.get("as_of") or timezone.localdate()
+
+    @cached_property
+    def table(self):
+        if self.campaign is None:
+            return None
+        table = dashboard.scoped_table(user=self.request.user, campaign=self.campaign, as_of=self.as_of,
+                                       unit=self.params.get("unit"))
+        return dashboard.with_flags(dashboard.filter_table(table, category=self.params.get("category")))
+
+    @cached_property
+    def status_table(self):
+        """The table with the status filter applied too (row-level views)."""
+        status = self.params.get("status") if self.uses_status else None
+        return dashboard.filter_table(self.table, status=status) if self.table is not None else None
+
+    # --- listing ----------------------------------------------------------------------------
+
+    def rows(self) -> list[dict]:
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.rows() if self.table is not None else []
+
+    def get_filename(self):
+        slug = self.campaign.slug if self.campaign else "bao-cao"
+        return f"{slug}-{self.tab}-{self.as_of:%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        return {field: safe_cell(item.get(field, "")) for field in self.list_export}
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings.get(field, field))
+
+    def query_without(self, *names) -> str:
+        params = self.request.GET.copy()
+        for name in names:
+            params.pop(name, None)
+        return params.urlencode()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        summary = dashboard.summary(self.table) if self.table is not None else None
+        query = self.request.GET.copy()
+        if self.campaign is not None:
+            query["campaign"] = str(self.campaign.pk)
+        query.pop("export", None)
+        query.pop("p", None)
+        context.update({
+            "filter_form": self.filter_form,
+            "uses_status": self.uses_status,
+            "campaign": self.campaign,
+            "as_of": self.as_of,
+            "summary": summary,
+            "tab": self.tab,
+            "tabs": [t for t in TABS if t[0] != "targets" or is_hr(self.request.user)
+                     or getattr(self.request.user, "is_superuser", False)],
+            "query": query.urlencode(),
+            "csv_url": self.csv_export_url,
+            "xlsx_url": self.xlsx_export_url,
+            "report_exports": self.report_export_links(),
+            "scope_unit": dashboard.scope_unit(self.request.user),
+        })
+        return context
+
+    def report_export_links(self) -> list[tuple[str, str]]:
+        if self.campaign is None:
+            return []
+        available = exporters.all_exporters()
+        params = {"campaign": self.campaign.pk, "as_of": self.as_of.isoformat()}
+        if self.params.get("unit"):
+            params["unit"] = self.params["unit"].pk
+        links = []
+        for identifier, label in REPORT_EXPORTERS:
+            if identifier in available:
+                query = "&".join(f"{k}={v}" for k, v in {**params, "exporter": identifier}.items())
+                links.append((label, reverse("learning_dashboard:report") + "?" + query))
+        return links
+
+
+class ByUnitView(DashboardView):
+    page_title = _("Tình hình học tập theo đơn vị")
+    tab = "by_unit"
+    index_url_name = "learning_dashboard:by_unit"
+    results_template_name = "reports/admin/dashboard/by_unit.html"
+    list_export = ["unit", "people", "done_people", "rows", "done", "pending", "overdue", "exempt", "percent"]
+    export_headings = {
+        "unit": _("Đơn vị"), "people": _("Số người"), "done_people": _("Số người hoàn thành"),
+        "rows": _("Số lượt phải học"), "done": _("Lượt hoàn thành"), "pending": _("Lượt chưa học"),
+        "overdue": _("Lượt quá hạn"), "exempt": _("Lượt miễn"), "percent": _("Tỷ lệ hoàn thành (%)"),
+    }
+
+    def rows(self):
+        rows = dashboard.by_unit(self.table).to_dict("records")
+        base = min((len(r["unit_path"]) for r in rows), default=0)
+        for row in rows:
+            row["indent"] = (len(row["unit_path"]) - base) // OrgUnit.steplen
+        return rows
+
+
+class ByRequirementView(DashboardView):
+    page_title = _("Tình hình học tập theo văn bản")
+    tab = "by_requirement"
+    index_url_name = "learning_dashboard:by_requirement"
+    results_template_name = "reports/admin/dashboard/by_requirement.html"
+    list_export = ["requirement", "people", "rows", "done", "pending", "overdue", "exempt", "percent"]
+    export_headings = {
+        "requirement": _("Văn bản"), "people": _("Số người"), "rows": _("Số lượt phải học"),
+        "done": _("Đã học"), "pending": _("Chưa học (còn hạn)"), "overdue": _("Quá hạn"), "exempt": _("Miễn học"),
+        "percent": _("Tỷ lệ hoàn thành (%)"),
+    }
+
+    def rows(self):
+        return dashboard.by_requirement(self.table).to_dict("records")
+
+
+class TrendView(DashboardView):
+    page_title = _("Diễn biến tỷ lệ hoàn thành theo tuần")
+    tab = "trend"
+    index_url_name = "learning_dashboard:trend"
+    results_template_name = "reports/admin/dashboard/trend.html"
+    paginate_by = None
+    list_export = ["as_of", "done", "total", "percent", "done_people", "people", "people_percent"]
+    export_headings = {
+        "as_of": _("Tính đến ngày"), "done": _("Lượt hoàn thành"), "total": _("Lượt phải học"),
+        "percent": _("Tỷ lệ lượt (%)"), "done_people": _("Số người hoàn thành"), "people": _("Số người"),
+        "people_percent": _("Tỷ lệ người (%)"),
+    }
+
+    def rows(self):
+        dates = dashboard.week_dates(self.campaign, self.as_of)
+        rows = dashboard.trend(self.table, dates).to_dict("records")
+        for row in rows:
+            row["as_of"] = row["as_of"].strftime("%d/%m/%Y")
+        return rows
+
+
+class PeopleView(DashboardView):
+    """The campaign's audience, one row per person, with a reminder button for the missing."""
+
+    page_title = _("Danh sách cán bộ theo kế hoạch")
+    tab = "people"
+    index_url_name = "learning_dashboard:people"
+    results_template_name = "reports/admin/dashboard/people.html"
+    uses_status = True
+    list_export = ["employee_code", "full_name", "unit", "category", "done", "total", "overdue_list", "pending_list",
+                   "last_reminder"]
+    export_headings = {
+        "employee_code": _("Mã cán bộ"), "full_name": _("Họ và tên"), "unit": _("Đơn vị"), "category": _("Loại"),
+        "done": _("Số văn bản đã học"), "total": _("Số văn bản phải học"), "overdue_list": _("Quá hạn"),
+        "pending_list": _("Chưa học (còn hạn)"), "last_reminder": _("Nhắc lần cuối"),
+    }
+
+    def rows(self):
+        status = self.params.get("status") or None
+        people = dashboard.people_list(self.table, status=status).to_dict("records")
+        latest = last_reminders(campaign=self.campaign, employee_ids=[p["employee_id"] for p in people])
+        categories = dict(EmployeeCategory.choices)
+        for person in people:
+            reminder = latest.get(person["employee_id"])
+            person["last_reminder"] = (timezone.localtime(reminder.sent_at).strftime("%d/%m/%Y %H:%M")
+                                       if reminder else "")
+            person["category_label"] = categories.get(person["category"], person["category"])
+            person["missing"] = bool(person["overdue_list"] or person["pending_list"])
+        return people
+
+
+class OverdueView(PeopleView):
+    page_title = _("Danh sách quá hạn")
+    tab = "overdue"
+    index_url_name = "learning_dashboard:overdue"
+    default_status = "overdue"
+
+
+class DetailView(DashboardView):
+    page_title = _("Chi tiết theo người và văn bản")
+    tab = "detail"
+    index_url_name = "learning_dashboard:detail"
+    results_template_name = "reports/admin/dashboard/detail.html"
+    uses_status = True
+    list_export = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence",
+                   "evidence_date"]
+    export_headings = {name: name for name in list_export}  # the CONTRACT CSV header
+
+    def rows(self):
+        # Lazy: only the page on screen becomes dicts (the detail of 30,000 people is 570,000 rows).
+        return FrameRows(self.status_table[DetailView.list_export], self._convert)
+
+    @staticmethod
+    def _convert(frame) -> list[dict]:
+        rows = frame.to_dict("records")
+        for row in rows:
+            row["evidence_date"] = row["evidence_date"].isoformat() if row["evidence_date"] else ""
+            row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+            row["evidence_label"] = EVIDENCE_LABELS.get(row["evidence"], "")
+        return rows
+
+    def write_csv_response(self, queryset):
+        """The CSV of what is on screen, written by pandas in one go (same columns as the CONTRACT CSV)."""
+        if self.status_table is None:  # no campaign the user may see: the header only
+            return super().write_csv_response(queryset)
+        frame = self.status_table[DetailView.list_export].copy()
+        frame["evidence_date"] = [d.isoformat() if d else "" for d in frame["evidence_date"]]
+        for column in ("employee_code", "full_name", "unit", "requirement"):
+            frame[column] = frame[column].map(safe_cell)
+        response = HttpResponse(frame.to_csv(index=False, lineterminator="\n"), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+
+class FrameRows:
+    """A DataFrame seen by Django's paginator as a sequence, converting only the slices it takes."""
+
+    def __init__(self, frame, convert):
+        self.frame, self.convert = frame, convert
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.convert(self.frame.iloc[key])
+        return self.convert(self.frame.iloc[[key]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self.frame), 5000):
+            yield from self.convert(self.frame.iloc[start:start + 5000])
+
+
+class TargetsView(DashboardView):
+    """The plan's targets (chỉ tiêu) at the chosen date: target 1 measured live (agency-wide, so HR only)."""
+
+    page_title = _("Chỉ tiêu của kế hoạch")
+    tab = "targets"
+    index_url_name = "learning_dashboard:targets"
+    results_template_name = "reports/admin/dashboard/targets.html"
+    paginate_by = None
+    list_export = ["order", "text", "status_label", "result", "evidence"]
+    export_headings = {"order": _("STT"), "text": _("Chỉ tiêu"), "status_label": _("Tình trạng"),
+                       "result": _("Kết quả"), "evidence": _("Minh chứng")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (getattr(request.user, "is_superuser", False) or is_hr(request.user)):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def rows(self):
+        rows = []
+        for progress in campaign_targets_progress(campaign=self.campaign, as_of=self.as_of):
+            target = progress.target
+            documents = [item.document for item in target.evidence.all()]
+            rows.append({
+                "pk": target.pk, "order": target.order, "text": target.text, "live": progress.live,
+                "percent": progress.percent, "status": progress.status, "status_label": progress.status_label,
+                "result": progress.result, "documents": documents,
+                "evidence": "; ".join(d.title for d in documents),
+            })
+        return rows
+
+
+TABS = [
+    ("by_unit", _("Theo đơn vị"), "learning_dashboard:by_unit"),
+    ("by_requirement", _("Theo văn bản"), "learning_dashboard:by_requirement"),
+    ("trend", _("Diễn biến"), "learning_dashboard:trend"),
+    ("overdue", _("Quá hạn"), "learning_dashboard:overdue"),
+    ("people", _("Danh sách cán bộ"), "learning_dashboard:people"),
+    ("detail", _("Chi tiết"), "learning_dashboard:detail"),
+    ("targets", _("Chỉ tiêu"), "learning_dashboard:targets"),
+]
+
+
+def _next_url(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}):
+        return candidate
+    return fallback
+
+
+class RemindView(View):
+    """POST: one click sends a reminder to each listed person the user may see."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not may_see_dashboard(request.user):
+            return forbidden(request)
+        campaign = get_object_or_404(visible_campaigns(request.user), pk=request.POST.get("campaign"))
+        ids = [int(i) for i in request.POST.getlist("employee") if i.isdigit()]
+        people = visible_employees(request.user).filter(pk__in=ids)
+        sent, problems = 0, []
+        for employee in people:
+            try:
+                reminder_send_manual(campaign=campaign, employee=employee, actor=request.user)
+                sent += 1
+            except DomainError as exc:
+                problems.append(str(exc))
+        if len(people) < len(ids):
+            problems.append(str(_("Một số người không thuộc phạm vi của bạn: bỏ qua.")))
+        if sent:
+            messages.success(request, _("Đã gửi %(n)d thư nhắc.") % {"n": sent})
+        for problem in problems[:10]:
+            messages.warning(request, problem)
+        return HttpResponseRedirect(_next_url(request, reverse("learning_dashboard:overdue")))
+
+
+class ReportDownloadView(View):
+    """The full compliance report (h6's exporters) for the campaign, date and unit on screen."""
+
+    def get(self, request):
+        if not may_see_dashboard(request.user):
+            return forbidden(request)
+        campaign = get_object_or_404(visible_campaigns(request.user), pk=request.GET.get("campaign"))
+        identifier = request.GET.get("exporter", "")
+        if identifier not in dict(REPORT_EXPORTERS) or identifier not in exporters.all_exporters():
+            return HttpResponse(status=404)
+        try:
+            as_of = dt.date.fromisoformat(request.GET.get("as_of", ""))
+        except ValueError:
+            as_of = timezone.localdate()
+        unit = dashboard.scope_unit(request.user)
+        if request.GET.get("unit"):
+            unit = get_object_or_404(visible_units(request.user), pk=request.GET["unit"])
+        rendered = exporters.get(identifier).render(campaign=campaign, as_of=as_of, unit=unit)
+        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+        return response

@@ -1,0 +1,104 @@
+"""Admin screens of the scoring dossier that are not plain model editing: the self-assessment
+sheet download and the criteria import (xlsx/csv, all-or-nothing, with a dry run)."""
+
+from __future__ import annotations
+
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core import exporters
+from core.errors import ImportRefused
+from core.tables import read_table
+from org.selectors.access import visible_agencies
+from reports.services.scoring import CRITERIA_COLUMNS, criteria_import
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = [("scoring-self-assessment-xlsx", "Excel (.xlsx)"), ("scoring-self-assessment-pdf", "PDF")]
+
+
+class ScopeForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=None, empty_label=None)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = visible_agencies(user)
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class DownloadForm(ScopeForm):
+    format = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS)
+
+
+class ImportForm(ScopeForm):
+    file = forms.FileField(label=_("Tệp tiêu chí (.xlsx hoặc .csv)"))
+    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False, initial=True)
+
+
+def _require(request, perm: str):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def download(request):
+    _require(request, "reports.view_scoringcriterion")
+    form = DownloadForm(request.GET or None, user=request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        rendered = exporters.get(data["format"]).render(agency=data["agency"], year=data["year"])
+        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+        return response
+    return TemplateResponse(request, "reports/admin/scoring/download.html", {
+        "form": form, "page_title": _("Bảng tự chấm điểm"), "header_title": _("Bảng tự chấm điểm"),
+    })
+
+
+def criteria_template(request):
+    """An empty criteria file with the expected header and one example row (clearly an example)."""
+    _require(request, "reports.add_scoringcriterion")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tiêu chí"
+    sheet.append([c.label for c in CRITERIA_COLUMNS])
+    sheet.append(["1.1", "(Ví dụ — thay bằng nội dung tiêu chí của tỉnh)", 10, 1, "Quyết định …/QĐ-UBND"])
+    for column, width in zip("ABCDE", (14, 70, 12, 10, 36), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-tieu-chi-cham-diem.xlsx"'
+    return response
+
+
+def import_criteria(request):
+    _require(request, "reports.add_scoringcriterion")
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    problems, result = [], None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data["file"]
+        try:
+            # the file object, not its bytes: read_table reads at most IMPORT_MAX_UPLOAD_BYTES of it
+            table = read_table(upload, CRITERIA_COLUMNS, filename=upload.name)
+            result = criteria_import(agency=data["agency"], year=data["year"], table=table,
+                                     dry_run=data["dry_run"], actor=request.user)
+        except ImportRefused as exc:
+            problems = [str(p) for p in exc.problems] or [str(exc)]
+        if result is not None and not data["dry_run"]:
+            messages.success(request, _("Đã nhập tiêu chí: %(line)s") % {"line": result.line()})
+            return redirect("scoring_criteria:index")
+    return TemplateResponse(request, "reports/admin/scoring/import.html", {
+        "form": form, "problems": problems, "result": result, "columns": CRITERIA_COLUMNS,
+        "page_title": _("Nhập tiêu chí chấm điểm"), "header_title": _("Nhập tiêu chí chấm điểm"),
+    })

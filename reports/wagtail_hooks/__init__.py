@@ -1,0 +1,10 @@
+"""Wagtail admin wiring of the reports, one module per concept; importing them registers their hooks."""
+
+from . import (  # noqa: F401
+    dashboard,
+    documents,
+    evidence_pack,
+    reminders,
+    scoring,
+    targets,
+)
