@@ -48,7 +48,7 @@ FIXTURE = Path(__file__).with_name("fixture.json")
 def _logins(campaign: Campaign, count: int) -> list[str]:
     """Usernames of `count` scale employees of the campaign's audience today with a login,
     creating the missing ones in bulk (people outside the audience would be refused at check-in)."""
-    from learning.selectors.compliance import campaign_audience
+    from learning.selectors.audience import campaign_audience
 
     User = get_user_model()
     hashed = make_password(PASSWORD)

@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from core import evidence as evidence_registry
 from learning.models import Campaign, Exemption, Requirement
+from learning.selectors.audience import campaign_audience
 from org.models import Employee, OrgUnit
 
 COMPLETED = "completed"
@@ -70,26 +71,6 @@ class CampaignStatus:
 
 def _today() -> dt.date:
     return timezone.localdate()
-
-
-# --- audience ---------------------------------------------------------------------------------
-
-
-def campaign_audience(*, campaign: Campaign, as_of: dt.date | None = None) -> QuerySet[Employee]:
-    """Staff who must study the campaign's requirements as of `as_of` (default today)."""
-    as_of = as_of or _today()
-    qs = Employee.objects.filter(agency_id=campaign.agency_id)
-    unit_paths = list(campaign.audience_units.values_list("path", flat=True))
-    if unit_paths:
-        subtrees = Q()
-        for path in unit_paths:
-            subtrees |= Q(unit__path__startswith=path)
-        qs = qs.filter(subtrees)
-    if campaign.audience_categories:
-        qs = qs.filter(category__in=list(campaign.audience_categories))
-    joined = Q(start_date__isnull=True) | Q(start_date__lte=min(as_of, campaign.due))
-    still_there = Q(left_date__gt=as_of) | Q(left_date__isnull=True, is_active=True)
-    return qs.filter(joined, still_there)
 
 
 # --- evidence: a constant number of queries for the whole audience -----------------------------

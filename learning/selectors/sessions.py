@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from learning.models import Attendance, AttendanceStatus, CheckinAttempt, StudySession
-from learning.selectors.compliance import campaign_audience
+from learning.selectors.audience import campaign_audience
 from org.models import Employee
 from org.selectors.access import employee_of, is_hr
 

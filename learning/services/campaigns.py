@@ -21,7 +21,7 @@ from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
 from learning.models import Campaign, Requirement
 from org.models import EmployeeCategory, OrgUnit
-from org.selectors.access import employee_of, is_hr
+from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
 TOP_KEYS = ("slug", "title", "year", "start", "due", "audience", "requirements")
@@ -79,15 +79,6 @@ class CampaignLoadResult:
 
 # ---------------------------------------------------------------------------------------------
 # Permissions
-
-
-def campaign_check_manage(*, actor, agency: OrgUnit) -> None:
-    """HR of the agency (or a superuser) may write; `actor=None` is the command line."""
-    if actor is None or getattr(actor, "is_superuser", False):
-        return
-    employee = employee_of(actor)
-    if not is_hr(actor) or employee is None or employee.agency_id != agency.pk:
-        raise PermissionDenied("only HR of this agency may change its campaigns")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,7 +315,7 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
 def campaign_save(*, agency: OrgUnit, data: dict, campaign: Campaign | None = None, actor=None,
                   lines: dict[tuple, int] | None = None, dry_run: bool = False) -> CampaignLoadResult:
     """Create (`campaign=None`) or update one campaign from a mapping shaped like the YAML."""
-    campaign_check_manage(actor=actor, agency=agency)
+    hr_of_agency_required(actor=actor, agency=agency)
     if campaign is not None and campaign.agency_id != agency.pk:
         raise PermissionDenied("the campaign belongs to another agency")
     with transaction.atomic():
@@ -401,7 +392,7 @@ class CampaignInUse(DomainError):
 def campaign_delete(*, campaign: Campaign, actor=None) -> None:
     """Delete a campaign set up by mistake; refused once it has study sessions (their attendance
     is evidence). The audit log keeps what it was."""
-    campaign_check_manage(actor=actor, agency=campaign.agency)
+    hr_of_agency_required(actor=actor, agency=campaign.agency)
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.sessions.exists():

@@ -11,8 +11,8 @@ from core.errors import DomainError
 from core.evidence import evidence_announce
 from courses.models import DirectivePage
 from learning.models import ManualEvidence
-from learning.services.campaigns import campaign_check_manage
 from org.models import Employee
+from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
 
@@ -33,7 +33,7 @@ def _snapshot(evidence: ManualEvidence) -> dict:
 def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date: dt.date, note: str = "",
                            proof=None, actor=None) -> ManualEvidence:
     """Record one manual piece of evidence (dated when the person studied), with an optional proof file."""
-    campaign_check_manage(actor=actor, agency=employee.agency)
+    hr_of_agency_required(actor=actor, agency=employee.agency)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
     with transaction.atomic():
@@ -50,7 +50,7 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
 def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str = "", proof=None,
                            actor=None) -> ManualEvidence:
     """Correct the date, note or proof of a record; `proof=None` keeps the current file."""
-    campaign_check_manage(actor=actor, agency=evidence.employee.agency)
+    hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
     with transaction.atomic():
@@ -69,7 +69,7 @@ def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str
 
 def manual_evidence_delete(*, evidence: ManualEvidence, actor=None) -> None:
     """Delete a record made in error; the audit log keeps what it said."""
-    campaign_check_manage(actor=actor, agency=evidence.employee.agency)
+    hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
     with transaction.atomic():
         evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
             pk=evidence.pk)

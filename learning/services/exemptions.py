@@ -6,9 +6,9 @@ from django.db import transaction
 
 from core.errors import DomainError
 from learning.models import Campaign, Exemption
-from learning.selectors.compliance import campaign_audience
-from learning.services.campaigns import campaign_check_manage
+from learning.selectors.audience import campaign_audience
 from org.models import Employee
+from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
 
@@ -30,7 +30,7 @@ def _snapshot(exemption: Exemption) -> dict:
 
 def exemption_grant(*, campaign: Campaign, employee: Employee, reason: str, actor=None) -> tuple[Exemption, bool]:
     """Exempt `employee` from `campaign`; a new reason replaces the old one. Returns (exemption, changed)."""
-    campaign_check_manage(actor=actor, agency=campaign.agency)
+    hr_of_agency_required(actor=actor, agency=campaign.agency)
     reason = (reason or "").strip()
     if not reason:
         raise ExemptionRefused("a reason is required to exempt someone", code="reason_required")
@@ -58,7 +58,7 @@ def exemption_grant(*, campaign: Campaign, employee: Employee, reason: str, acto
 
 def exemption_lift(*, campaign: Campaign, employee: Employee, actor=None, note: str = "") -> None:
     """Lift the exemption: the person must study again. NotExempt when there is none."""
-    campaign_check_manage(actor=actor, agency=campaign.agency)
+    hr_of_agency_required(actor=actor, agency=campaign.agency)
     with transaction.atomic():
         exemption = Exemption.objects.select_for_update().filter(campaign=campaign, employee=employee).first()
         if exemption is None:

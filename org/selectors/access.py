@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from core.errors import PermissionDenied
 from org.models import AuditLog, Employee, OrgUnit
 from org.roles import HR, UNIT_HEAD
 
@@ -82,3 +83,13 @@ def visible_audit_entries(user) -> QuerySet[AuditLog]:
     if employee is None or not _in_group(user, HR):
         return AuditLog.objects.none()
     return AuditLog.objects.filter(agency_id=employee.agency_id)
+
+
+def hr_of_agency_required(*, actor, agency: OrgUnit) -> None:
+    """HR of the agency (or a superuser) may write its records; `actor=None` is the command line.
+    Raises PermissionDenied otherwise."""
+    if actor is None or getattr(actor, "is_superuser", False):
+        return
+    employee = employee_of(actor)
+    if not is_hr(actor) or employee is None or employee.agency_id != agency.pk:
+        raise PermissionDenied("only HR of this agency may change its records")

@@ -30,7 +30,8 @@ from core.exporters import Rendered
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from learning.models import Campaign, StudySession
-from learning.selectors.compliance import campaign_audience, compliance_table
+from learning.selectors.audience import campaign_audience
+from learning.selectors.compliance import compliance_table
 from quizzes.models import Quiz
 from reports.models import ExportJob, ExportJobStatus
 

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from core.errors import PermissionDenied
 from learning.models import Campaign, Requirement
-from learning.selectors.compliance import campaign_audience
+from learning.selectors.audience import campaign_audience
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_save
 from org.models import AuditLog
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
