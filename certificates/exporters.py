@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from certificates.codes import format_code
 from certificates.models import Certificate, CertificateStatus
-from core.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, Scope, register, safe_cell
 from learning.models import Campaign
 from org.models import OrgUnit
 
@@ -97,6 +97,10 @@ def register_xlsx(frame: pd.DataFrame, *, heading: str, subheading: str) -> byte
 @register
 class CertificateRegisterXlsx(Exporter):
     identifier = "certificate-register"
+    scope = Scope.CAMPAIGN
+    format = "xlsx"
+    menu = 4
+    hr_only = True
     verbose_name = _("Sổ cấp giấy chứng nhận (Excel)")
 
     def render(self, *, campaign: Campaign | None = None, agency: OrgUnit | None = None, as_of: dt.date | None = None,

@@ -2,8 +2,11 @@
 
 Every downloadable output — the compliance CSV/xlsx/PDF, sign-in sheets, quiz results, the
 certificate register, the self-assessment sheet — is one small `Exporter` subclass with an
-`identifier`, a `verbose_name` and `render(**kwargs) -> Rendered`. The evidence pack loops over
-them. Register with the `@register` decorator; look up with `get(identifier)`.
+`identifier`, a `verbose_name`, the `scope` it renders (one campaign, one session, one quiz, an
+agency's year), its file `format`, the `family` of outputs it belongs to (one output in several
+formats) and `render(**kwargs) -> Rendered`. Register with the `@register` decorator; look up with
+`get(identifier)`. Screens and commands never list exporters by hand: a download menu is
+`menu(scope)`, a command's `--format` choices are `family(name)`. The evidence pack loops over them.
 """
 
 from __future__ import annotations
@@ -14,11 +17,20 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pandas as pd
+from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 # Exports are official documents (Nghị định 30/2020): their fixed text — including labels that the
 # UI translates, such as statuses and staff categories — is Vietnamese whatever the reader's language.
 DOCUMENT_LANGUAGE = "vi"
+
+
+class Scope(models.TextChoices):
+    CAMPAIGN = "campaign", _("Kế hoạch học tập")
+    SESSION = "session", _("Hội nghị học tập")
+    QUIZ = "quiz", _("Bài kiểm tra")
+    AGENCY_YEAR = "agency_year", _("Cơ quan theo năm")
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,11 @@ class Rendered:
 class Exporter:
     identifier: ClassVar[str]
     verbose_name: ClassVar[str]
+    scope: ClassVar[str]  # a Scope: what `render` takes (campaign=…, session=…, quiz=…, agency=… year=…)
+    format: ClassVar[str]  # the file's extension: csv, xlsx, pdf, docx, zip
+    family: ClassVar[str] = ""  # one output in several formats shares a family (default: the identifier)
+    menu: ClassVar[int | None] = None  # position in its scope's download menu; None = not offered there
+    hr_only: ClassVar[bool] = False  # whole-agency output: HR only, never a unit head's scoped download
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -56,6 +73,8 @@ _registry: dict[str, type[Exporter]] = {}
 def register(cls: type[Exporter]) -> type[Exporter]:
     if cls.identifier in _registry and _registry[cls.identifier] is not cls:
         raise ValueError(f"exporter {cls.identifier!r} registered twice")
+    if cls.scope not in Scope.values:
+        raise ValueError(f"exporter {cls.identifier!r}: unknown scope {cls.scope!r}")
     _registry[cls.identifier] = cls
     return cls
 
@@ -66,6 +85,21 @@ def get(identifier: str) -> Exporter:
 
 def all_exporters() -> dict[str, type[Exporter]]:
     return dict(_registry)
+
+
+def family_of(cls: type[Exporter]) -> str:
+    return cls.family or cls.identifier
+
+
+def menu(scope: str) -> list[type[Exporter]]:
+    """The exporters a screen of `scope` offers for download, in menu order."""
+    return sorted((cls for cls in _registry.values() if cls.scope == scope and cls.menu is not None),
+                  key=lambda cls: (cls.menu, cls.identifier))
+
+
+def family(name: str) -> dict[str, type[Exporter]]:
+    """format → exporter of one output (a command's `--format` choices)."""
+    return {cls.format: cls for cls in _registry.values() if family_of(cls) == name}
 
 
 def autodiscover() -> None:

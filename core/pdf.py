@@ -71,6 +71,72 @@ def styles(base_size: float = 13) -> dict[str, ParagraphStyle]:
     }
 
 
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+_GOVERNING_PREFIXES = ("ỦY BAN NHÂN DÂN TỈNH ", "ỦY BAN NHÂN DÂN THÀNH PHỐ ", "UBND TỈNH ", "UBND THÀNH PHỐ ",
+                       "UBND TP. ", "UBND TP ")
+
+
+def place_name(governing_body: str) -> str:
+    """The place on the date line, from the governing body: 'UBND TỈNH TÂY NINH' → 'Tây Ninh',
+    'UBND TP HỒ CHÍ MINH' → 'Hồ Chí Minh' ("" when there is none)."""
+    body = " ".join((governing_body or "").split())
+    for prefix in _GOVERNING_PREFIXES:
+        if body.upper().startswith(prefix):
+            return body[len(prefix):].title()
+    return body.title()
+
+
+def issuing_agency_name(name: str, governing_body: str) -> str:
+    """The issuing agency as printed under the governing body, in capitals, without the province
+    the governing body already names: 'Sở Công Thương Tây Ninh' → 'SỞ CÔNG THƯƠNG'."""
+    name = " ".join((name or "").split())
+    place = place_name(governing_body)
+    if place and name.lower().endswith(" " + place.lower()):
+        name = name[: -len(place) - 1]
+    return name.upper()
+
+
+def governing_recipient(governing_body: str) -> str:
+    """The governing body as written in a "Nơi nhận" list: 'UBND TỈNH TÂY NINH' → 'UBND tỉnh Tây Ninh'."""
+    body = " ".join((governing_body or "").split())
+    if body.upper().startswith(("UBND TỈNH", "ỦY BAN NHÂN DÂN TỈNH")):
+        return f"UBND tỉnh {place_name(body)}"
+    return body
+
+
+def national_header(st: dict[str, ParagraphStyle], *, governing_body: str, agency_name: str,
+                    number: str | None = None, place: str | None = None, date: dt.date | None = None,
+                    widths: tuple[float, float] = (56 * mm, 109 * mm)) -> Table:
+    """The header of every administrative document (Nghị định 30/2020/NĐ-CP): governing body and
+    issuing agency top left (12, upper, the agency bold, a short rule under it, then "Số: …" when
+    given), Quốc hiệu (12, bold) and Tiêu ngữ (13, bold, underlined) top right, then the place and
+    date line in italics when a date is given. DejaVu Serif is wider than Times New Roman: the right
+    column takes 109 of the 165 mm so the Quốc hiệu stays on one line."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph, Spacer
+
+    size12 = st["center"].clone("national12", fontSize=12, leading=15)
+    size13 = st["center"].clone("national13", fontSize=13, leading=16)
+    left = [Paragraph(escape((governing_body or "").upper()), size12),
+            Paragraph(f"<b>{escape(issuing_agency_name(agency_name, governing_body))}</b>", size12),
+            Paragraph("_" * 8, size12.clone("national_rule", leading=6))]
+    if number is not None:
+        # "Số:      /BC-SCT" keeps the blank the office fills in by hand: spaces must not collapse.
+        left += [Spacer(1, 3 * mm), Paragraph("Số: " + escape(number).replace(" ", "&nbsp;"), size13)]
+    right = [Paragraph(f"<b>{QUOC_HIEU}</b>", size12), Paragraph(f"<b><u>{TIEU_NGU}</u></b>", size13)]
+    if date is not None:
+        where = place if place is not None else place_name(governing_body)
+        line = vn_date_line(where, date) if where else vn_date_line("", date).lstrip(", ")
+        right += [Spacer(1, 8.5 * mm if number is not None else 6 * mm),
+                  Paragraph(f"<i>{escape(line)}</i>", size13)]
+    header = Table([[left, right]], colWidths=list(widths))
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return header
+
+
 def vn_date_line(place: str, date: dt.date) -> str:
     """'Tây Ninh, ngày 05 tháng 01 năm 2024': leading zero for days below 10 and months 1–2."""
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)

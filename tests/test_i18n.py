@@ -206,5 +206,5 @@ def test_compliance_workbook_downloaded_from_an_english_ui_is_vietnamese(learner
         rendered = exporters.get("compliance-xlsx").render(campaign=campaign, as_of=TODAY.date())
     cells = {str(value) for sheet in load_workbook(io.BytesIO(rendered.content), read_only=True).worksheets
              for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
-    assert {"Chưa học (còn hạn)", "Công chức", "Hoàn thành muộn"} <= cells
-    assert not {"Not yet studied (before deadline)", "Civil servant", "Completed late"} & cells
+    assert {"Chưa hoàn thành (còn hạn)", "Công chức", "Hoàn thành muộn"} <= cells
+    assert not {"Not completed (before deadline)", "Civil servant", "Completed late"} & cells

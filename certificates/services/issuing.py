@@ -25,12 +25,12 @@ from certificates.services.serials import serial_counter_lock, serial_text, seri
 from core.errors import DomainError
 from learning.models import Campaign
 from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
+from learning.statuses import DONE_STATUSES
 from org.models import Employee, OrgUnit
 from org.services.audit import audit_log
 from quizzes.models import Attempt, Quiz
 
 CHUNK = 1000
-COMPLETE = {"completed", "completed_late"}
 
 
 class NotCompleted(DomainError):
@@ -121,7 +121,7 @@ def has_completed(*, employee: Employee, campaign: Campaign, as_of: dt.date | No
     """One person's completion, from the per-person status (cheaper than the whole campaign table)."""
     for status in employee_campaign_status(employee=employee, as_of=as_of):
         if status.campaign.pk == campaign.pk:
-            return bool(status.items) and all(item.status in COMPLETE for item in status.items)
+            return bool(status.items) and all(item.status in DONE_STATUSES for item in status.items)
     return False
 
 
@@ -289,7 +289,7 @@ def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificat
     for status in employee_campaign_status(employee=employee):
         if status.campaign.pk in held or not status.items:
             continue
-        if all(item.status in COMPLETE for item in status.items):
+        if all(item.status in DONE_STATUSES for item in status.items):
             try:
                 certificate, created = certificate_issue(
                     employee=employee, campaign=status.campaign, actor=actor, check_completion=False

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from core.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, Scope, register, safe_cell
 from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, styles, vn_date_line
 from learning.models import Attendance, StudySession
 from learning.selectors.sessions import session_roster
@@ -151,12 +151,27 @@ class SigninSheetDocument(PdfDocument):
 @register
 class SigninSheetPdf(Exporter):
     identifier = "session-signin-sheet"
+    scope = Scope.SESSION
+    format = "pdf"
+    menu = 1
     verbose_name = _("Danh sách ký tên hội nghị (PDF)")
 
     def render(self, *, session: StudySession, attendance: bool = False, **kwargs) -> Rendered:
         content = SigninSheetDocument(session, with_attendance=attendance).render()
         suffix = "diem-danh" if attendance else "ky-ten"
         return Rendered(f"{_slug(session)}-{suffix}.pdf", "application/pdf", content)
+
+
+@register
+class AttendanceListPdf(SigninSheetPdf):
+    """The sign-in sheet with each person's attendance filled in (after the session)."""
+
+    identifier = "session-attendance-list"
+    verbose_name = _("Danh sách điểm danh hội nghị (PDF)")
+    menu = 2
+
+    def render(self, *, session: StudySession, **kwargs) -> Rendered:
+        return super().render(session=session, attendance=True)
 
 
 def _sheet_rows(session: StudySession) -> list[list[str]]:
@@ -166,6 +181,10 @@ def _sheet_rows(session: StudySession) -> list[list[str]]:
 @register
 class AttendanceSheetXlsx(Exporter):
     identifier = "session-attendance-sheet-xlsx"
+    scope = Scope.SESSION
+    format = "xlsx"
+    family = "session-attendance-sheet"
+    menu = 3
     verbose_name = _("Mẫu nhập điểm danh hội nghị (.xlsx)")
 
     def render(self, *, session: StudySession, **kwargs) -> Rendered:
@@ -197,6 +216,10 @@ class AttendanceSheetXlsx(Exporter):
 @register
 class AttendanceSheetCsv(Exporter):
     identifier = "session-attendance-sheet-csv"
+    scope = Scope.SESSION
+    format = "csv"
+    family = "session-attendance-sheet"
+    menu = 4
     verbose_name = _("Mẫu nhập điểm danh hội nghị (.csv)")
 
     def render(self, *, session: StudySession, **kwargs) -> Rendered:

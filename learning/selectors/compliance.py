@@ -34,16 +34,8 @@ from django.utils import timezone
 from core import evidence as evidence_registry
 from learning.models import Campaign, Exemption, Requirement
 from learning.selectors.audience import campaign_audience
+from learning.statuses import COMPLETED, COMPLETED_LATE, DONE_STATUSES, EXEMPT, OVERDUE, PENDING
 from org.models import Employee, OrgUnit
-
-COMPLETED = "completed"
-COMPLETED_LATE = "completed_late"
-PENDING = "pending"
-OVERDUE = "overdue"
-EXEMPT = "exempt"
-STATUSES = (COMPLETED, COMPLETED_LATE, PENDING, OVERDUE, EXEMPT)
-DONE_STATUSES = (COMPLETED, COMPLETED_LATE)
-
 
 CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
 ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
@@ -262,94 +254,3 @@ def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None
                                 exempt=campaign.pk in exempt_from, evidence=evidence, as_of=as_of)
         for campaign in campaigns
     ]
-
-
-# --- summaries shared by the reports and dashboards ------------------------------------------
-
-
-def completion_rate(statuses: pd.Series) -> float | None:
-    """(completed + completed_late) / (rows − exempt), in percent; None when nobody counts."""
-    counted = int((statuses != EXEMPT).sum())
-    if counted == 0:
-        return None
-    return 100.0 * int(statuses.isin(DONE_STATUSES).sum()) / counted
-
-
-def status_counts(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Counts of each status per group, with `done`, `counted` (rows − exempt) and `percent`
-    (unrounded; None/NaN when nothing counts)."""
-    counts = pd.crosstab([table[key] for key in by], table["status"]) if len(table) else pd.DataFrame()
-    counts = counts.reindex(columns=list(STATUSES), fill_value=0)
-    counts["done"] = counts[COMPLETED] + counts[COMPLETED_LATE]
-    counts["counted"] = counts[list(STATUSES)].sum(axis=1) - counts[EXEMPT]
-    counts["percent"] = 100.0 * counts["done"] / counts["counted"].where(counts["counted"] > 0)
-    return counts
-
-
-def people_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per person: `exempt`, and `done_all` (every requirement completed or late)."""
-    if table.empty:
-        return pd.DataFrame(columns=["employee_id", "unit_id", "unit", "exempt", "done_all"])
-    people = table.groupby("employee_id", sort=False)[["unit_id", "unit"]].first()
-    people["exempt"] = (table["status"] == EXEMPT).groupby(table["employee_id"], sort=False).any()
-    people["done_all"] = table["status"].isin(DONE_STATUSES).groupby(table["employee_id"], sort=False).all()
-    return people.reset_index()
-
-
-def rolled_up(table: pd.DataFrame, *, depth: int) -> pd.DataFrame:
-    """The table with each person's unit replaced by its ancestor at `depth` (2 = the agency's
-    departments; units above that depth stay as they are), sorted again by unit name."""
-    if table.empty:
-        return table
-    cut = OrgUnit.steplen * depth
-    paths = table["unit_path"].str.slice(0, cut)
-    ancestors = dict(OrgUnit.objects.filter(path__in=paths.unique().tolist()).values_list("path", "id"))
-    names = dict(OrgUnit.objects.filter(path__in=list(ancestors)).values_list("path", "name"))
-    out = table.assign(unit_path=paths, unit_id=paths.map(ancestors), unit=paths.map(names))
-    return out.sort_values(["unit", "employee_code", "requirement_order"], kind="stable", ignore_index=True)
-
-
-def unit_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Per unit (in the table's order): people, exempt, counted, done_all and percent of people
-    who completed every requirement, plus one `percent` column per requirement number. Pass
-    `rolled_up(table, depth=2)` for figures per department, sub-units included."""
-    people = people_summary(table)
-    if people.empty:
-        return pd.DataFrame(columns=["unit_id", "unit", "people", "exempt", "counted", "done_all", "percent"])
-    units = people.groupby("unit_id", sort=False).agg(
-        unit=("unit", "first"), people=("employee_id", "size"), exempt=("exempt", "sum"),
-        done_all=("done_all", "sum"),
-    )
-    units["counted"] = units["people"] - units["exempt"]
-    units["percent"] = 100.0 * units["done_all"] / units["counted"].where(units["counted"] > 0)
-    by_requirement = status_counts(table, ["unit_id", "requirement"])["percent"].unstack("requirement")
-    order = list(dict.fromkeys(table["requirement"]))
-    units = units.join(by_requirement[order])
-    return units.reset_index()[["unit_id", "unit", "people", "exempt", "counted", "done_all", "percent", *order]]
-
-
-def requirement_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Per requirement, in campaign order: counts of each status, done, counted and percent."""
-    counts = status_counts(table, ["requirement"])
-    order = list(dict.fromkeys(table["requirement"]))
-    return counts.reindex(order).reset_index()
-
-
-def overall_summary(table: pd.DataFrame) -> dict[str, Any]:
-    """The headline figures: people, exempt_people, counted, done_all, percent_people; and the
-    per-cell completion % of CONTRACT.md (`percent_cells`) with the count of each status."""
-    people = people_summary(table)
-    exempt_count = int(people["exempt"].sum()) if len(people) else 0
-    counted = len(people) - exempt_count
-    done_all = int(people["done_all"].sum()) if len(people) else 0
-    counts = table["status"].value_counts() if len(table) else pd.Series(dtype=int)
-    rate = completion_rate(table["status"]) if len(table) else None
-    return {
-        "people": len(people),
-        "exempt_people": exempt_count,
-        "counted": counted,
-        "done_all": done_all,
-        "percent_people": 100.0 * done_all / counted if counted else None,
-        "percent_cells": rate,
-        **{status: int(counts.get(status, 0)) for status in STATUSES},
-    }

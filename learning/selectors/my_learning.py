@@ -8,35 +8,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from core import evidence as evidence_registry
-from core.evidence import Offer
+from core.evidence import Offer, evidence_label
 from courses.selectors import lesson_readings_for, lessons_for_directives
-from learning.selectors.compliance import (
-    DONE_STATUSES,
-    EXEMPT,
-    CampaignStatus,
-    RequirementStatus,
-    employee_campaign_status,
-)
+from learning.selectors.compliance import CampaignStatus, RequirementStatus, employee_campaign_status
+from learning.statuses import DONE_STATUSES, EXEMPT, status_label
 from org.models import Employee
 
 LESSON, WAIT = "lesson", "wait"
 RECENTLY_OVERDUE_DAYS = 30
 
-STATUS_LABELS = {
-    "completed": _("Đã hoàn thành"),
-    "completed_late": _("Hoàn thành muộn"),
-    "pending": _("Chưa hoàn thành"),
-    "overdue": _("Quá hạn"),
-    "exempt": _("Được miễn"),
-}
-EVIDENCE_LABELS = {
-    "attendance": _("Dự hội nghị học tập"),
-    "quiz": _("Đạt bài kiểm tra"),
-    "manual": _("Văn phòng ghi nhận"),
-}
 
 
 @dataclass
@@ -48,11 +30,11 @@ class RequirementCard:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.item.status, self.item.status)
+        return status_label(self.item.status)
 
     @property
     def evidence_label(self) -> str:
-        return EVIDENCE_LABELS.get(self.item.evidence, "")
+        return evidence_label(self.item.evidence)
 
     @property
     def is_open(self) -> bool:

@@ -4,7 +4,6 @@ YAML download. Wiring (menus, URLs) is in `learning/wagtail_hooks/campaigns.py`.
 
 from __future__ import annotations
 
-import pandas as pd
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,26 +23,15 @@ from core.errors import DomainError
 from core.text import fold
 from courses.selectors import directive_reference
 from learning.models import Campaign, Exemption
-from learning.selectors.compliance import (
-    COMPLETED,
-    COMPLETED_LATE,
-    EXEMPT,
-    OVERDUE,
-    PENDING,
-    compliance_table,
-)
+from learning.selectors.compliance import compliance_table
+from learning.selectors.summaries import person_rollup
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
+from learning.statuses import ComplianceStatus
 from org.models import Employee, EmployeeCategory, OrgUnit
 from org.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
 
-STATUS_LABELS = {
-    COMPLETED: _("Đã hoàn thành"),
-    COMPLETED_LATE: _("Hoàn thành muộn"),
-    PENDING: _("Đang học"),
-    OVERDUE: _("Quá hạn"),
-    EXEMPT: _("Được miễn"),
-}
+STATUS_LABELS = dict(ComplianceStatus.choices)
 PER_PAGE = 100
 
 
@@ -147,29 +135,6 @@ class CampaignForm(WagtailAdminModelForm):
 # --- the audience -------------------------------------------------------------------------------
 
 
-def person_statuses(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per person from their requirement statuses (as computed by the compliance selector):
-    done/total and one word: exempt, else completed(_late) when all done, else overdue or pending."""
-    status = table["status"]
-    by_person = table.assign(
-        is_done=status.isin([COMPLETED, COMPLETED_LATE]), is_late=status.eq(COMPLETED_LATE),
-        is_overdue=status.eq(OVERDUE), is_exempt=status.eq(EXEMPT),
-    ).groupby("employee_id", sort=False)
-    people = by_person.agg(
-        employee_code=("employee_code", "first"), full_name=("full_name", "first"), unit=("unit", "first"),
-        unit_path=("unit_path", "first"), category=("category", "first"), done=("is_done", "sum"),
-        total=("status", "size"), late=("is_late", "any"), overdue=("is_overdue", "any"),
-        exempt=("is_exempt", "any"),
-    ).reset_index()
-    people["status"] = PENDING
-    people.loc[people["overdue"], "status"] = OVERDUE
-    all_done = people["done"].eq(people["total"])
-    people.loc[all_done, "status"] = COMPLETED
-    people.loc[all_done & people["late"], "status"] = COMPLETED_LATE
-    people.loc[people["exempt"], "status"] = EXEMPT
-    return people
-
-
 class AudienceFilterForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị"),
                                   empty_label=_("Tất cả đơn vị"))
@@ -215,7 +180,7 @@ class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
             return []
         exemptions = {e.employee_id: e for e in Exemption.objects.filter(campaign=self.campaign)}
         categories = dict(EmployeeCategory.choices)
-        rows = person_statuses(table).to_dict("records")
+        rows = person_rollup(table).to_dict("records")
         for row in rows:
             row["employee_id"] = int(row["employee_id"])
             row["category"] = categories.get(row["category"], row["category"])

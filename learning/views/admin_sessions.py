@@ -4,15 +4,9 @@ upload (preview, then confirm), the refused-scan log, and the sheet downloads.""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -21,7 +15,8 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core import exporters
-from core.errors import DomainError, ImportRefused
+from core.errors import DomainError
+from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from learning.models import AttendanceStatus, StudySession
 from learning.selectors.sessions import (
     can_manage_session,
@@ -39,20 +34,12 @@ from learning.services.attendance import (
 from learning.services.checkin import checkin_window
 from org.models import Employee
 
-UPLOAD_DIR = "attendance-uploads"
-SESSION_KEY = "learning_attendance_upload"
 STATUS_BUTTONS = [
     (AttendanceStatus.PRESENT, _("Có mặt")),
     (AttendanceStatus.LATE, _("Đi muộn")),
     (AttendanceStatus.EXCUSED, _("Vắng có lý do")),
     (AttendanceStatus.ABSENT, _("Vắng")),
 ]
-DOWNLOADS = {
-    "ky-ten.pdf": ("session-signin-sheet", {}),
-    "diem-danh.pdf": ("session-signin-sheet", {"attendance": True}),
-    "mau.xlsx": ("session-attendance-sheet-xlsx", {}),
-    "mau.csv": ("session-attendance-sheet-csv", {}),
-}
 
 
 class SessionMixin(WagtailAdminTemplateMixin):
@@ -85,10 +72,8 @@ class SessionMixin(WagtailAdminTemplateMixin):
             "log_url": reverse("learning_studysession:checkins", args=[pk]),
             "edit_url": reverse("learning_studysession:edit", args=[pk]),
             "projector_url": reverse("session_projector", args=[pk]),
-            "sheet_pdf_url": reverse("learning_studysession:download", args=[pk, "ky-ten.pdf"]),
-            "list_pdf_url": reverse("learning_studysession:download", args=[pk, "diem-danh.pdf"]),
-            "xlsx_url": reverse("learning_studysession:download", args=[pk, "mau.xlsx"]),
-            "csv_url": reverse("learning_studysession:download", args=[pk, "mau.csv"]),
+            "downloads": [(cls.verbose_name, reverse("learning_studysession:download", args=[pk, cls.identifier]))
+                          for cls in exporters.menu(exporters.Scope.SESSION)],
         }
 
     def render(self, **context):
@@ -138,73 +123,37 @@ class SheetUploadForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
-            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
-        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn."))
-        return upload
+        return spreadsheet_upload(self.cleaned_data["file"])
 
 
-class SheetImportView(SessionMixin, View):
-    """Upload → dry-run preview (or every problem, row by row) → confirm. The stored file, not
-    anything the browser sends back, is what the confirmation applies."""
+class SheetImportView(SessionMixin, UploadPreviewApplyView):
+    """A filled-in sign-in sheet: upload → dry-run preview (or every problem, row by row) → confirm."""
 
     page_title = _("Nhập danh sách điểm danh")
     template_name = "learning/admin/session_import.html"
+    form_class = SheetUploadForm
 
-    def _pending(self, request) -> dict | None:
-        pending = request.session.get(SESSION_KEY)
-        return pending if pending and pending.get("session") == self.session.pk else None
+    @property
+    def upload_key(self) -> str:
+        return f"attendance:{self.session.pk}"
 
-    def _discard(self, request) -> None:
-        pending = request.session.pop(SESSION_KEY, None)
-        if pending and default_storage.exists(pending["path"]):
-            default_storage.delete(pending["path"])
+    def may_upload(self, request) -> bool:
+        return True  # SessionMixin let only HR of the session's agency in
 
-    def _run(self, pending: dict, *, dry_run: bool, actor=None) -> AttendanceImportResult:
-        with default_storage.open(pending["path"], "rb") as stored:
-            data = stored.read()
-        return attendance_import(session=self.session, file=data, filename=pending["filename"], dry_run=dry_run,
-                                 actor=actor)
+    def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None) -> AttendanceImportResult:
+        return attendance_import(session=self.session, file=data, filename=filename, dry_run=dry_run, actor=actor)
 
-    def get(self, request):
-        self._discard(request)
-        return self.render(form=SheetUploadForm())
+    def preview_context(self, result, options: dict) -> dict:
+        return {"labels": dict(AttendanceStatus.choices)}
 
-    def post(self, request):
-        if request.POST.get("action") == "apply":
-            return self.apply(request)
-        form = SheetUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render(form=form)
-        self._discard(request)
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{suffix}", ContentFile(upload.read()))
-        pending = {"token": uuid.uuid4().hex, "path": path, "filename": upload.name, "session": self.session.pk}
-        request.session[SESSION_KEY] = pending
-        try:
-            result = self._run(pending, dry_run=True)
-        except ImportRefused as refused:
-            self._discard(request)
-            return self.render(form=SheetUploadForm(), problems=refused.problems, filename=upload.name)
-        return self.render(result=result, pending=pending, labels=dict(AttendanceStatus.choices))
+    def applied(self, result, options: dict) -> tuple[str, str]:
+        message = _("Đã nhập điểm danh: thêm mới %(c)s, cập nhật %(u)s, không đổi %(n)s") % {
+            "c": result.created, "u": result.updated, "n": result.unchanged}
+        return message, reverse("learning_studysession:attendance", args=[self.session.pk])
 
-    def apply(self, request):
-        pending = self._pending(request)
-        if not pending or request.POST.get("token") != pending["token"]:
-            messages.error(request, _("Phiên nhập đã hết hạn hoặc đã được áp dụng. Hãy tải tệp lên lại."))
-            return redirect("learning_studysession:import", self.session.pk)
-        try:
-            result = self._run(pending, dry_run=False, actor=request.user)
-        except ImportRefused as refused:
-            self._discard(request)
-            return self.render(form=SheetUploadForm(), problems=refused.problems, filename=pending["filename"])
-        self._discard(request)
-        messages.success(request, _("Đã nhập điểm danh: thêm mới %(c)s, cập nhật %(u)s, không đổi %(n)s") % {
-            "c": result.created, "u": result.updated, "n": result.unchanged})
-        return redirect("learning_studysession:attendance", self.session.pk)
+    def render(self, **context):
+        context.update(session=self.session, **self.session_links())
+        return super().render(**context)
 
 
 class CheckinLogView(SessionMixin, View):
@@ -216,14 +165,13 @@ class CheckinLogView(SessionMixin, View):
 
 
 def session_download(request, pk: int, name: str):
-    """The sign-in sheet PDF, the attendance list PDF, and the blank xlsx/CSV to fill in."""
+    """A download of the session menu (sign-in sheet, attendance list, blank sheets to fill in)."""
     session = get_object_or_404(StudySession.objects.select_related("campaign__agency"), pk=pk)
     if not can_manage_session(request.user, session):
         raise PermissionDenied
-    if name not in DOWNLOADS:
+    if name not in {cls.identifier for cls in exporters.menu(exporters.Scope.SESSION)}:
         raise Http404
-    identifier, options = DOWNLOADS[name]
-    rendered = exporters.get(identifier).render(session=session, **options)
+    rendered = exporters.get(name).render(session=session)
     response = HttpResponse(rendered.content, content_type=rendered.mimetype)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
     return response

@@ -119,7 +119,7 @@ class SessionIndexView(generic.IndexView):
             ListingButton(_("Trình chiếu mã QR"), url=reverse("session_projector", args=[instance.pk]),
                           icon_name="view", priority=2),
             ListingButton(_("Danh sách ký tên (PDF)"),
-                          url=reverse("learning_studysession:download", args=[instance.pk, "ky-ten.pdf"]),
+                          url=reverse("learning_studysession:download", args=[instance.pk, "session-signin-sheet"]),
                           icon_name="download", priority=3),
         ]
         return buttons

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from core.exporters import Exporter, Rendered, neutralise_code, neutralise_text, register
+from core.exporters import Exporter, Rendered, Scope, neutralise_code, neutralise_text, register
 from quizzes.models import Attempt
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -85,6 +85,9 @@ def quiz_results_xlsx(frame: pd.DataFrame, *, quiz, heading: str) -> bytes:
 @register
 class QuizResultsXlsx(Exporter):
     identifier = "quiz-results-xlsx"
+    scope = Scope.QUIZ
+    format = "xlsx"
+    menu = 1
     verbose_name = _("Kết quả bài kiểm tra (Excel)")
 
     def render(self, *, quiz, as_of: dt.date | None = None, employees: QuerySet | None = None,

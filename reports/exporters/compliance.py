@@ -15,7 +15,7 @@ import pandas as pd
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.exporters import Exporter, Rendered, neutralise_codes, neutralise_text, register
+from core.exporters import Exporter, Rendered, Scope, neutralise_codes, neutralise_text, register
 from learning.models import Campaign
 from learning.selectors.compliance import CSV_COLUMNS, compliance_table
 from org.models import OrgUnit
@@ -56,6 +56,10 @@ def _resolve(as_of: dt.date | None) -> dt.date:
 @register
 class ComplianceCsv(Exporter):
     identifier = "compliance-csv"
+    scope = Scope.CAMPAIGN
+    format = "csv"
+    family = "compliance"
+    menu = 3
     verbose_name = _("Chi tiết tình hình học tập (CSV)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
@@ -69,6 +73,10 @@ class ComplianceCsv(Exporter):
 @register
 class ComplianceXlsx(Exporter):
     identifier = "compliance-xlsx"
+    scope = Scope.CAMPAIGN
+    format = "xlsx"
+    family = "compliance"
+    menu = 1
     verbose_name = _("Báo cáo tình hình học tập (Excel)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
@@ -84,6 +92,10 @@ class ComplianceXlsx(Exporter):
 @register
 class CompliancePdf(Exporter):
     identifier = "compliance-pdf"
+    scope = Scope.CAMPAIGN
+    format = "pdf"
+    family = "compliance"
+    menu = 2
     verbose_name = _("Báo cáo kết quả học tập, quán triệt (PDF)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,

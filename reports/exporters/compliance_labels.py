@@ -1,18 +1,18 @@
-"""Labels and cell hygiene shared by the compliance xlsx, PDF and CSV."""
+"""Labels of the compliance exports, from the one vocabulary (learning.statuses, core.evidence)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+import pandas as pd
 
+from core.evidence import evidence_label
+from learning.statuses import ComplianceStatus
 from org.models import EmployeeCategory
 
-STATUS_LABELS = {
-    "completed": _("Hoàn thành"),
-    "completed_late": _("Hoàn thành muộn"),
-    "pending": _("Chưa học (còn hạn)"),
-    "overdue": _("Quá hạn"),
-    "exempt": _("Miễn học"),
-}
-EVIDENCE_LABELS = {"attendance": _("Dự hội nghị"), "quiz": _("Bài kiểm tra"), "manual": _("Văn phòng ghi nhận"), "": ""}
+STATUS_LABELS = dict(ComplianceStatus.choices)
 CATEGORY_LABELS = dict(EmployeeCategory.choices)
 TARGET_PERCENT = 100.0  # chỉ tiêu 1 of the plan: 100% of the audience studied every directive
+
+
+def evidence_labels(kinds: pd.Series) -> pd.Series:
+    """The label of each evidence kind in a column ("" for none), computed once per distinct kind."""
+    return kinds.map({kind: evidence_label(kind) for kind in kinds.unique()})

@@ -15,7 +15,8 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 
 from core.pdf import PdfDocument, styles, vn_date_line
 from learning.models import Campaign
-from learning.selectors.compliance import overall_summary, requirement_summary, rolled_up, unit_summary
+from learning.selectors.summaries import Summary, group_summary, rolled_up, summary
+from learning.statuses import PEOPLE_RATE, ROWS_RATE, ComplianceStatus
 from org.models import Employee, OrgUnit
 
 from .compliance_labels import TARGET_PERCENT
@@ -68,7 +69,7 @@ def completion_chart(units: pd.DataFrame, *, width_mm: float = 165) -> Image:
 
     units = units.head(MAX_CHART_BARS)
     names = list(units["unit"])[::-1]
-    values = [0.0 if pd.isna(v) else float(v) for v in units["percent"]][::-1]
+    values = [0.0 if pd.isna(v) else float(v) for v in units["people_rate"]][::-1]
     height = max(1.6, 0.32 * len(names) + 0.9)
     fig, ax = plt.subplots(figsize=(width_mm / 25.4, height), dpi=150)
     try:
@@ -78,7 +79,7 @@ def completion_chart(units: pd.DataFrame, *, width_mm: float = 165) -> Image:
         ax.set_yticks(range(len(names)), [n if len(n) <= 48 else n[:46] + "…" for n in names], fontsize=7)
         ax.set_xlim(0, 105)
         ax.axvline(TARGET_PERCENT, color="#1b5e20", linestyle="--", linewidth=0.8)
-        ax.set_xlabel("Tỷ lệ cán bộ hoàn thành tất cả văn bản (%) — chỉ tiêu 100%", fontsize=7)
+        ax.set_xlabel(f"{PEOPLE_RATE} (%) — chỉ tiêu 100%", fontsize=7)
         ax.tick_params(axis="x", labelsize=7)
         for index, value in enumerate(values):
             ax.text(min(value + 1, 96), index, _pct(value), va="center", fontsize=6.5)
@@ -155,10 +156,10 @@ class ComplianceReportPdf(PdfDocument):
                 Paragraph(f"<b>{escape(subject)}</b>", s["center_bold"]), Spacer(1, 1 * mm),
                 Paragraph("<para>" + "_" * 14 + "</para>", s["center"]), Spacer(1, 4 * mm)]
 
-    def general_section(self, overall: dict) -> list:
+    def general_section(self, overall: Summary) -> list:
         s = self.s
         c = self.campaign
-        reached = overall["percent_people"] is not None and overall["percent_people"] >= TARGET_PERCENT
+        reached = overall.people_rate is not None and overall.people_rate >= TARGET_PERCENT
         lines = [
             f"Thực hiện {c.title[:1].lower()}{c.title[1:]} (thời gian thực hiện từ ngày {c.start:%d/%m/%Y} "
             f"đến ngày {c.due:%d/%m/%Y}), {self.agency.name} báo cáo kết quả học tập, quán triệt tính đến "
@@ -167,15 +168,15 @@ class ComplianceReportPdf(PdfDocument):
         body = [Paragraph(escape(line), s["body"]) for line in lines]
         body.append(Paragraph("I. KẾT QUẢ CHUNG", s["heading"]))
         figures = [
-            f"Tổng số cán bộ, công chức, viên chức, người lao động thuộc đối tượng học tập: {overall['people']} "
-            f"người; trong đó miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): {overall['exempt_people']} người; "
-            f"phải học: {overall['counted']} người.",
+            f"Tổng số cán bộ, công chức, viên chức, người lao động thuộc đối tượng học tập: {overall.people} "
+            f"người; trong đó miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): {overall.exempt_people} người; "
+            f"phải học: {overall.counted_people} người.",
             f"Số người đã học tập, quán triệt đầy đủ tất cả {self.table['requirement'].nunique()} văn bản: "
-            f"{overall['done_all']}/{overall['counted']} người, đạt {_pct(overall['percent_people'])}% "
-            f"(chỉ tiêu: {TARGET_PERCENT:.0f}%).",
-            f"Theo từng lượt văn bản: hoàn thành đúng hạn {overall['completed']}, hoàn thành muộn "
-            f"{overall['completed_late']}, chưa học (còn hạn) {overall['pending']}, quá hạn {overall['overdue']}; "
-            f"tỷ lệ hoàn thành {_pct(overall['percent_cells'])}%.",
+            f"{overall.done_people}/{overall.counted_people} người; {str(PEOPLE_RATE).lower()}: "
+            f"{_pct(overall.people_rate)}% (chỉ tiêu: {TARGET_PERCENT:.0f}%).",
+            f"Theo từng lượt người × văn bản: hoàn thành đúng hạn {overall.completed}, hoàn thành muộn "
+            f"{overall.completed_late}, {str(ComplianceStatus.PENDING.label).lower()} {overall.pending}, "
+            f"quá hạn {overall.overdue}; {str(ROWS_RATE).lower()}: {_pct(overall.rows_rate)}%.",
             "Kết quả: " + ("đạt chỉ tiêu 100% cán bộ, công chức, viên chức được học tập, quán triệt." if reached
                            else "chưa đạt chỉ tiêu 100% cán bộ, công chức, viên chức được học tập, quán triệt."),
         ]
@@ -184,16 +185,17 @@ class ComplianceReportPdf(PdfDocument):
 
     def unit_section(self, units: pd.DataFrame) -> list:
         s = self.s
-        head = ["STT", "Đơn vị", "Số người", "Miễn học", "Hoàn thành tất cả", "Tỷ lệ (%)"]
+        head = ["STT", "Đơn vị", "Số người", "Miễn học", "Hoàn thành tất cả", f"{PEOPLE_RATE} (%)"]
         rows = [[Paragraph(h, s["cell_head"]) for h in head]]
         for number, u in enumerate(units.itertuples(index=False), start=1):
             rows.append([Paragraph(str(number), s["cell_center"]), Paragraph(escape(u.unit), s["cell"]),
-                         Paragraph(str(u.people), s["cell_center"]), Paragraph(str(u.exempt), s["cell_center"]),
-                         Paragraph(f"{u.done_all}/{u.counted}", s["cell_center"]),
-                         Paragraph(_pct(u.percent), s["cell_center"])])
+                         Paragraph(str(u.people), s["cell_center"]),
+                         Paragraph(str(u.exempt_people), s["cell_center"]),
+                         Paragraph(f"{u.done_people}/{u.counted_people}", s["cell_center"]),
+                         Paragraph(_pct(u.people_rate), s["cell_center"])])
         table = _grid(rows, [12 * mm, 68 * mm, 20 * mm, 20 * mm, 25 * mm, 20 * mm])
         many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
-        charted = unit_summary(rolled_up(self.table, depth=2)) if many else units
+        charted = group_summary(rolled_up(self.table, depth=2), ["unit_id", "unit"]) if many else units
         return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), table, Spacer(1, 3 * mm),
                 KeepTogether([completion_chart(charted),
                               Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị"
@@ -202,26 +204,27 @@ class ComplianceReportPdf(PdfDocument):
 
     def requirement_section(self, requirements: pd.DataFrame) -> list:
         s = self.s
-        head = ["STT", "Văn bản", "Đúng hạn", "Muộn", "Chưa học (còn hạn)", "Quá hạn", "Miễn học", "Tỷ lệ (%)"]
+        head = ["STT", "Văn bản", "Đúng hạn", "Muộn", str(ComplianceStatus.PENDING.label), "Quá hạn", "Miễn học",
+                f"{ROWS_RATE} (%)"]
         rows = [[Paragraph(h, s["cell_head"]) for h in head]]
         for number, r in enumerate(requirements.itertuples(index=False), start=1):
             rows.append([Paragraph(str(v), s["cell_center"]) for v in (
                 number, escape(str(r.requirement)), r.completed, r.completed_late, r.pending, r.overdue, r.exempt,
-                _pct(r.percent))])
+                _pct(r.rows_rate))])
         table = _grid(rows, [12 * mm, 33 * mm, 18 * mm, 17 * mm, 24 * mm, 18 * mm, 18 * mm, 25 * mm])
         return [Paragraph("III. KẾT QUẢ THEO VĂN BẢN", s["heading"]), table]
 
-    def assessment_section(self, units: pd.DataFrame, overall: dict) -> list:
+    def assessment_section(self, units: pd.DataFrame, overall: Summary) -> list:
         s = self.s
-        lagging = units[units["percent"].fillna(0) < TARGET_PERCENT].sort_values("percent")
+        lagging = units[units["people_rate"].fillna(0) < TARGET_PERCENT].sort_values("people_rate")
         body = [Paragraph("IV. ĐÁNH GIÁ, KIẾN NGHỊ", s["heading"])]
-        if overall["counted"] and lagging.empty:
+        if overall.counted_people and lagging.empty:
             text = "Tất cả các đơn vị đã hoàn thành chỉ tiêu học tập, quán triệt."
-        elif overall["counted"]:
-            names = "; ".join(f"{u.unit} ({_pct(u.percent)}%)" for u in lagging.head(5).itertuples())
+        elif overall.counted_people:
+            names = "; ".join(f"{u.unit} ({_pct(u.people_rate)}%)" for u in lagging.head(5).itertuples())
             if len(lagging) > 5:
                 names += f" và {len(lagging) - 5} đơn vị khác"
-            missing = overall["counted"] - overall["done_all"]
+            missing = overall.counted_people - overall.done_people
             text = (f"Còn {missing} người chưa học tập, quán triệt đầy đủ; các đơn vị chưa đạt chỉ tiêu: {names}. "
                     f"Đề nghị thủ trưởng các đơn vị đôn đốc cán bộ hoàn thành"
                     + (" ngay do đã quá hạn." if self.as_of > self.campaign.due
@@ -264,9 +267,9 @@ class ComplianceReportPdf(PdfDocument):
     # --- the document ---------------------------------------------------------------------
 
     def story(self) -> list:
-        overall = overall_summary(self.table)
-        units = unit_summary(self.table)
-        requirements = requirement_summary(self.table)
+        overall = summary(self.table)
+        units = group_summary(self.table, ["unit_id", "unit"])
+        requirements = group_summary(self.table, ["requirement"])
         return [
             *self.header_block(),
             *self.title_block(),

@@ -15,15 +15,11 @@ import xlsxwriter
 
 from core.exporters import neutralise_codes, neutralise_text
 from learning.models import Campaign
-from learning.selectors.compliance import STATUSES, overall_summary, requirement_summary, unit_summary
+from learning.selectors.summaries import group_summary, summary, unit_requirement_rates
+from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, STATUSES
 from org.models import OrgUnit
 
-from .compliance_labels import (
-    CATEGORY_LABELS,
-    EVIDENCE_LABELS,
-    STATUS_LABELS,
-    TARGET_PERCENT,
-)
+from .compliance_labels import CATEGORY_LABELS, STATUS_LABELS, TARGET_PERCENT, evidence_labels
 
 SUMMARY_SHEET = "Tổng hợp"
 DETAIL_SHEET = "Chi tiết"
@@ -52,20 +48,21 @@ def _fraction(percent) -> float | None:
 
 
 def unit_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Unit × requirement: people, exempt, to study, done every requirement, % and % per requirement,
-    with a totals row "Tổng cộng"."""
-    units = unit_summary(table)
+    """Unit × requirement: people, exempt, to study, done every requirement, the people rate and the
+    rate of each requirement, with a totals row "Tổng cộng"."""
+    units = group_summary(table, ["unit_id", "unit"])
     requirements = list(dict.fromkeys(table["requirement"]))
-    overall = overall_summary(table)
-    by_requirement = requirement_summary(table).set_index("requirement")["percent"]
+    rates = unit_requirement_rates(table) if len(table) else pd.DataFrame()
+    overall = summary(table)
+    by_requirement = group_summary(table, ["requirement"]).set_index("requirement")["rows_rate"]
     rows = []
     for number, values in enumerate(units.to_dict("records"), start=1):
-        rows.append([number, values["unit"], values["people"], values["exempt"], values["counted"],
-                     values["done_all"], _fraction(values["percent"]),
-                     *[_fraction(values[r]) for r in requirements]])
-    rows.append(["", "Tổng cộng", overall["people"], overall["exempt_people"], overall["counted"], overall["done_all"],
-                 _fraction(overall["percent_people"]), *[_fraction(by_requirement.get(r)) for r in requirements]])
-    columns = ["STT", "Đơn vị", "Số người", "Miễn học", "Phải học", "Hoàn thành tất cả", "Tỷ lệ hoàn thành",
+        rows.append([number, values["unit"], values["people"], values["exempt_people"], values["counted_people"],
+                     values["done_people"], _fraction(values["people_rate"]),
+                     *[_fraction(rates.at[values["unit_id"], r]) for r in requirements]])
+    rows.append(["", "Tổng cộng", overall.people, overall.exempt_people, overall.counted_people, overall.done_people,
+                 _fraction(overall.people_rate), *[_fraction(by_requirement.get(r)) for r in requirements]])
+    columns = ["STT", "Đơn vị", "Số người", "Miễn học", "Phải học", "Hoàn thành tất cả", str(PEOPLE_RATE),
                *[f"{r} (%)" for r in requirements]]
     frame = pd.DataFrame(rows, columns=columns)
     frame["Đơn vị"] = neutralise_text(frame["Đơn vị"])
@@ -73,16 +70,16 @@ def unit_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def requirement_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Per requirement: count of each status and the completion % (exempt rows excluded)."""
-    summary = requirement_summary(table)
+    """Per requirement: count of each status and the rate of rows completed (exempt rows excluded)."""
+    figures = group_summary(table, ["requirement"])
     rows = []
-    for number, values in enumerate(summary.to_dict("records"), start=1):
+    for number, values in enumerate(figures.to_dict("records"), start=1):
         rows.append([number, values["requirement"], *[int(values[s]) for s in STATUSES],
-                     _fraction(values["percent"])])
-    totals = overall_summary(table)
-    rows.append(["", "Tổng cộng", *[totals[s] for s in STATUSES], _fraction(totals["percent_cells"])])
+                     _fraction(values["rows_rate"])])
+    totals = summary(table)
+    rows.append(["", "Tổng cộng", *[getattr(totals, s) for s in STATUSES], _fraction(totals.rows_rate)])
     frame = pd.DataFrame(rows, columns=["STT", "Văn bản", *[str(STATUS_LABELS[s]) for s in STATUSES],
-                                        "Tỷ lệ hoàn thành"])
+                                        str(ROWS_RATE)])
     frame["Văn bản"] = neutralise_codes(frame["Văn bản"])
     return frame
 
@@ -95,7 +92,7 @@ def detail_sheet_frame(table: pd.DataFrame) -> pd.DataFrame:
         "category": table["category"].map({k: str(v) for k, v in CATEGORY_LABELS.items()}),
         "requirement": neutralise_codes(table["requirement"]),
         "status": table["status"].map({k: str(v) for k, v in STATUS_LABELS.items()}),
-        "evidence": table["evidence"].map({k: str(v) for k, v in EVIDENCE_LABELS.items()}),
+        "evidence": evidence_labels(table["evidence"]),
         "evidence_date": table["evidence_date"],
     })
     return detail.rename(columns=DETAIL_HEADERS)
@@ -164,6 +161,7 @@ def _write_summary(ws, f: Formats, *, campaign: Campaign, as_of: dt.date, unit: 
     ws.write(2, 0, campaign.title, f.italic)
     ws.write(3, 0, f"Tính đến ngày {as_of:%d/%m/%Y}; hạn hoàn thành {campaign.due:%d/%m/%Y}. "
                    f"Chỉ tiêu: {TARGET_PERCENT:.0f}% (ô đạt chỉ tiêu tô màu xanh).", f.plain)
+    ws.write(4, 0, f"{PEOPLE_RATE}: {PEOPLE_RATE_HELP}. {ROWS_RATE}: {ROWS_RATE_HELP}.", f.italic)
     _write_block(ws, f, UNIT_TABLE_ROW, units, percent_from=7)
     second = UNIT_TABLE_ROW + len(units) + 3
     ws.write(second - 2, 0, "Kết quả theo văn bản", f.bold)

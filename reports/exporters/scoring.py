@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from core.exporters import Exporter, Rendered, register, safe_cell
+from core.exporters import Exporter, Rendered, Scope, register, safe_cell
 from core.pdf import PdfDocument, styles, vn_date_line
 from org.models import OrgUnit
 from reports.models import ScoringCriterion
@@ -70,6 +70,11 @@ def _num(value: Decimal | None) -> str:
 @register
 class ScoringSelfAssessmentXlsx(Exporter):
     identifier = "scoring-self-assessment-xlsx"
+    scope = Scope.AGENCY_YEAR
+    format = "xlsx"
+    family = "scoring-self-assessment"
+    menu = 1
+    hr_only = True
     verbose_name = "Bảng tự chấm điểm (Excel)"
 
     def render(self, *, campaign=None, agency=None, year=None, **kwargs) -> Rendered:
@@ -186,6 +191,11 @@ class ScoringSheetPdf(PdfDocument):
 @register
 class ScoringSelfAssessmentPdf(Exporter):
     identifier = "scoring-self-assessment-pdf"
+    scope = Scope.AGENCY_YEAR
+    format = "pdf"
+    family = "scoring-self-assessment"
+    menu = 2
+    hr_only = True
     verbose_name = "Bảng tự chấm điểm (PDF)"
 
     def render(self, *, campaign=None, agency=None, year=None, report_date: dt.date | None = None,

@@ -43,7 +43,7 @@ OPTIONAL_EXPORTERS = [
     ("5-tu-cham-diem", "scoring-self-assessment-xlsx"),
     ("5-tu-cham-diem", "scoring-self-assessment-pdf"),
 ]
-SIGNIN_EXPORTER = "session-signin-sheet"
+SIGNIN_EXPORTER = "session-attendance-list"
 QUIZ_EXPORTER = "quiz-results-xlsx"
 
 
@@ -108,7 +108,7 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date) -> tuple[list[Par
         for session in _pack_sessions(campaign, as_of, directive_ids):
             parts.append(Part(
                 "2-diem-danh", f"Danh sách hội nghị {session.date:%d/%m/%Y}",
-                lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s, attendance=True),
+                lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s),
                 name=f"{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}.pdf",
             ))
     else:

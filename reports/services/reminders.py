@@ -28,7 +28,9 @@ from django.utils import timezone
 
 from core.errors import DomainError
 from learning.models import Campaign
-from learning.selectors.compliance import OVERDUE, PENDING, compliance_table, employee_campaign_status
+from learning.selectors.compliance import compliance_table, employee_campaign_status
+from learning.selectors.summaries import summary
+from learning.statuses import OVERDUE, PENDING
 from org.models import Employee
 from org.roles import UNIT_HEAD
 from reports.models import Reminder, ReminderKind, ReminderStatus
@@ -148,8 +150,8 @@ def _summary_plans(*, campaign: Campaign, table, as_of: dt.date, result: Reminde
         subtree = table[table["unit_path"].str.startswith(head.unit.path)]
         if subtree.empty:
             continue
-        figures = dashboard.summary(subtree)
-        if as_of > campaign.due and figures.overdue_rows == 0:
+        figures = summary(subtree)
+        if as_of > campaign.due and figures.overdue == 0:
             continue  # after the deadline, a summary is only worth sending while someone is overdue
         if head.id in done_recently:
             result.already[kind] += 1
@@ -164,7 +166,7 @@ def _summary_plans(*, campaign: Campaign, table, as_of: dt.date, result: Reminde
             kind=kind, campaign=campaign, employee=head, email=address, requirements=[], unit=head.unit,
             context={
                 "summary": figures,
-                "units": dashboard.by_unit(subtree).to_dict("records"),
+                "units": dashboard.records(dashboard.by_unit(subtree)),
                 "overdue_people": overdue.head(30).to_dict("records"),
                 "overdue_more": max(len(overdue) - 30, 0),
                 "pending_count": len(pending),

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from learning.models import Campaign
 from learning.selectors.compliance import compliance_table
+from learning.selectors.summaries import summary
 from org.services.audit import audit_log
 from reports.models import CampaignTarget, TargetKind, TargetStatus
-from reports.selectors import dashboard
 
 
 @dataclass(frozen=True)
@@ -43,18 +43,19 @@ def campaign_targets_progress(*, campaign: Campaign, as_of: dt.date | None = Non
     """Every target of `campaign` in order; the live ones measured from one compliance table."""
     as_of = as_of or timezone.localdate()
     targets = list(campaign.targets.order_by("order", "id").prefetch_related("evidence__document"))
-    summary = None
+    figures = None
     if any(t.kind == TargetKind.LIVE_COMPLETION for t in targets):
-        summary = dashboard.summary(compliance_table(campaign=campaign, as_of=as_of))
+        figures = summary(compliance_table(campaign=campaign, as_of=as_of))
     progress = []
     for target in targets:
         if target.kind == TargetKind.LIVE_COMPLETION:
-            percent = summary.people_percent
-            counted = summary.people - summary.exempt_people
+            percent = round(figures.people_rate, 1) if figures.people_rate is not None else None
+            counted = figures.counted_people
+            shown = "—" if percent is None else f"{percent:.1f}%".replace(".", ",")
             progress.append(TargetProgress(
-                target=target, live=True, percent=percent, done_people=summary.done_people, people=counted,
-                status=_live_status(campaign=campaign, percent=percent, goal=target.goal_percent, as_of=as_of),
-                result=f"{summary.done_people}/{counted} người đã hoàn thành ({percent:.1f}%)".replace(".", ","),
+                target=target, live=True, percent=percent, done_people=figures.done_people, people=counted,
+                status=_live_status(campaign=campaign, percent=percent or 0.0, goal=target.goal_percent, as_of=as_of),
+                result=f"{figures.done_people}/{counted} người đã hoàn thành ({shown})",
             ))
         else:
             progress.append(TargetProgress(target=target, live=False, percent=None, done_people=None, people=None,

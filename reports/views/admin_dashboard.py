@@ -25,24 +25,28 @@ from wagtail.admin.views.reports import ReportView
 
 from core import exporters
 from core.errors import DomainError
+from core.evidence import evidence_label
 from core.exporters import safe_cell
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
+from learning.selectors.summaries import summary, with_flags
+from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, ComplianceStatus, status_label
 from org.models import EmployeeCategory, OrgUnit
 from org.selectors.access import is_hr, is_unit_head, visible_employees, visible_units
+from reports.exporters.compliance import csv_bytes
 from reports.selectors import dashboard
 from reports.services.reminders import last_reminders, reminder_send_manual
 from reports.services.targets import campaign_targets_progress
 
-STATUS_LABELS = {
-    "completed": _("Hoàn thành"),
-    "completed_late": _("Hoàn thành muộn"),
-    "pending": _("Chưa học (còn hạn)"),
-    "overdue": _("Quá hạn"),
-    "exempt": _("Miễn học"),
-}
-EVIDENCE_LABELS = {"attendance": _("Dự hội nghị"), "quiz": _("Bài kiểm tra"), "manual": _("Văn phòng ghi nhận")}
-REPORT_EXPORTERS = [("compliance-xlsx", "Excel"), ("compliance-pdf", "PDF"), ("compliance-csv", "CSV")]
+RATE_NAMES = {"people": PEOPLE_RATE, "people_help": PEOPLE_RATE_HELP, "rows": ROWS_RATE,
+              "rows_help": ROWS_RATE_HELP}
+
+
+def report_exporters(user) -> list:
+    """The campaign downloads offered to `user`: every campaign exporter of the menu; those of the
+    whole agency (hr_only) to HR and superusers only, since a unit head's downloads are scoped."""
+    hr = is_hr(user) or getattr(user, "is_superuser", False)
+    return [cls for cls in exporters.menu(exporters.Scope.CAMPAIGN) if hr or not cls.hr_only]
 
 
 def may_see_dashboard(user) -> bool:
@@ -63,7 +67,7 @@ class DashboardFilterForm(forms.Form):
     category = forms.ChoiceField(label=_("Loại cán bộ"), required=False,
                                  choices=[("", _("Tất cả"))] + list(EmployeeCategory.choices))
     status = forms.ChoiceField(label=_("Tình trạng"), required=False,
-                               choices=[("", _("Tất cả"))] + list(STATUS_LABELS.items()))
+                               choices=[("", _("Tất cả")), *ComplianceStatus.choices])
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,7 +130,7 @@ class DashboardView(ReportView):
             return None
         table = dashboard.scoped_table(user=self.request.user, campaign=self.campaign, as_of=self.as_of,
                                        unit=self.params.get("unit"))
-        return dashboard.with_flags(dashboard.filter_table(table, category=self.params.get("category")))
+        return with_flags(dashboard.filter_table(table, category=self.params.get("category")))
 
     @cached_property
     def status_table(self):
@@ -152,15 +156,9 @@ class DashboardView(ReportView):
     def get_heading(self, queryset, field):
         return str(self.export_headings.get(field, field))
 
-    def query_without(self, *names) -> str:
-        params = self.request.GET.copy()
-        for name in names:
-            params.pop(name, None)
-        return params.urlencode()
-
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        summary = dashboard.summary(self.table) if self.table is not None else None
+        figures = summary(self.table) if self.table is not None else None
         query = self.request.GET.copy()
         if self.campaign is not None:
             query["campaign"] = str(self.campaign.pk)
@@ -171,7 +169,9 @@ class DashboardView(ReportView):
             "uses_status": self.uses_status,
             "campaign": self.campaign,
             "as_of": self.as_of,
-            "summary": summary,
+            "summary": figures,
+            "rate_names": RATE_NAMES,
+            "pending_label": ComplianceStatus.PENDING.label,
             "tab": self.tab,
             "tabs": [t for t in TABS if t[0] != "targets" or is_hr(self.request.user)
                      or getattr(self.request.user, "is_superuser", False)],
@@ -183,18 +183,16 @@ class DashboardView(ReportView):
         })
         return context
 
-    def report_export_links(self) -> list[tuple[str, str]]:
+    def report_export_links(self) -> list[tuple[str, str, str]]:
         if self.campaign is None:
             return []
-        available = exporters.all_exporters()
         params = {"campaign": self.campaign.pk, "as_of": self.as_of.isoformat()}
         if self.params.get("unit"):
             params["unit"] = self.params["unit"].pk
         links = []
-        for identifier, label in REPORT_EXPORTERS:
-            if identifier in available:
-                query = "&".join(f"{k}={v}" for k, v in {**params, "exporter": identifier}.items())
-                links.append((label, reverse("learning_dashboard:report") + "?" + query))
+        for cls in report_exporters(self.request.user):
+            query = "&".join(f"{k}={v}" for k, v in {**params, "exporter": cls.identifier}.items())
+            links.append((cls.identifier, cls.verbose_name, reverse("learning_dashboard:report") + "?" + query))
         return links
 
 
@@ -203,15 +201,18 @@ class ByUnitView(DashboardView):
     tab = "by_unit"
     index_url_name = "learning_dashboard:by_unit"
     results_template_name = "reports/admin/dashboard/by_unit.html"
-    list_export = ["unit", "people", "done_people", "rows", "done", "pending", "overdue", "exempt", "percent"]
+    list_export = ["unit", "people", "exempt_people", "counted_people", "done_people", "people_rate", "rows",
+                   "done_rows", "pending", "overdue", "exempt", "rows_rate"]
     export_headings = {
-        "unit": _("Đơn vị"), "people": _("Số người"), "done_people": _("Số người hoàn thành"),
-        "rows": _("Số lượt phải học"), "done": _("Lượt hoàn thành"), "pending": _("Lượt chưa học"),
-        "overdue": _("Lượt quá hạn"), "exempt": _("Lượt miễn"), "percent": _("Tỷ lệ hoàn thành (%)"),
+        "unit": _("Đơn vị"), "people": _("Số người"), "exempt_people": _("Số người miễn học"),
+        "counted_people": _("Số người phải học"), "done_people": _("Số người hoàn thành tất cả"),
+        "people_rate": f"{PEOPLE_RATE} (%)", "rows": _("Số lượt người × văn bản"),
+        "done_rows": _("Lượt hoàn thành"), "pending": _("Lượt chưa hoàn thành (còn hạn)"),
+        "overdue": _("Lượt quá hạn"), "exempt": _("Lượt miễn"), "rows_rate": f"{ROWS_RATE} (%)",
     }
 
     def rows(self):
-        rows = dashboard.by_unit(self.table).to_dict("records")
+        rows = dashboard.records(dashboard.by_unit(self.table))
         base = min((len(r["unit_path"]) for r in rows), default=0)
         for row in rows:
             row["indent"] = (len(row["unit_path"]) - base) // OrgUnit.steplen
@@ -223,15 +224,16 @@ class ByRequirementView(DashboardView):
     tab = "by_requirement"
     index_url_name = "learning_dashboard:by_requirement"
     results_template_name = "reports/admin/dashboard/by_requirement.html"
-    list_export = ["requirement", "people", "rows", "done", "pending", "overdue", "exempt", "percent"]
+    list_export = ["requirement", "people", "counted_rows", "done_rows", "pending", "overdue", "exempt", "rows_rate"]
     export_headings = {
-        "requirement": _("Văn bản"), "people": _("Số người"), "rows": _("Số lượt phải học"),
-        "done": _("Đã học"), "pending": _("Chưa học (còn hạn)"), "overdue": _("Quá hạn"), "exempt": _("Miễn học"),
-        "percent": _("Tỷ lệ hoàn thành (%)"),
+        "requirement": _("Văn bản"), "people": _("Số người"), "counted_rows": _("Số người phải học"),
+        "done_rows": _("Đã hoàn thành"), "pending": ComplianceStatus.PENDING.label,
+        "overdue": ComplianceStatus.OVERDUE.label, "exempt": ComplianceStatus.EXEMPT.label,
+        "rows_rate": f"{ROWS_RATE} (%)",
     }
 
     def rows(self):
-        return dashboard.by_requirement(self.table).to_dict("records")
+        return dashboard.records(dashboard.by_requirement(self.table))
 
 
 class TrendView(DashboardView):
@@ -240,16 +242,16 @@ class TrendView(DashboardView):
     index_url_name = "learning_dashboard:trend"
     results_template_name = "reports/admin/dashboard/trend.html"
     paginate_by = None
-    list_export = ["as_of", "done", "total", "percent", "done_people", "people", "people_percent"]
+    list_export = ["as_of", "done_people", "people", "people_rate", "done", "total", "rows_rate"]
     export_headings = {
-        "as_of": _("Tính đến ngày"), "done": _("Lượt hoàn thành"), "total": _("Lượt phải học"),
-        "percent": _("Tỷ lệ lượt (%)"), "done_people": _("Số người hoàn thành"), "people": _("Số người"),
-        "people_percent": _("Tỷ lệ người (%)"),
+        "as_of": _("Tính đến ngày"), "done_people": _("Số người hoàn thành tất cả"),
+        "people": _("Số người phải học"), "people_rate": f"{PEOPLE_RATE} (%)", "done": _("Lượt hoàn thành"),
+        "total": _("Lượt phải học"), "rows_rate": f"{ROWS_RATE} (%)",
     }
 
     def rows(self):
         dates = dashboard.week_dates(self.campaign, self.as_of)
-        rows = dashboard.trend(self.table, dates).to_dict("records")
+        rows = dashboard.records(dashboard.trend(self.table, dates))
         for row in rows:
             row["as_of"] = row["as_of"].strftime("%d/%m/%Y")
         return rows
@@ -268,7 +270,7 @@ class PeopleView(DashboardView):
     export_headings = {
         "employee_code": _("Mã cán bộ"), "full_name": _("Họ và tên"), "unit": _("Đơn vị"), "category": _("Loại"),
         "done": _("Số văn bản đã học"), "total": _("Số văn bản phải học"), "overdue_list": _("Quá hạn"),
-        "pending_list": _("Chưa học (còn hạn)"), "last_reminder": _("Nhắc lần cuối"),
+        "pending_list": ComplianceStatus.PENDING.label, "last_reminder": _("Nhắc lần cuối"),
     }
 
     def rows(self):
@@ -311,19 +313,15 @@ class DetailView(DashboardView):
         rows = frame.to_dict("records")
         for row in rows:
             row["evidence_date"] = row["evidence_date"].isoformat() if row["evidence_date"] else ""
-            row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
-            row["evidence_label"] = EVIDENCE_LABELS.get(row["evidence"], "")
+            row["status_label"] = status_label(row["status"])
+            row["evidence_label"] = evidence_label(row["evidence"])
         return rows
 
     def write_csv_response(self, queryset):
         """The CSV of what is on screen, written by pandas in one go (same columns as the CONTRACT CSV)."""
         if self.status_table is None:  # no campaign the user may see: the header only
             return super().write_csv_response(queryset)
-        frame = self.status_table[DetailView.list_export].copy()
-        frame["evidence_date"] = [d.isoformat() if d else "" for d in frame["evidence_date"]]
-        for column in ("employee_code", "full_name", "unit", "requirement"):
-            frame[column] = frame[column].map(safe_cell)
-        response = HttpResponse(frame.to_csv(index=False, lineterminator="\n"), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_bytes(self.status_table), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 
@@ -431,7 +429,7 @@ class ReportDownloadView(View):
             return forbidden(request)
         campaign = get_object_or_404(visible_campaigns(request.user), pk=request.GET.get("campaign"))
         identifier = request.GET.get("exporter", "")
-        if identifier not in dict(REPORT_EXPORTERS) or identifier not in exporters.all_exporters():
+        if identifier not in {cls.identifier for cls in report_exporters(request.user)}:
             return HttpResponse(status=404)
         try:
             as_of = dt.date.fromisoformat(request.GET.get("as_of", ""))

@@ -21,7 +21,6 @@ from org.selectors.access import visible_agencies
 from reports.services.scoring import CRITERIA_COLUMNS, criteria_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMATS = [("scoring-self-assessment-xlsx", "Excel (.xlsx)"), ("scoring-self-assessment-pdf", "PDF")]
 
 
 class ScopeForm(forms.Form):
@@ -35,7 +34,12 @@ class ScopeForm(forms.Form):
 
 
 class DownloadForm(ScopeForm):
-    format = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS)
+    format = forms.ChoiceField(label=_("Định dạng"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [(cls.identifier, cls.verbose_name)
+                                         for cls in exporters.menu(exporters.Scope.AGENCY_YEAR)]
 
 
 class ImportForm(ScopeForm):

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from learning.selectors.summaries import Summary, summary
 from reports.selectors import dashboard
 from reports.views import admin_dashboard as views
 
@@ -75,23 +76,24 @@ class CompletionPanel(Component):
         context = {"campaign": campaign, "today": today}
         if campaign is not None:
             context["summary"] = self.summary(campaign, today)
+            context["rate_names"] = views.RATE_NAMES
             context["link"] = reverse("learning_dashboard:by_unit") + f"?campaign={campaign.pk}"
             context["overdue_link"] = reverse("learning_dashboard:overdue") + f"?campaign={campaign.pk}"
             context["scope_unit"] = dashboard.scope_unit(self.request.user)
         return context
 
 
-    def summary(self, campaign, today) -> dashboard.Summary:
+    def summary(self, campaign, today) -> Summary:
         # The admin home is opened often and the figures move slowly: cache them a few minutes
         # per campaign, scope and day (in the shared cache, never in process memory).
         scope = dashboard.scope_unit(self.request.user)
-        key = f"learning:panel:{campaign.pk}:{scope.pk if scope else 'all'}:{self.request.user.pk}:{today}"
+        key = f"learning:panel:v2:{campaign.pk}:{scope.pk if scope else 'all'}:{self.request.user.pk}:{today}"
         figures = cache.get(key)
         if figures is None:
             table = dashboard.scoped_table(user=self.request.user, campaign=campaign, as_of=today)
-            figures = asdict(dashboard.summary(table))
+            figures = asdict(summary(table))
             cache.set(key, figures, PANEL_CACHE_SECONDS)
-        return dashboard.Summary(**figures)
+        return Summary(**figures)
 
 
 PANEL_CACHE_SECONDS = 300

@@ -66,7 +66,7 @@ def test_hr_filters_the_dashboard_and_exports_the_report(page, phone_page, live_
     assert {r["employee_code"] for r in rows} == {"SCT011", "SCT012"}
     assert {r["status"] for r in rows} == {"overdue"}
     with page.expect_download() as info:
-        page.click("[data-report=PDF]")
+        page.click("[data-report=compliance-pdf]")
     assert info.value.suggested_filename.endswith(".pdf")
     page.click(".lh-tabs >> text=Quá hạn")
     page.wait_for_load_state("networkidle")

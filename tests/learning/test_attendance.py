@@ -241,7 +241,7 @@ def test_learner_and_unit_head_cannot_mark_or_open_the_grid(setup, client):
     for user in (learner.user, head.user):
         client.force_login(user)
         for url in (_grid(session), reverse("learning_studysession:import", args=[session.pk]),
-                    reverse("learning_studysession:download", args=[session.pk, "ky-ten.pdf"])):
+                    reverse("learning_studysession:download", args=[session.pk, "session-signin-sheet"])):
             assert _denied(client.get(url))
         assert _denied(client.post(_grid(session), {"employee": target.pk, "status": "present"}))
         assert _denied(client.post(_grid(session), {"action": "absent_all"}))
@@ -302,9 +302,9 @@ def test_admin_create_and_edit_session_are_audited(setup, hr_client):
 
 def test_downloads_and_refused_scan_log(setup, hr_client):
     session = setup["session"]
-    pdf = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "ky-ten.pdf"]))
+    pdf = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "session-signin-sheet"]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    xlsx = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "mau.xlsx"]))
+    xlsx = hr_client.get(reverse("learning_studysession:download", args=[session.pk, "session-attendance-sheet-xlsx"]))
     assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
     assert hr_client.get(reverse("learning_studysession:download", args=[session.pk, "x.exe"])).status_code == 404
     CheckinAttempt.objects.create(session=session, employee=setup["people"][0], successful=False,

@@ -430,25 +430,6 @@ def test_admin_upload_is_for_hr_only(client, org, directives):
     assert response.status_code in (302, 403) and not Campaign.objects.exists()
 
 
-def test_person_status_summarises_requirement_statuses():
-    import pandas as pd
-
-    from learning.views.admin_campaigns import person_statuses
-
-    rows = []
-    cases = {1: ["completed", "completed"], 2: ["completed", "completed_late"], 3: ["completed", "pending"],
-             4: ["completed", "overdue"], 5: ["exempt", "exempt"]}
-    for employee_id, statuses in cases.items():
-        for status in statuses:
-            rows.append({"employee_id": employee_id, "employee_code": f"NV{employee_id}", "full_name": "A",
-                         "unit": "VP", "unit_path": "0001", "category": "cong_chuc", "status": status})
-    people = person_statuses(pd.DataFrame(rows)).set_index("employee_id")
-    assert people["status"].to_dict() == {1: "completed", 2: "completed_late", 3: "pending", 4: "overdue",
-                                          5: "exempt"}
-    assert people["done"].to_dict() == {1: 2, 2: 2, 3: 1, 4: 1, 5: 0}
-    assert set(people["total"]) == {2}
-
-
 def test_delete_is_refused_once_the_campaign_has_sessions(org, directives):
     from learning.models import StudySession
     from learning.services.campaigns import CampaignInUse, campaign_delete

@@ -13,10 +13,8 @@ from learning.selectors.compliance import (
     CSV_COLUMNS,
     campaign_audience,
     completed_employee_ids,
-    completion_rate,
     compliance_table,
     employee_campaign_status,
-    status_counts,
 )
 from org.models import Employee
 from tests.factories import EmployeeFactory, make_agency, make_unit
@@ -339,19 +337,6 @@ def test_employee_campaign_status(world):
         (d1, "pending", ""), (d2, "completed", "manual"),
     ]
     assert status.items[0].requirement.directive_id == d1.pk
-
-
-def test_completion_rate_and_counts(world):
-    agency, unit, campaign, d1, d2 = world
-    a, b, c = (EmployeeFactory(unit=unit) for _ in range(3))
-    manual(a, d1, D(2024, 5, 5))
-    manual(b, d1, D(2024, 11, 5))
-    exempt(campaign, c)
-    table = compliance_table(campaign=campaign, as_of=D(2024, 12, 1))
-    assert completion_rate(table.status) == 50.0  # 2 done of 4 counted rows (6 − 2 exempt)
-    counts = status_counts(table, ["requirement"])
-    assert counts.loc[d1.number, "percent"] == 100.0 and counts.loc[d2.number, "percent"] == 0.0
-    assert counts.loc[d1.number, "completed_late"] == 1 and counts.loc[d2.number, "exempt"] == 1
 
 
 def test_employee_model_unchanged_by_computation(world):

@@ -11,12 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from core.uploads import UPLOAD_DIR
 from org import roles
 from org.models import AuditLog, Employee, OrgUnit
-from org.views.admin_roster import SESSION_KEY
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit
 
 pytestmark = pytest.mark.django_db
+SESSION_KEY = "upload:roster"  # the roster's pending upload in the user's session (core.uploads)
 
 
 
@@ -236,7 +237,7 @@ def test_stale_uploads_are_purged(client, org):
     import os
     import time
 
-    stale = default_storage.save("roster-uploads/old.csv", io.BytesIO(b"x"))
+    stale = default_storage.save(f"{UPLOAD_DIR}/old.csv", io.BytesIO(b"x"))
     old = time.time() - 2 * 86400
     os.utime(default_storage.path(stale), (old, old))
     client.force_login(org["hr"].user)

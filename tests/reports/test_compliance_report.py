@@ -134,7 +134,7 @@ def test_xlsx_summary_and_detail(scenario, tmp_path):
     ws = wb["Tổng hợp"]
     header = [c.value for c in ws[6]]
     assert header == ["STT", "Đơn vị", "Số người", "Miễn học", "Phải học", "Hoàn thành tất cả",
-                      "Tỷ lệ hoàn thành", "23-QĐ/TW (%)", "33/CT-TTg (%)"]
+                      "Tỷ lệ người hoàn thành", "23-QĐ/TW (%)", "33/CT-TTg (%)"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=7, max_row=10)]
     assert rows == [
         [1, "Sở Công Thương Tây Ninh", 1, 0, 1, 1, 1.0, 1.0, 1.0],
@@ -189,8 +189,8 @@ def test_pdf_report_text(scenario, tmp_path):
         assert expected in flat, expected
     # The figures: 4 people, 1 exempt, 2 of 3 completed everything = 66,7%.
     assert "thuộc đối tượng học tập: 4 người" in flat and "miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): 1" in flat
-    assert "2/3 người, đạt 66,7%" in flat
-    assert "hoàn thành đúng hạn 4, hoàn thành muộn 1, chưa học (còn hạn) 0, quá hạn 1" in flat
+    assert "2/3 người; tỷ lệ người hoàn thành: 66,7%" in flat and "tỷ lệ lượt văn bản hoàn thành" in flat
+    assert "hoàn thành đúng hạn 4, hoàn thành muộn 1, chưa hoàn thành (còn hạn) 0, quá hạn 1" in flat
     assert "chưa đạt chỉ tiêu 100%" in flat
     assert rendered.filename == "bao-cao-hoc-tap-dan-van-2024-2024-12-01.pdf"
 

@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from learning.selectors.compliance import compliance_table, status_counts
+from learning.selectors.compliance import compliance_table
+from learning.selectors.summaries import group_summary
 from reports.models import Reminder, ReminderKind
 from reports.selectors import dashboard
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
@@ -72,29 +73,33 @@ def test_by_unit_figures_match_the_selector(client, world):
     assert response.status_code == 200
     rows = {row["unit"]: row for row in response.context["object_list"]}
     table = compliance_table(campaign=campaign, as_of=AS_OF)
-    expected = status_counts(table, ["unit"])  # the selector's own summary
+    expected = group_summary(table, ["unit"]).set_index("unit")  # the one summary family
     assert set(rows) == set(expected.index) == {"Phòng Quản lý Công nghiệp", "Tổ An toàn", "Văn phòng Sở"}
     for unit, row in rows.items():
-        assert row["percent"] == pytest.approx(expected.loc[unit, "percent"], abs=0.05)
+        assert row["rows_rate"] == pytest.approx(expected.loc[unit, "rows_rate"], abs=0.05)
+        assert row["people_rate"] == pytest.approx(expected.loc[unit, "people_rate"], abs=0.05)
         assert row["overdue"] == expected.loc[unit, "overdue"]
         assert row["exempt"] == expected.loc[unit, "exempt"]
-    # QLCN direct staff: a (3/3), b (1/3), head (2/3), learner (0/3) → 6/12
-    assert rows["Phòng Quản lý Công nghiệp"]["percent"] == 50.0
+    # QLCN direct staff: a (3/3), b (1/3), head (2/3), learner (0/3) → 6/12 rows, 1/4 people
+    assert rows["Phòng Quản lý Công nghiệp"]["rows_rate"] == 50.0
+    assert rows["Phòng Quản lý Công nghiệp"]["people_rate"] == 25.0
     assert rows["Phòng Quản lý Công nghiệp"]["done_people"] == 1
     summary = response.context["summary"]
     assert summary.people == 8 and summary.exempt_people == 1
     assert summary.done_people == 3  # a, c, hr
-    assert b'data-figure="people_percent">42,9%' in response.content
+    assert b'data-figure="people_rate">42,9%' in response.content
+    assert "Tỷ lệ người hoàn thành" in response.content.decode()
+    assert "Tỷ lệ lượt văn bản hoàn thành" in response.content.decode()
 
 
 def test_by_requirement_matches_the_selector(client, world):
     campaign, e, _ = world
     response = _get(client, e["hr"].user, "by_requirement", campaign=campaign.pk, as_of=AS_OF.isoformat())
     rows = response.context["object_list"]
-    expected = status_counts(compliance_table(campaign=campaign, as_of=AS_OF), ["requirement"])
+    expected = group_summary(compliance_table(campaign=campaign, as_of=AS_OF), ["requirement"]).set_index("requirement")
     assert [r["requirement"] for r in rows] == ["23-QĐ/TW", "33/CT-TTg", "59/2023/NĐ-CP"]
     for row in rows:
-        assert row["percent"] == pytest.approx(expected.loc[row["requirement"], "percent"], abs=0.05)
+        assert row["rows_rate"] == pytest.approx(expected.loc[row["requirement"], "rows_rate"], abs=0.05)
 
 
 def test_trend_equals_a_full_recomputation_each_week(client, world):
@@ -171,7 +176,7 @@ def test_export_is_what_is_on_screen(client, world):
     xlsx = _get(client, hr, "by_unit", export="xlsx", campaign=campaign.pk, as_of=AS_OF.isoformat())
     sheet = openpyxl.load_workbook(io.BytesIO(_body(xlsx))).active
     values = list(sheet.values)
-    assert values[0][0] == "Đơn vị" and values[0][-1] == "Tỷ lệ hoàn thành (%)"
+    assert values[0][0] == "Đơn vị" and values[0][-1] == "Tỷ lệ lượt văn bản hoàn thành (%)"
     assert {row[0] for row in values[1:]} == {"Phòng Quản lý Công nghiệp", "Tổ An toàn", "Văn phòng Sở"}
 
 
@@ -208,13 +213,14 @@ def test_home_panel_shows_current_campaign(client, world):
     text = response.content.decode()
     assert "Tình hình học tập, quán triệt" in text and campaign.title in text
     assert reverse("learning_dashboard:by_unit") in text
-    assert 'data-figure="people_percent">42,9%' in text  # a, c and HR of 7 counted people
+    assert 'data-figure="people_rate">42,9%' in text  # a, c and HR of 7 counted people
+    assert "3 / 7 người phải học (miễn 1)" in text  # the tile counts the people who must study
 
 
 def test_trend_without_any_evidence_and_before_the_start(client, world):
     campaign, e, _ = world
     early = _get(client, e["hr"].user, "trend", campaign=campaign.pk, as_of="2024-03-01")
     assert early.status_code == 200
-    assert [(r["as_of"], r["done"], r["percent"]) for r in early.context["object_list"]] == [("01/03/2024", 0, 0.0)]
+    assert [(r["as_of"], r["done"], r["rows_rate"]) for r in early.context["object_list"]] == [("01/03/2024", 0, 0.0)]
     table = compliance_table(campaign=campaign, as_of=D(2024, 4, 10))  # started, nobody studied yet
     assert dashboard.trend(table, [D(2024, 4, 7), D(2024, 4, 10)])["done"].tolist() == [0, 0]

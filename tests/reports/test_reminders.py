@@ -118,8 +118,8 @@ def test_weekly_summary_to_unit_heads_with_their_subtree(world):
     assert summary.to == [people["head"].email]
     assert "Phòng Quản lý Công nghiệp" in summary.subject
     # QLCN: done, half, none, exempt, no_email, head → 6 people, 1 exempt, 2 done.
-    assert "Số người phải học: 6 (miễn học: 1)" in summary.body
-    assert "Đã hoàn thành tất cả văn bản: 2 người (40,0%)" in summary.body
+    assert "Số người phải học: 5 (trong diện: 6, miễn học: 1)" in summary.body
+    assert "Đã hoàn thành tất cả văn bản: 2 người — Tỷ lệ người hoàn thành: 40,0%" in summary.body
     assert "Đỗ Văn Phòng" not in summary.body  # another unit's staff
     assert "/admin/" in summary.body
     recorded = Reminder.objects.get(kind=ReminderKind.WEEKLY_SUMMARY)

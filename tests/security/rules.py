@@ -218,9 +218,11 @@ RULES: dict[str, Rule] = {
     "learning_studysession:attendance": admin_object("session"),
     "learning_studysession:import": admin_object("session"),
     "learning_studysession:checkins": admin_object("session"),
-    "learning_studysession:download": Rule(ADMIN, kwargs=lambda s: {"pk": s.session.pk, "name": "diem-danh.pdf"},
-                                           variants=tuple((lambda s, n=n: ({"name": n}, ""))
-                                                          for n in ("ky-ten.pdf", "mau.xlsx", "mau.csv"))),
+    "learning_studysession:download": Rule(ADMIN, kwargs=lambda s: {"pk": s.session.pk,
+                                                                     "name": "session-attendance-list"},
+                                           variants=tuple((lambda s, n=n: ({"name": n}, "")) for n in (
+                                               "session-signin-sheet", "session-attendance-sheet-xlsx",
+                                               "session-attendance-sheet-csv"))),
     # --- audit log, readings, directives -----------------------------------------------------------
     "org_auditlog:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     "org_auditlog:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),

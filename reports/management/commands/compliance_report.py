@@ -12,8 +12,6 @@ from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.models import Campaign
 from org.models import OrgUnit
 
-FORMATS = {"csv": "compliance-csv", "xlsx": "compliance-xlsx", "pdf": "compliance-pdf"}
-
 
 def find_unit(campaign: Campaign, code: str) -> OrgUnit:
     unit = OrgUnit.objects.filter(path__startswith=campaign.agency.path, code__iexact=code.strip()).first()
@@ -27,7 +25,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_campaign_arguments(parser)
-        parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+        parser.add_argument("--format", required=True, choices=sorted(exporters.family("compliance")))
         parser.add_argument("--out", required=True, help="output file")
         parser.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: today)")
         parser.add_argument("--unit", help="unit code: limit to that unit and its sub-units")
@@ -36,6 +34,6 @@ class Command(BaseCommand):
         campaign = campaign_from_options(opts)
         as_of = parse_day(opts["as_of"]) if opts["as_of"] else None
         unit = find_unit(campaign, opts["unit"]) if opts["unit"] else None
-        rendered = exporters.get(FORMATS[opts["format"]]).render(campaign=campaign, as_of=as_of, unit=unit)
+        rendered = exporters.family("compliance")[opts["format"]]().render(campaign=campaign, as_of=as_of, unit=unit)
         write_atomically(Path(opts["out"]), rendered.content)
         self.stdout.write(f"wrote {opts['out']} ({len(rendered.content)} bytes)")
