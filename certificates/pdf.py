@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from certificates.models import Certificate, CertificateTemplateSettings
-from core.pdf import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts, vn_date_line
+from core.pdf import QUOC_HIEU, SERIF, SERIF_BOLD, SERIF_ITALIC, TIEU_NGU, register_fonts, vn_date_line
 
 PAGE = landscape(A4)
 WIDTH, HEIGHT = PAGE
@@ -43,8 +43,6 @@ PAPER = HexColor("#fffdf6")
 # eight is valid and decodes the same.
 QR_MASK = 4
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
 FONT, FONT_BOLD, FONT_ITALIC = SERIF, SERIF_BOLD, SERIF_ITALIC

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from django.utils.translation import gettext_lazy as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core.exporters import Exporter, Rendered, Scope, register, safe_cell
-from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, styles, vn_date_line
+from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, national_header, styles
 from learning.models import Attendance, StudySession
 from learning.selectors.sessions import session_roster
 
@@ -27,12 +26,6 @@ STATUS_CHOICES = ["Có mặt", "Đi muộn", "Vắng có lý do", "Vắng"]
 
 def _slug(session: StudySession) -> str:
     return f"hoi-nghi-{session.pk}-{session.date:%Y%m%d}"
-
-
-def place_of(governing_body: str) -> str:
-    """"UBND TỈNH TÂY NINH" → "Tây Ninh" for the place-and-date line."""
-    name = re.sub(r"^(UBND|ỦY BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ)\s+", "", (governing_body or "").strip(), flags=re.I)
-    return name.title() if name else ""
 
 
 def _time_text(session: StudySession) -> str:
@@ -59,22 +52,8 @@ class SigninSheetDocument(PdfDocument):
 
     def _header(self) -> Table:
         agency = self.session.campaign.agency
-        # DejaVu Serif is wider than Times New Roman: 11 pt keeps the Quốc hiệu on one line.
-        head = self.st["center"].clone("head", fontSize=11, leading=14)
-        motto = self.st["center"].clone("motto", fontSize=12, leading=15)
-        left = [
-            Paragraph(_esc(agency.governing_body.upper()), head),
-            Paragraph(f"<b>{_esc(agency.name.upper())}</b>", head),
-            Paragraph("―――――", head),
-        ]
-        right = [
-            Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", head),
-            Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", motto),
-        ]
-        table = Table([[left, right]], colWidths=[67 * mm, 98 * mm])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return table
+        return national_header(self.st, governing_body=agency.governing_body, agency_name=agency.name,
+                               date=self.session.date)
 
     def _facts(self) -> list:
         session, st = self.session, self.st
@@ -119,13 +98,9 @@ class SigninSheetDocument(PdfDocument):
 
     def story(self) -> list:
         session, st = self.session, self.st
-        place = place_of(session.campaign.agency.governing_body)
-        date_line = vn_date_line(place, session.date) if place else vn_date_line("", session.date).lstrip(", ")
         title_sub = "DANH SÁCH ĐIỂM DANH" if self.with_attendance else "DANH SÁCH KÝ TÊN"
         story = [
             self._header(),
-            Spacer(1, 4 * mm),
-            Paragraph(f"<i>{_esc(date_line)}</i>", st["plain"].clone("date", alignment=2)),
             Spacer(1, 5 * mm),
             Paragraph(title_sub, st["title"]),
             Paragraph("Cán bộ, công chức, viên chức và người lao động tham dự", st["center_bold"]),

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from core.pdf import PdfDocument, styles, vn_date_line
+from core.pdf import PdfDocument, governing_recipient, national_header, styles
 from learning.models import Campaign
 from learning.selectors.summaries import Summary, group_summary, rolled_up, summary
 from learning.statuses import PEOPLE_RATE, ROWS_RATE, ComplianceStatus
@@ -21,39 +21,8 @@ from org.models import Employee, OrgUnit
 
 from .compliance_labels import TARGET_PERCENT
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 CONTENT_WIDTH = 165 * mm  # A4 (210) minus 30 left and 15 right margins
 MAX_CHART_BARS = 40  # what fits on one page at a legible size
-
-
-def province_of(agency: OrgUnit) -> str:
-    """'UBND TỈNH TÂY NINH' → 'Tây Ninh' (the place on the date line)."""
-    body = (agency.governing_body or "").strip()
-    for prefix in ("UBND TỈNH ", "ỦY BAN NHÂN DÂN TỈNH ", "UBND THÀNH PHỐ ", "UBND TP "):
-        if body.upper().startswith(prefix):
-            return body[len(prefix):].title()
-    return body.title()
-
-
-def issuing_agency_name(agency: OrgUnit) -> str:
-    """'Sở Công Thương Tây Ninh' under 'UBND TỈNH TÂY NINH' is printed 'SỞ CÔNG THƯƠNG'."""
-    name = agency.name.strip()
-    province = province_of(agency)
-    if province and name.lower().endswith(" " + province.lower()):
-        name = name[: -len(province) - 1]
-    return name.upper()
-
-
-def governing_recipient(agency: OrgUnit) -> str:
-    """'UBND TỈNH TÂY NINH' → 'UBND tỉnh Tây Ninh' (as written in the Nơi nhận list)."""
-    province = province_of(agency)
-    body = (agency.governing_body or "").strip()
-    if not body:
-        return ""
-    if province and body.upper().startswith("UBND TỈNH"):
-        return f"UBND tỉnh {province}"
-    return body
 
 
 def _pct(value) -> str:
@@ -124,28 +93,8 @@ class ComplianceReportPdf(PdfDocument):
     # --- blocks ---------------------------------------------------------------------------
 
     def header_block(self) -> list:
-        """Agency top left, Quốc hiệu and Tiêu ngữ top right (sizes 12–13; DejaVu Serif is wider than
-        Times New Roman, so the right column takes 109 of the 165 mm)."""
-        s = self.s
-        size12 = s["center"].clone("hdr12", fontSize=12, leading=15)
-        size13 = s["center"].clone("hdr13", fontSize=13, leading=16)
-        left = [
-            Paragraph(escape(self.agency.governing_body.upper()), size12),
-            Paragraph(f"<b>{escape(issuing_agency_name(self.agency))}</b>", size12),
-            Paragraph("_" * 8, size12.clone("rule", leading=6)),
-            Spacer(1, 3 * mm),
-            Paragraph(f"Số:&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/BC-{escape(self.agency.code)}", size13),
-        ]
-        right = [
-            Paragraph(f"<b>{QUOC_HIEU}</b>", size12),
-            Paragraph(f"<b><u>{TIEU_NGU}</u></b>", size13),
-            Spacer(1, 8.5 * mm),
-            Paragraph(f"<i>{escape(vn_date_line(province_of(self.agency), self.report_date))}</i>", size13),
-        ]
-        header = Table([[left, right]], colWidths=[56 * mm, 109 * mm])
-        header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [header]
+        return [national_header(self.s, governing_body=self.agency.governing_body, agency_name=self.agency.name,
+                                number=f"      /BC-{self.agency.code}", date=self.report_date)]
 
     def title_block(self) -> list:
         s = self.s
@@ -237,7 +186,7 @@ class ComplianceReportPdf(PdfDocument):
     def closing_block(self) -> list:
         s = self.s
         small = s["small"]
-        governing = governing_recipient(self.agency) or "Cơ quan cấp trên"
+        governing = governing_recipient(self.agency.governing_body) or "Cơ quan cấp trên"
         recipients = [
             f"- {governing} (để báo cáo);",
             "- Ban Giám đốc;",

@@ -19,11 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from core.exporters import Exporter, Rendered, Scope, register, safe_cell
-from core.pdf import PdfDocument, styles, vn_date_line
+from core.pdf import PdfDocument, national_header, styles
 from org.models import OrgUnit
 from reports.models import ScoringCriterion
-
-from .compliance_pdf import QUOC_HIEU, TIEU_NGU, issuing_agency_name, province_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -134,19 +132,8 @@ class ScoringSheetPdf(PdfDocument):
         self.title = f"Bảng tự chấm điểm năm {year} — {agency.name}"
 
     def header_block(self) -> list:
-        s = self.s
-        size12 = s["center"].clone("h12", fontSize=12, leading=15)
-        size13 = s["center"].clone("h13", fontSize=13, leading=16)
-        left = [Paragraph(escape((self.agency.governing_body or "").upper()), size12),
-                Paragraph(f"<b>{escape(issuing_agency_name(self.agency))}</b>", size12),
-                Paragraph("_" * 8, size12.clone("rule", leading=6))]
-        right = [Paragraph(f"<b>{QUOC_HIEU}</b>", size12), Paragraph(f"<b><u>{TIEU_NGU}</u></b>", size13),
-                 Spacer(1, 6 * mm),
-                 Paragraph(f"<i>{escape(vn_date_line(province_of(self.agency), self.report_date))}</i>", size13)]
-        table = Table([[left, right]], colWidths=[56 * mm, 109 * mm])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [table]
+        return [national_header(self.s, governing_body=self.agency.governing_body, agency_name=self.agency.name,
+                                date=self.report_date)]
 
     def grid(self) -> Table:
         s = self.s

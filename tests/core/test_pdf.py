@@ -62,3 +62,15 @@ def test_paged_table_builds_each_row_about_once(monkeypatch):
 
     assert len(pages) > 20
     assert sum(built) <= len(rows) + 2 * len(pages) + 2  # each row once, plus a header per table
+
+
+def test_one_place_name_and_agency_name_for_every_document():
+    from core.pdf import governing_recipient, issuing_agency_name, place_name
+
+    assert place_name("UBND TỈNH TÂY NINH") == "Tây Ninh"
+    assert place_name("UBND TP HỒ CHÍ MINH") == "Hồ Chí Minh"
+    assert place_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI") == "Hà Nội"
+    assert place_name("") == ""
+    assert issuing_agency_name("Sở Công Thương Tây Ninh", "UBND TỈNH TÂY NINH") == "SỞ CÔNG THƯƠNG"
+    assert issuing_agency_name("Sở Y tế", "UBND TỈNH TÂY NINH") == "SỞ Y TẾ"
+    assert governing_recipient("UBND TỈNH TÂY NINH") == "UBND tỉnh Tây Ninh"

@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 
 from core import exporters
 from core.exporters import neutralise_code
-from reports.exporters.compliance_pdf import issuing_agency_name, province_of
 from reports.exporters.compliance_xlsx import detail_sheet_names
 from tests.factories import EmployeeFactory, make_agency, make_unit
 from tests.learning.compliance_helpers import D, attend, exempt, make_campaign, make_directive, make_session, manual
@@ -199,15 +198,6 @@ def test_detail_sheets_split_at_the_excel_row_limit():
     assert detail_sheet_names(0) == ["Chi tiết"]
     assert detail_sheet_names(1_048_575) == ["Chi tiết"]
     assert detail_sheet_names(1_048_576) == ["Chi tiết", "Chi tiết (2)"]
-
-
-def test_header_names():
-    class Agency:
-        governing_body = "UBND TỈNH TÂY NINH"
-        name = "Sở Công Thương Tây Ninh"
-
-    assert province_of(Agency) == "Tây Ninh"
-    assert issuing_agency_name(Agency) == "SỞ CÔNG THƯƠNG"
 
 
 def test_csv_of_an_empty_audience_is_the_header_alone(scenario, tmp_path):
