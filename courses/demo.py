@@ -30,8 +30,13 @@ LIBRARY_SLUG = "van-ban"
 LIBRARY_TITLE = "Thư viện văn bản"
 LIBRARY_INTRO = (
     "Các văn bản chỉ đạo về công tác dân vận, cải cách hành chính, dân chủ ở cơ sở và tiếp công dân mà Kế hoạch "
-    "năm 2024 của Sở Công Thương Tây Ninh yêu cầu cán bộ, công chức, viên chức học tập, quán triệt."
+    "năm 2024 của Sở Công Thương Tây Ninh yêu cầu cán bộ, công chức, viên chức học tập, quán triệt. Phần tóm tắt "
+    "và bài học do nhóm xây dựng phần mềm biên soạn; bản gốc chưa được đính kèm vì nhóm không tải được văn bản "
+    "từ nguồn phát hành chính thức. Cơ quan tải bản gốc lên tại mục “Văn bản gốc” của từng văn bản."
 )
+# Reading speed on a phone, in words (Vietnamese syllables) per minute; a lesson takes at least 3 minutes.
+WORDS_PER_MINUTE = 200
+MIN_READING_MINUTES = 3
 COURSES_SLUG = "chuyen-de"
 COURSES_TITLE = "Chuyên đề học tập"
 COURSES_INTRO = "Bài học ngắn, đọc được trên điện thoại, giúp nắm nhanh nội dung chính của từng nhóm văn bản."
@@ -86,7 +91,8 @@ def _ensure_pages() -> tuple[ContentResult, list[Page]]:
         for lesson_row in course_row["lessons"]:
             lesson, created = _ensure_child(
                 course, LessonPage, lesson_row["slug"], title=lesson_row["title"], intro=lesson_row["intro"],
-                estimated_minutes=lesson_row["minutes"], body=blocks_from_text(lesson_row["body"]),
+                estimated_minutes=reading_minutes(lesson_row["intro"], lesson_row["body"]),
+                body=blocks_from_text(lesson_row["body"]),
                 directives=[by_number[n] for n in lesson_row["directives"]],
             )
             result.lessons_created += created
@@ -175,6 +181,14 @@ def _directive_slug(library: Page, type_name: str, number: str, issued: dt.date)
     if Page.objects.child_of(library).filter(slug=slug).exists():
         slug = f"{slug}-{issued.year}"
     return slug
+
+
+def reading_minutes(*texts: str) -> int:
+    """Minutes to read the demo markup `texts` on a phone: words at WORDS_PER_MINUTE, rounded half up,
+    at least MIN_READING_MINUTES. Markup ("## ", "- ", "> ", <b>) is not counted."""
+    plain = re.sub(r"<[^>]+>|^\s*(#{2,3}|>|-)\s", " ", "\n".join(texts), flags=re.MULTILINE)
+    words = len(plain.split())
+    return max(MIN_READING_MINUTES, int(words / WORDS_PER_MINUTE + 0.5))
 
 
 def blocks_from_text(text: str) -> list[tuple[str, object]]:

@@ -79,6 +79,12 @@ class DirectivePage(Page):
         help_text=_("3–6 câu: văn bản là gì, yêu cầu gì, liên quan thế nào đến cơ quan. Hiển thị trong danh sách và kết quả tìm kiếm."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("nội dung"))
+    original = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("văn bản gốc"),
+        help_text=_("Bản PDF hoặc Word của văn bản do cơ quan ban hành phát hành. Khi chưa có, trang văn bản ghi rõ là "
+                    "chưa có bản gốc."),
+    )
     search_text = models.TextField(editable=False, blank=True)
     tags = ClusterTaggableManager(
         through=DirectiveTag, blank=True, verbose_name=_("chủ đề"),
@@ -99,7 +105,8 @@ class DirectivePage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("documents", label=_("Văn bản gốc")),
+        FieldPanel("original"),
+        InlinePanel("documents", label=_("Tài liệu kèm theo")),
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [

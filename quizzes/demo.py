@@ -1,7 +1,8 @@
-"""Demo quizzes (one per main directive of the 2024 plan, 10 questions each) and attempts by demo staff.
+"""Demo quizzes (one per document of the 2024 plan, 8 to 10 questions each) and attempts by demo staff.
 
 Both steps are idempotent: a quiz that exists keeps its settings (its bank is re-imported, which
-changes nothing), and staff who already attempted a quiz are left alone.
+changes nothing), and staff who already attempted a quiz are left alone. Staff take only the
+quizzes in `ATTEMPTED`; the others stay open for trying the demo.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 from core.text import directive_key
 from courses.models import DirectivePage
 from org.models import Employee
-from quizzes.demo_data import QUIZZES
+from quizzes.demo_data import ATTEMPTED, QUIZZES
 from quizzes.formats import gift
 from quizzes.models import Attempt, AttemptQuestion, Quiz
 from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit
@@ -37,16 +38,17 @@ def seed_quizzes(ctx) -> str:
         if not directives:
             skipped += 1
             continue
+        questions = gift.parse(bank, default_category=numbers[0])
         quiz, was_created = Quiz.objects.get_or_create(slug=slug, defaults={
             "title": title, "pass_mark": 80, "time_limit_minutes": 20, "attempts_allowed": 3,
             "random_order": True, "shuffle_answers": True,
-            "description": "Bài kiểm tra trắc nghiệm 10 câu. Đạt từ 80% trở lên được ghi nhận là đã học tập, "
-                           "quán triệt văn bản.",
+            "description": f"Bài kiểm tra trắc nghiệm {len(questions)} câu. Đạt từ 80% trở lên được ghi nhận là đã "
+                           "học tập, quán triệt văn bản.",
             "success_text": "Chúc mừng! Kết quả của bạn đã được ghi nhận là minh chứng học tập văn bản.",
             "fail_text": "Bạn chưa đạt. Hãy đọc lại văn bản và làm lại bài (nếu còn lượt).",
         })
         quiz.directives.add(*directives)
-        questions_import(quiz=quiz, questions=gift.parse(bank, default_category=numbers[0]))
+        questions_import(quiz=quiz, questions=questions)
         created += was_created
     note = f", {skipped} skipped (directive missing)" if skipped else ""
     return f"{created} quizzes created ({len(QUIZZES)} in the demo){note}"
@@ -80,7 +82,7 @@ def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
 
 def seed_attempts(ctx) -> str:
     staff = list(Employee.objects.filter(agency=ctx.agency, is_active=True).order_by("employee_code"))
-    quizzes = list(Quiz.objects.filter(slug__in=[q[0] for q in QUIZZES]).order_by("slug"))
+    quizzes = list(Quiz.objects.filter(slug__in=ATTEMPTED).order_by("slug"))
     window = (CAMPAIGN_DUE - CAMPAIGN_START).days
     today = dt.date.today()
     made = 0

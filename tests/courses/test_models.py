@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError
+from wagtail.documents.models import Document
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -15,7 +17,7 @@ from courses.blocks import stream_plain_text
 from courses.demo import ensure_home
 from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage
 from tests.courses import helpers
-from tests.factories import UserFactory
+from tests.factories import UserFactory, give_role, roles
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,34 @@ def test_effective_date_cannot_precede_the_issue_date():
     with pytest.raises(ValidationError) as caught:
         helpers.library().add_child(instance=page)
     assert list(caught.value.message_dict) == ["effective_date"]
+
+
+NO_ORIGINAL = "Thư viện chưa có bản gốc của văn bản này."
+
+
+def test_directive_page_links_the_original_once_attached(client):
+    page = helpers.directive("33/CT-TTg", doc_type="chi_thi", issued=dt.date(2021, 11, 26))
+    html = client.get(page.url).content.decode()
+    assert "Văn bản gốc" in html and NO_ORIGINAL in html and "/documents/" not in html
+
+    original = Document.objects.create(title="Chỉ thị 33/CT-TTg (bản gốc)",
+                                       file=ContentFile(b"%PDF-1.4 original", name="33-ct-ttg.pdf"))
+    page.original = original
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert NO_ORIGINAL not in html
+    assert f'href="{original.url}"' in html and "Tải bản gốc 33/CT-TTg" in html and "(PDF, 17" in html
+    # a logged-in learner downloads it (documents are internal: anonymous visitors are asked to log in)
+    learner = UserFactory()
+    give_role(learner, roles.LEARNER)
+    client.force_login(learner)
+    assert client.get(original.url).status_code == 200
+
+
+def test_other_attachments_are_listed_apart_from_the_original(client):
+    page = helpers.directive("59/2023/NĐ-CP", doc_type="nghi_dinh", issued=dt.date(2023, 8, 14))
+    annex = Document.objects.create(title="Phụ lục biểu mẫu", file=ContentFile(b"docx", name="phu-luc.docx"))
+    page.documents.create(document=annex, title="Phụ lục biểu mẫu")
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Tài liệu kèm theo" in html and "Phụ lục biểu mẫu" in html and NO_ORIGINAL in html
