@@ -202,6 +202,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counters are kept per ACCOUNT, not per spelling: code, email and username in any case are one key.
+AXES_USERNAME_CALLABLE = "learning.auth.login_throttle_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # Vietnamese page, HTTP 429
 # TOTP two-factor for HR and superusers before /admin/ (learning/two_factor.py, docs/security.md).
