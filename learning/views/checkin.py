@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.ratelimit import client_ip
 from learning.models import Attendance, AttendanceStatus, StudySession
 from learning.selectors.sessions import can_manage_session
 from learning.services.checkin import (
@@ -30,7 +31,8 @@ from learning.services.checkin import (
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    address = client_ip(request)
+    return None if address == "unknown" else address
 
 
 @never_cache
