@@ -122,6 +122,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "org.auth.EmployeeCodeOrEmailBackend",
 ]
+# Argon2id (config/hashers.py); PBKDF2 hashes of earlier accounts are verified and upgraded at login.
+PASSWORD_HASHERS = [
+    "config.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
