@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per request, no inline scripts outside /admin/ (config/middleware.py).
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.VietnameseFirstMiddleware",
@@ -241,7 +243,13 @@ LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", 
 LOGIN_BACKOFF_BASE_SECONDS = int(os.environ.get("LOGIN_BACKOFF_BASE_SECONDS", "30"))
 LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("LOGIN_BACKOFF_MAX_SECONDS", "900"))
 LOGIN_DEVICE_COOKIE_DAYS = 365
-# TOTP two-factor for HR and superusers before /admin/ (org/two_factor.py, docs/security.md).
+# Content-Security-Policy (config/middleware.py): env values replace the site's and the admin's policy
+# ("{nonce}" becomes the request's nonce); an empty value turns one off.
+if "CONTENT_SECURITY_POLICY" in os.environ:
+    CONTENT_SECURITY_POLICY = os.environ["CONTENT_SECURITY_POLICY"]
+if "CONTENT_SECURITY_POLICY_ADMIN" in os.environ:
+    CONTENT_SECURITY_POLICY_ADMIN = os.environ["CONTENT_SECURITY_POLICY_ADMIN"]
+# TOTP two-factor for everyone who can open the admin (org/two_factor.py, docs/security.md).
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = "Học tập, quán triệt văn bản"
 # A dropped database connection is noticed before a request uses it (docs/faults.md).
