@@ -25,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from org.selectors.access import is_hr
 
 # What a session waiting for its second factor may still open: the public pages, the two-factor
-# page itself, logging out, the language switch, the forced password change (learning.passwords,
+# page itself, logging out, the language switch, the forced password change (org.passwords,
 # which comes first) and the login/reset pages. Everything else, including any URL added later.
 OPEN_URL_NAMES = frozenset({
     "two_factor", "logout", "login", "set_language", "password_change", "healthz",

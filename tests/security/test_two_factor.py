@@ -119,7 +119,7 @@ def test_m2_every_url_but_the_open_ones_needs_the_second_factor(settings):
     to the two-factor page, except the few open to it; those are public or the two-factor flow."""
     from django.test import Client
 
-    from learning.two_factor import OPEN_URL_NAMES
+    from org.two_factor import OPEN_URL_NAMES
     from tests.security import scenario
     from tests.security.checks import requests_for
     from tests.security.rules import PUBLIC, RULES
