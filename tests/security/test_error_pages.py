@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 from django.urls import path, reverse
 
 from config.urls import urlpatterns as site_urlpatterns
-from learning import roles
+from org import roles
 from tests.factories import EmployeeFactory, give_role
 
 pytestmark = pytest.mark.django_db
