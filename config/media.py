@@ -1,6 +1,9 @@
-"""Media for runserver (DEBUG only; in production the web server serves only image renditions,
-docs/deployment.md): everything under MEDIA_ROOT except `private/`, which is the private storage
-of files served by permission-checking views (learning/storage.py)."""
+"""Media for runserver (DEBUG only): the same as the web server serves in production
+(docs/deployment.md), image renditions under `images/` and nothing else. Everything else under
+MEDIA_ROOT — Wagtail documents (HR evidence), exports, evidence packs, certificate batches, imports
+awaiting confirmation, and the private storage (`private/`, proofs) — is served only by the views
+that check who is asking (`/documents/…`, the download views, `/minh-chung/<id>/tep/`), or not at all
+(docs/security.md, finding L12)."""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ import posixpath
 from django.http import Http404
 from django.views.static import serve
 
+PUBLIC_MEDIA_DIRS = frozenset({"images"})  # Wagtail's renditions
+
 
 def public_media(request, path, document_root=None, show_indexes=False):
-    # normalised first, as serve() does, so that "images/../private/…" is refused too
-    if posixpath.normpath(path).lstrip("/").split("/")[0] == "private":
+    # normalised first, as serve() does, so that "images/../documents/…" is refused too
+    parts = posixpath.normpath(path).lstrip("/").split("/")
+    if len(parts) < 2 or parts[0] not in PUBLIC_MEDIA_DIRS:
         raise Http404
-    return serve(request, path, document_root=document_root, show_indexes=show_indexes)
+    return serve(request, path, document_root=document_root, show_indexes=False)

@@ -1,8 +1,12 @@
-"""Optional TOTP two-factor for HR and administrators (django-otp).
+"""Optional TOTP two-factor for everyone who can open the admin (django-otp).
 
-With `REQUIRE_2FA_FOR_STAFF` on (env, default off), an HR officer or superuser reaching `/admin/`
-without a verified device is sent to `/xac-thuc-hai-lop/`: there they enrol an authenticator app
-(QR code, segno) the first time, and type its 6-digit code on each login. Learners are never asked."""
+With `REQUIRE_2FA_FOR_STAFF` on (env, default off), a person who can open the Wagtail admin (HR,
+unit heads, editors, superusers) and has not typed a code in this session reaches nothing but the
+public pages and `/xac-thuc-hai-lop/`: every other URL — the admin, their own pages, evidence files
+(`/minh-chung/<id>/tep/`), documents (`/documents/…`), the projector's QR page — sends there. It is an
+allow-list (`OPEN_URL_NAMES`), so a new view is covered without anyone remembering to. There they
+enrol an authenticator app (QR code, segno) the first time, and type its 6-digit code on each login.
+Learners are never asked."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -19,23 +24,43 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from org.selectors.access import is_hr
 
+# What a session waiting for its second factor may still open: the public pages, the two-factor
+# page itself, logging out, the language switch, the forced password change (org.passwords,
+# which comes first) and the login/reset pages. Everything else, including any URL added later.
+OPEN_URL_NAMES = frozenset({
+    "two_factor", "logout", "login", "set_language", "password_change", "healthz",
+    "login_unlock", "login_unlock_confirm", "password_reset", "password_reset_done",
+    "password_reset_confirm", "password_reset_complete",
+    "courses:library", "courses:search", "certificates:verify_form", "certificates:verify",
+})
+OPEN_PREFIXES = ("/static/", "/media/images/")
+
 
 def needs_second_factor(user) -> bool:
-    return bool(getattr(settings, "REQUIRE_2FA_FOR_STAFF", False)) and user.is_authenticated and (
-        user.is_superuser or is_hr(user)) and not user.is_verified()
+    if not getattr(settings, "REQUIRE_2FA_FOR_STAFF", False) or not user.is_authenticated or user.is_verified():
+        return False
+    return user.is_superuser or is_hr(user) or user.has_perm("wagtailadmin.access_admin")
+
+
+def is_open(path: str) -> bool:
+    if path.startswith(OPEN_PREFIXES):
+        return True
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return True  # a 404 anyway
+    return match.view_name in OPEN_URL_NAMES
 
 
 class RequireStaffTwoFactorMiddleware:
-    """After django_otp's OTPMiddleware: HR/admins without a verified device cannot use /admin/."""
+    """After django_otp's OTPMiddleware: staff without a verified device reach only OPEN_URL_NAMES."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith("/admin/") and needs_second_factor(request.user):
-            from django.urls import reverse
-
-            return redirect(f"{reverse('two_factor')}?next={request.get_full_path()}")
+        if needs_second_factor(request.user) and not is_open(request.path_info):
+            return redirect(f"{reverse('two_factor')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from certificates import ratelimit
 from certificates.codes import format_code, is_well_formed, normalise_code
 from certificates.selectors import certificate_by_code
+from core import ratelimit
 
 SCOPE = "certificate-verify"
 

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per request, no inline scripts outside /admin/ (config/middleware.py).
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.VietnameseFirstMiddleware",
@@ -70,10 +72,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "org.passwords.ForcePasswordChangeMiddleware",  # the shared initial password is changed first
     "org.two_factor.RequireStaffTwoFactorMiddleware",  # only acts with REQUIRE_2FA_FOR_STAFF
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The device cookie of a browser that just logged in (org/login_throttle.py).
+    "org.login_throttle.DeviceCookieMiddleware",
     # Last, as django-axes asks: it turns failed-login lockouts into responses.
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,15 +124,31 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "org.auth.EmployeeCodeOrEmailBackend",
 ]
+# Argon2id (config/hashers.py); PBKDF2 hashes of earlier accounts are verified and upgraded at login.
+PASSWORD_HASHERS = [
+    "config.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "org.passwords.InitialPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# One login page for everybody (the agency choice, the throttle's pages, the forced password change):
+# the Wagtail admin sends there too, and its own password reset (not rate-limited) is off.
+WAGTAILADMIN_LOGIN_URL = "login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# "Quên mật khẩu?" and the unlock links of the lockout page, per hour (docs/security.md).
+PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "10"))
+PASSWORD_RESET_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESET_PER_ACCOUNT", "3"))
+LOGIN_UNLOCK_PER_ADDRESS = 10
+LOGIN_UNLOCK_PER_ACCOUNT = 3
 
 # Vietnamese first, English available; dates dd/mm/yyyy in Asia/Ho_Chi_Minh.
 LANGUAGE_CODE = "vi"
@@ -198,13 +219,37 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hoctap@sct.tayninh.go
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_table"}}
 
-# django-axes: lock an account/IP pair after repeated failed logins.
+# The client's address for every rate limit and the login throttle (core/ratelimit.py): the number of
+# reverse proxies in front of the application whose X-Forwarded-For entries are trusted; 0 = REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The login throttle (org/login_throttle.py, docs/security.md): django-axes records the failures;
+# an account+address pair is locked after AXES_FAILURE_LIMIT failures, an address after
+# LOGIN_ADDRESS_FAILURE_LIMIT, and an account tried from anywhere waits an exponential delay after
+# LOGIN_ACCOUNT_FAILURE_LIMIT (base and cap in seconds). Browsers the account logged in from before
+# (device cookie) and those opened through an e-mailed unlock link are exempt.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counters are kept per ACCOUNT, not per spelling: code, email and username in any case are one key.
+AXES_USERNAME_CALLABLE = "org.auth.login_throttle_key"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # Vietnamese page, HTTP 429
-# TOTP two-factor for HR and superusers before /admin/ (learning/two_factor.py, docs/security.md).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a refused try checked no password: not counted
+AXES_HANDLER = "org.login_throttle.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "org.login_throttle.lockout_response"  # Vietnamese page, HTTP 429
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+LOGIN_BACKOFF_BASE_SECONDS = int(os.environ.get("LOGIN_BACKOFF_BASE_SECONDS", "30"))
+LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("LOGIN_BACKOFF_MAX_SECONDS", "900"))
+LOGIN_DEVICE_COOKIE_DAYS = 365
+# Content-Security-Policy (config/middleware.py): env values replace the site's and the admin's policy
+# ("{nonce}" becomes the request's nonce); an empty value turns one off.
+if "CONTENT_SECURITY_POLICY" in os.environ:
+    CONTENT_SECURITY_POLICY = os.environ["CONTENT_SECURITY_POLICY"]
+if "CONTENT_SECURITY_POLICY_ADMIN" in os.environ:
+    CONTENT_SECURITY_POLICY_ADMIN = os.environ["CONTENT_SECURITY_POLICY_ADMIN"]
+# TOTP two-factor for everyone who can open the admin (org/two_factor.py, docs/security.md).
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = "Học tập, quán triệt văn bản"
 # A dropped database connection is noticed before a request uses it (docs/faults.md).

@@ -44,8 +44,5 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy on every response (config/middleware.py); "" turns it off.
-MIDDLEWARE = [*MIDDLEWARE, "config.middleware.ContentSecurityPolicyMiddleware"]  # noqa: F405
-if "CONTENT_SECURITY_POLICY" in os.environ:
-    CONTENT_SECURITY_POLICY = os.environ["CONTENT_SECURITY_POLICY"]
+# Content-Security-Policy on every response: config/middleware.py, in base MIDDLEWARE for every environment.
 CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL.startswith("https://") else []  # noqa: F405

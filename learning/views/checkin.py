@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import ratelimit
+from core.ratelimit import client_ip
 from learning.models import Attendance, AttendanceStatus, StudySession
 from learning.selectors.sessions import can_manage_session
 from learning.services.checkin import (
@@ -30,24 +33,50 @@ from learning.services.checkin import (
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    address = client_ip(request)
+    return None if address == "unknown" else address
+
+
+CHECKIN_WINDOW = 600  # seconds of the rate-limit windows below
+
+
+def _over_limit(request: HttpRequest) -> bool:
+    """Scans are counted per account (CHECKIN_USER_LIMIT, default 30 per 10 minutes: a person scans
+    once or twice) and, before logging in, per address (CHECKIN_ADDRESS_LIMIT, default 600 per
+    10 minutes: a whole hall may share one Wi-Fi address)."""
+    if request.user.is_authenticated:
+        limit = int(getattr(settings, "CHECKIN_USER_LIMIT", 30))
+        return not ratelimit.allow(request, scope="checkin-user", key=str(request.user.pk), limit=limit,
+                                   window=CHECKIN_WINDOW)
+    limit = int(getattr(settings, "CHECKIN_ADDRESS_LIMIT", 600))
+    return not ratelimit.allow(request, scope="checkin-address", limit=limit, window=CHECKIN_WINDOW)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, token: str) -> HttpResponse:
-    """`/diem-danh/<token>/`: GET shows the session and a confirm button; POST checks in."""
+    """`/diem-danh/<token>/`: GET shows the session and a confirm button; POST checks in.
+
+    Before logging in a visitor learns nothing about the session (not its title, time or place) and
+    leaves no trace: a good code is kept as a ticket in their session and they are sent to log in; a
+    bad one gets its reason only. Attempts are recorded for logged-in scans only (docs/sessions.md)."""
+    if _over_limit(request):
+        return ratelimit.too_many(request, window=CHECKIN_WINDOW)
     scanned_at = checkin_ticket_time(request.session, token=token)
-    if request.method == "POST":
-        if not request.user.is_authenticated:
+    if not request.user.is_authenticated:
+        if request.method == "POST":
             return redirect_to_login(request.get_full_path())
+        inspection = checkin_inspect(token=token, user=request.user, scanned_at=scanned_at)
+        if inspection.ok:
+            checkin_ticket_save(request.session, inspection=inspection)
+            return redirect_to_login(request.get_full_path())
+        anonymous = {"ok": False, "reason": inspection.reason, "message": inspection.message}
+        return render(request, "learning/checkin.html", {"result": anonymous, "done": True}, status=400)
+    if request.method == "POST":
         result = checkin_submit(token=token, user=request.user, scanned_at=scanned_at, ip=_ip(request))
         status = 200 if result.ok or result.reason == Reason.REPLAYED else 400
         return render(request, "learning/checkin.html", {"result": result, "done": True}, status=status)
     inspection = checkin_inspect(token=token, user=request.user, scanned_at=scanned_at)
-    if inspection.ok and not request.user.is_authenticated:
-        checkin_ticket_save(request.session, inspection=inspection)
-        return redirect_to_login(request.get_full_path())
     if not inspection.ok:
         checkin_attempt_log(inspection=inspection, user=request.user, ip=_ip(request))
         status = 200 if inspection.reason == Reason.REPLAYED else 400

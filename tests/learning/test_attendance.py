@@ -197,7 +197,7 @@ def hr_client(setup, client):
 def _denied(response) -> bool:
     """Wagtail turns PermissionDenied into a redirect to the admin home (or to login)."""
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"].split("?")[0] in ("/admin/", "/admin/login/"))
+        response.status_code == 302 and response["Location"].split("?")[0] in ("/admin/", "/dang-nhap/"))
 
 
 def _grid(session) -> str:

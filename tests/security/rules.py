@@ -68,6 +68,15 @@ RULES: dict[str, Rule] = {
     "login": public(reason="the login page"),
     "logout": public(method="post", reason="logging out (POST) needs no permission"),
     "wagtailcore_login": public(reason="Wagtail's login for password-protected pages"),
+    "login_unlock": public(method="post", data=lambda s: {"username": "nobody"},
+                           reason="the lockout page's 'e-mail me an unlock link' (same answer for every account)"),
+    "login_unlock_confirm": public(kwargs=lambda s: {"token": "forged"},
+                                   reason="the e-mailed unlock link; a forged or expired one is refused (400)"),
+    "password_reset": public(reason="'Quên mật khẩu?': asks for an email, says the same whether it exists"),
+    "password_reset_done": public(reason="the 'mail sent' page of the password reset"),
+    "password_reset_confirm": public(kwargs=lambda s: {"uidb64": "MQ", "token": "forged"},
+                                     reason="the e-mailed reset link; a forged one only says it is invalid"),
+    "password_reset_complete": public(reason="the 'password changed' page of the password reset"),
     "certificates:verify_form": public(reason="anyone may verify a certificate"),
     "certificates:verify": public(kwargs=lambda s: {"code": s.certificate.display_code},
                                 reason="the QR code on the certificate: holder, title, date, status only"),
@@ -91,6 +100,7 @@ RULES: dict[str, Rule] = {
     "courses:lesson_acknowledge": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, method="post",
                                        deny=frozenset({"anonymous"}), owner=None),
     "two_factor": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="hr_a"),  # one's own authenticator
+    "password_change": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),  # one's own password
     "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),
     # the proof file of a manual evidence record of the victim: HR of agency A, the head of unit Y
     # and the victim may download it (learning.selectors.evidence.readable_proofs); the peer, the
