@@ -7,6 +7,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class JobStatus(models.TextChoices):
+    """Every background job: queued → running → done | failed (core.jobs.run)."""
+
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang chạy")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
 class BackgroundJob(models.Model):
     """Abstract. A concrete job has `status` (queued/running/done/failed), `error`, `created_at`,
     `finished_at` and `file`, and names its temporary files with `scratch_label`."""

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.demo import CONTENT, demo_step
 from core.text import directive_key, fold, normalise_directive_number
 
 from .demo_data import COURSES, DIRECTIVES
@@ -56,6 +57,7 @@ class ContentResult:
         )
 
 
+@demo_step(CONTENT, 20)
 def seed_content(ctx) -> str:
     return str(ensure_content())
 

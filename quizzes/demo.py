@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
+from core.demo import ACTIVITY, CONTENT, demo_step
 from core.text import directive_key
 from courses.models import DirectivePage
 from org.models import Employee
@@ -31,6 +32,7 @@ def _directive(number: str) -> DirectivePage | None:
     return DirectivePage.objects.filter(number_key=directive_key(number)).order_by("issue_date").first()
 
 
+@demo_step(CONTENT, 30)
 def seed_quizzes(ctx) -> str:
     created = skipped = 0
     for slug, title, numbers, bank in QUIZZES:
@@ -80,6 +82,7 @@ def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(rng.randint(7, 20), rng.randint(0, 59)), tzinfo=HCM)
 
 
+@demo_step(ACTIVITY, 20)
 def seed_attempts(ctx) -> str:
     staff = list(Employee.objects.filter(agency=ctx.agency, is_active=True).order_by("employee_code"))
     quizzes = list(Quiz.objects.filter(slug__in=ATTEMPTED).order_by("slug"))

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from org.roles import HR
+
 
 class ReportsConfig(AppConfig):
     """What compliance shows and sends: dashboards, reports, the evidence pack, reminders, scoring."""
@@ -8,3 +10,14 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
     verbose_name = _("Báo cáo, chấm điểm")
+    role_permissions = {
+        HR: [
+            "reports.view_reminder",
+            "reports.view_campaigntarget", "reports.add_campaigntarget", "reports.change_campaigntarget",
+            "reports.delete_campaigntarget",
+            "reports.view_scoringcriterion", "reports.add_scoringcriterion", "reports.change_scoringcriterion",
+            "reports.delete_scoringcriterion",
+            "reports.view_selfscore", "reports.add_selfscore", "reports.change_selfscore",
+            "reports.delete_selfscore",
+        ],
+    }

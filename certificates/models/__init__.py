@@ -1,5 +1,5 @@
 from .certificate import Certificate, CertificateStatus
-from .jobs import CertificateJob, JobKind, JobStatus
+from .jobs import CertificateJob, JobKind
 from .quiz_certificates import QuizCertificate
 from .serials import SerialCounter
 from .template import CertificateTemplateSettings
@@ -10,7 +10,6 @@ __all__ = [
     "CertificateStatus",
     "CertificateTemplateSettings",
     "JobKind",
-    "JobStatus",
     "QuizCertificate",
     "SerialCounter",
 ]

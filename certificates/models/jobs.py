@@ -4,19 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BackgroundJob
+from core.models import BackgroundJob, JobStatus
 
 
 class JobKind(models.TextChoices):
     ISSUE = "issue", _("Cấp giấy chứng nhận hàng loạt")
     ZIP = "zip", _("Tệp ZIP giấy chứng nhận")
-
-
-class JobStatus(models.TextChoices):
-    QUEUED = "queued", _("Đang chờ")
-    RUNNING = "running", _("Đang chạy")
-    DONE = "done", _("Hoàn thành")
-    FAILED = "failed", _("Lỗi")
 
 
 class CertificateJob(BackgroundJob):

@@ -17,9 +17,10 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from certificates.models import Certificate, CertificateJob, CertificateStatus, JobKind, JobStatus
+from certificates.models import Certificate, CertificateJob, CertificateStatus, JobKind
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
+from core.models import JobStatus
 from learning.models import Campaign
 from org.services.audit import audit_log
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +14,12 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from certificates.exporters import CertificateRegisterXlsx
-from certificates.models import Certificate, CertificateJob, JobKind, JobStatus
+from certificates.models import Certificate, CertificateJob, JobKind
 from certificates.selectors import downloadable_certificates
 from certificates.services import certificate_revoke
 from certificates.services.jobs import certificate_job_start
 from core.errors import DomainError
-from core.jobs.stale import stale_jobs_fail
+from core.jobs.views import job_file_response, jobs_context
 from learning.models import Campaign
 from org.selectors.access import is_hr, visible_agencies
 
@@ -124,7 +124,7 @@ class JobsView(HRRequiredMixin, WagtailAdminTemplateMixin, View):
 
     def jobs(self):
         return CertificateJob.objects.filter(campaign__in=campaigns_for(self.request.user)).select_related(
-            "campaign", "created_by")[:20]
+            "campaign", "created_by")
 
     def get(self, request):
         return self.render(JobForm(user=request.user, initial={"campaign": request.GET.get("campaign")}))
@@ -141,19 +141,11 @@ class JobsView(HRRequiredMixin, WagtailAdminTemplateMixin, View):
         return redirect("certificates_jobs:index")
 
     def render(self, form):
-        stale_jobs_fail(CertificateJob)  # a job whose worker died shows failed, so HR can start it again
-        jobs = list(self.jobs())
-        running = any(job.status in (JobStatus.QUEUED, JobStatus.RUNNING) for job in jobs)
-        return self.render_to_response(self.get_context_data(form=form, jobs=jobs, refresh=running))
+        return self.render_to_response(self.get_context_data(form=form, **jobs_context(CertificateJob,
+                                                                                         self.jobs()[:20])))
 
 
 class JobDownloadView(HRRequiredMixin, View):
     def get(self, request, pk):
-        stale_jobs_fail(CertificateJob)
-        campaigns = campaigns_for(request.user)
-        job = get_object_or_404(CertificateJob, pk=pk, campaign__in=campaigns, kind=JobKind.ZIP)
-        # Only a finished job has a file, and it is set only after the ZIP was complete.
-        if job.status != JobStatus.DONE or not job.file:
-            raise Http404
-        filename = f"giay-chung-nhan-{job.campaign.slug}.zip"
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=filename, content_type="application/zip")
+        jobs = CertificateJob.objects.filter(campaign__in=campaigns_for(request.user), kind=JobKind.ZIP)
+        return job_file_response(CertificateJob, jobs, pk, filename=lambda job: f"giay-chung-nhan-{job.campaign.slug}.zip")

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from core.demo import ACTIVITY, CONTENT, demo_step
 from courses.demo_data import DIRECTIVES
 from courses.selectors import directive_resolve
 from learning.models import Campaign, ManualEvidence
@@ -66,6 +67,7 @@ def _plan_requirements() -> str:
     return "".join(f"  - directive: {row['number']}@{row['date']}\n" for row in DIRECTIVES)
 
 
+@demo_step(CONTENT, 40)
 def seed_campaigns(ctx) -> str:
     said = []
     for text in (DAN_VAN_YAML.format(requirements=_plan_requirements()), CURRENT_YAML):
@@ -77,6 +79,7 @@ def _hr_user():
     return get_user_model().objects.filter(username=HR_LOGIN).first()
 
 
+@demo_step(ACTIVITY, 30)
 def seed_evidence(ctx) -> str:
     actor = _hr_user()
     staff = {e.employee_code: e for e in Employee.objects.filter(agency=ctx.agency)}

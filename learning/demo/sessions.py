@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from core.demo import ACTIVITY, demo_step
 from learning.models import (
     Attendance,
     AttendanceMethod,
@@ -124,6 +125,7 @@ def _checkin_log(session: StudySession, qr_rows: list, rng: random.Random) -> No
         CheckinAttempt.objects.filter(pk=attempt.pk).update(created_at=at)
 
 
+@demo_step(ACTIVITY, 10)
 def seed_sessions(ctx) -> str:
     campaigns = Campaign.objects.filter(agency=ctx.agency)
     actor = get_user_model().objects.filter(username="vanphong").first()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.demo import CONTENT, demo_step
 from org.models import OrgUnit, OrgUnitKind
 from org.services.roles import roles_ensure
 
@@ -32,6 +33,7 @@ def ensure_agency(code: str = AGENCY_CODE, name: str = AGENCY_NAME, governing_bo
     return agency
 
 
+@demo_step(CONTENT, 10)
 def seed_org(ctx) -> str:
     roles_ensure()
     agency = ensure_agency()

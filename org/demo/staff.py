@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
+from core.demo import STAFF, demo_step
 from org import roles
 from org.models import Employee, EmployeeCategory, OrgUnit
 
@@ -67,6 +68,7 @@ def _ascii_login(code: str) -> str:
     return code.lower()
 
 
+@demo_step(STAFF, 10)
 def seed_staff(ctx) -> str:
     agency = ctx.agency
     units = {u.code: u for u in OrgUnit.objects.filter(path__startswith=agency.path)}

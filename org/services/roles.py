@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from org.roles import EDITOR, ROLE_PERMISSIONS
+from org.roles import EDITOR, role_permissions
 
 
 def _permissions(names: list[str]) -> list[Permission]:
@@ -18,7 +18,7 @@ def _permissions(names: list[str]) -> list[Permission]:
 def roles_ensure() -> dict[str, Group]:
     """Create or refresh every role group; extra permissions added by hand are kept."""
     groups = {}
-    for name, perms in ROLE_PERMISSIONS.items():
+    for name, perms in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(perms))
         groups[name] = group

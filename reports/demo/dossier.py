@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.demo import CONTENT, demo_step
 from learning.models import Campaign
 from reports.models import CampaignTarget, ScoringCriterion, SelfScore, TargetKind, TargetStatus
 
@@ -44,6 +45,7 @@ CRITERIA = [
 ]
 
 
+@demo_step(CONTENT, 50)
 def seed_dossier(ctx) -> str:
     campaign = Campaign.objects.filter(slug=CAMPAIGN_SLUG).first()
     agency = ctx.agency or (campaign.agency if campaign else None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from core.demo import SCALE, demo_step
 from core.errors import DomainError
 from core.text import fold
 from learning.models import (
@@ -236,6 +237,7 @@ def _analyze() -> None:
             cursor.execute("ANALYZE")
 
 
+@demo_step(SCALE, 10)
 def seed_scale(ctx) -> str:
     existing = Employee.objects.filter(agency=ctx.agency, employee_code__startswith=CODE_PREFIX).count()
     if existing == ctx.employees:

@@ -1,4 +1,4 @@
-from .exports import ExportJob, ExportJobKind, ExportJobStatus
+from .exports import ExportJob, ExportJobKind
 from .reminders import Reminder, ReminderKind, ReminderStatus
 from .scoring import ScoringCriterion, SelfScore, SelfScoreEvidence
 from .targets import CampaignTarget, CampaignTargetEvidence, TargetKind, TargetStatus
@@ -8,7 +8,6 @@ __all__ = [
     "CampaignTargetEvidence",
     "ExportJob",
     "ExportJobKind",
-    "ExportJobStatus",
     "Reminder",
     "ReminderKind",
     "ReminderStatus",

@@ -4,15 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BackgroundJob
+from core.models import BackgroundJob, JobStatus
 from learning.models import Campaign
-
-
-class ExportJobStatus(models.TextChoices):
-    QUEUED = "queued", _("Đang chờ")
-    RUNNING = "running", _("Đang tạo")
-    DONE = "done", _("Hoàn thành")
-    FAILED = "failed", _("Lỗi")
 
 
 class ExportJobKind(models.TextChoices):
@@ -27,8 +20,8 @@ class ExportJob(BackgroundJob):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="export_jobs",
                                  verbose_name=_("kế hoạch"))
     as_of = models.DateField(_("tính đến ngày"))
-    status = models.CharField(_("trạng thái"), max_length=16, choices=ExportJobStatus.choices,
-                              default=ExportJobStatus.QUEUED, db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=JobStatus.choices,
+                              default=JobStatus.QUEUED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     step = models.CharField(_("bước đang làm"), max_length=255, blank=True)
     file = models.FileField(_("tệp"), upload_to="exports/%Y/", blank=True)

@@ -29,11 +29,12 @@ from core.errors import DomainError
 from core.exporters import Rendered
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
+from core.models import JobStatus
 from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
 from quizzes.models import Quiz
-from reports.models import ExportJob, ExportJobStatus
+from reports.models import ExportJob
 
 Progress = Callable[[int, str], None]
 
@@ -223,9 +224,9 @@ def export_job_run(*, job_id: int) -> ExportJob:
     except JobAbandoned:  # the sweep failed it meanwhile; the scratch folder is gone with the block
         pass
     except Exception as exc:  # recorded on the job for the admin; the task itself ends normally
-        run.end(ExportJobStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
+        run.end(JobStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
     else:
-        if not run.end(ExportJobStatus.DONE, file=stored, progress=100, step=""):
+        if not run.end(JobStatus.DONE, file=stored, progress=100, step=""):
             job.file.storage.delete(stored)  # failed as stale while publishing: nobody may be offered it
     job.refresh_from_db()
     return job

@@ -7,21 +7,19 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.jobs.stale import stale_jobs_fail
+from core.jobs.views import job_file_response, jobs_context
 from learning.models import Campaign
 from org.selectors.access import is_hr, visible_agencies
-from reports.models import ExportJob, ExportJobKind, ExportJobStatus
+from reports.models import ExportJob, ExportJobKind
 from reports.services.evidence_pack import export_job_request
 
 RECENT_JOBS = 20
-REFRESH_SECONDS = 3
 
 
 def may_build_evidence_pack(user) -> bool:
@@ -83,22 +81,10 @@ class EvidencePackView(HROnlyMixin, WagtailAdminTemplateMixin, View):
         return redirect("learning_evidence_pack:index")
 
     def render(self, form):
-        stale_jobs_fail(ExportJob)  # a job whose worker died shows failed, so HR can start it again
-        jobs = list(pack_jobs(self.request.user)[:RECENT_JOBS])
-        for job in jobs:
-            job.downloadable = job.status == ExportJobStatus.DONE and bool(job.file) and job.file.storage.exists(
-                job.file.name)
-        busy = any(job.status in (ExportJobStatus.QUEUED, ExportJobStatus.RUNNING) for job in jobs)
         return self.render_to_response(self.get_context_data(
-            form=form, jobs=jobs, refresh=REFRESH_SECONDS if busy else None))
+            form=form, **jobs_context(ExportJob, pack_jobs(self.request.user)[:RECENT_JOBS])))
 
 
 class EvidencePackDownloadView(HROnlyMixin, View):
     def get(self, request, pk):
-        stale_jobs_fail(ExportJob)
-        job = get_object_or_404(pack_jobs(request.user), pk=pk)  # another agency's job: 404
-        # The file is set only after the whole ZIP was written; anything else is not downloadable.
-        if job.status != ExportJobStatus.DONE or not job.file or not job.file.storage.exists(job.file.name):
-            raise Http404
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=download_name(job),
-                            content_type="application/zip")
+        return job_file_response(ExportJob, pack_jobs(request.user), pk, filename=download_name)

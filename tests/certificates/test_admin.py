@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from certificates.models import Certificate, CertificateJob, CertificateStatus, JobStatus
+from certificates.models import Certificate, CertificateJob, CertificateStatus
 from certificates.services import certificates_issue_for_campaign
+from core.models import JobStatus
 from org.models import AuditLog
 from tests.certificates.conftest import D
 from tests.factories import give_role, roles

@@ -1,6 +1,6 @@
 from certificates.demo import seed_certificates
 from certificates.models import Certificate
-from learning.demo import DemoContext
+from core.demo import DemoContext
 
 
 def test_demo_issues_to_completers_once(scenario):

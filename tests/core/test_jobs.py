@@ -16,11 +16,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import CertificateJob, JobKind, JobStatus
+from certificates.models import CertificateJob, JobKind
 from core.jobs.files import leftovers_remove, publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.jobs.stale import STALE_ERROR, stale_jobs_fail, stale_jobs_fail_all
-from reports.models import ExportJob, ExportJobStatus
+from core.models import JobStatus
+from reports.models import ExportJob
 from tests.security import scenario
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +51,9 @@ def test_only_running_jobs_with_an_old_heartbeat_are_failed(s):
     ExportJob.objects.filter(pk=queued.pk).update(created_at=NOW - dt.timedelta(hours=2))
     assert stale_jobs_fail(ExportJob, now=NOW) == [dead.pk]
     dead.refresh_from_db()
-    assert dead.status == ExportJobStatus.FAILED and dead.error == STALE_ERROR and dead.finished_at == NOW
-    assert ExportJob.objects.get(pk=slow.pk).status == ExportJobStatus.RUNNING
-    assert ExportJob.objects.get(pk=queued.pk).status == ExportJobStatus.QUEUED
+    assert dead.status == JobStatus.FAILED and dead.error == STALE_ERROR and dead.finished_at == NOW
+    assert ExportJob.objects.get(pk=slow.pk).status == JobStatus.RUNNING
+    assert ExportJob.objects.get(pk=queued.pk).status == JobStatus.QUEUED
     assert stale_jobs_fail(ExportJob, now=NOW) == []  # done once
 
 

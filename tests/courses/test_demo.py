@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from wagtail.models import Locale, Page, Site
 
+from core.demo import DemoContext
 from courses.blocks import stream_plain_text
 from courses.demo import HOME_TITLE, ensure_content, reading_minutes, seed_content
 from courses.demo_data import COURSES, DIRECTIVES
 from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage
-from learning.demo import DemoContext
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reports.models import ExportJob, ExportJobStatus
+from core.models import JobStatus
+from reports.models import ExportJob
 from reports.services import evidence_pack
 from reports.services.evidence_pack import evidence_pack_build, export_job_request
 from tests.security import scenario
@@ -51,7 +52,7 @@ def test_evidence_pack_job_fails_cleanly_and_a_retry_completes(monkeypatch, sett
     with django_capture_on_commit_callbacks(execute=True):  # the immediate task backend runs it
         job = export_job_request(campaign=s.campaign, requested_by=s.users["hr_a"])
     job.refresh_from_db()
-    assert job.status == ExportJobStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert not job.file
     assert type(exc).__name__ in job.error
     exported = [p.name for p in _files(settings.MEDIA_ROOT) if "exports" in p.parts]
@@ -60,7 +61,7 @@ def test_evidence_pack_job_fails_cleanly_and_a_retry_completes(monkeypatch, sett
     with django_capture_on_commit_callbacks(execute=True):
         retry = export_job_request(campaign=s.campaign, requested_by=s.users["hr_a"])
     retry.refresh_from_db()
-    assert retry.status == ExportJobStatus.DONE and retry.file
+    assert retry.status == JobStatus.DONE and retry.file
     with zipfile.ZipFile(retry.file.path) as archive:
         assert "manifest.json" in archive.namelist()
 
@@ -88,10 +89,10 @@ def test_a_job_left_running_by_a_killed_worker_offers_no_download():
     """SIGKILL leaves the row `running` and no file: nothing can be downloaded from it (until its
     heartbeat is stale and it shows failed: test_worker_kill.py, tests/learning/test_jobs.py)."""
     s = scenario.build()
-    job = ExportJob.objects.create(campaign=s.campaign, as_of=s.session.date, status=ExportJobStatus.RUNNING,
+    job = ExportJob.objects.create(campaign=s.campaign, as_of=s.session.date, status=JobStatus.RUNNING,
                                    progress=40)
     assert not job.file
-    from certificates.models import CertificateJob, JobKind, JobStatus
+    from certificates.models import CertificateJob, JobKind
 
     cert_job = CertificateJob.objects.create(kind=JobKind.ZIP, campaign=s.campaign, status=JobStatus.RUNNING)
     client = Client()
@@ -101,7 +102,7 @@ def test_a_job_left_running_by_a_killed_worker_offers_no_download():
 
 @pytest.mark.parametrize("exc", [RuntimeError("worker killed"), ENOSPC], ids=["killed", "disk-full"])
 def test_certificate_zip_job_fails_cleanly_and_a_retry_completes(monkeypatch, settings, exc):
-    from certificates.models import CertificateJob, JobKind, JobStatus
+    from certificates.models import CertificateJob, JobKind
     from certificates.services.jobs import certificate_job_run
 
     s = scenario.build()

@@ -33,7 +33,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.models import ExportJob, ExportJobStatus
+from core.models import JobStatus
+from reports.models import ExportJob
 from tests.security import scenario
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -171,12 +172,12 @@ def test_evidence_pack_worker_killed_mid_way(shared, workers):
     page = reverse("learning_evidence_pack:index")
     client.post(page, {"campaign": s.campaign.pk, "as_of": timezone.localdate().isoformat()})  # enqueued
     job = ExportJob.objects.latest("pk")
-    assert job.status == ExportJobStatus.QUEUED
+    assert job.status == JobStatus.QUEUED
 
     pool = workers()
-    pool.kill_the_one_running(job, lambda j: j.status == ExportJobStatus.RUNNING and j.progress > 5)
+    pool.kill_the_one_running(job, lambda j: j.status == JobStatus.RUNNING and j.progress > 5)
     # Killed half-way: the row still says running, the worker's half-built ZIP is in its scratch folder.
-    assert job.status == ExportJobStatus.RUNNING and job.heartbeat_at and not job.file
+    assert job.status == JobStatus.RUNNING and job.heartbeat_at and not job.file
     scratch = django_settings.JOBS_SCRATCH_DIR
     assert [p.name for p in _files(scratch)], "the worker was killed before it began writing"
     assert all(p.parent.name.startswith(f"evidence-pack-{job.pk}-") for p in _files(scratch))
@@ -185,12 +186,12 @@ def test_evidence_pack_worker_killed_mid_way(shared, workers):
     with _after(minutes=9):  # within JOBS_STALE_AFTER_SECONDS (600): maybe just slow
         assert client.get(page).status_code == 200
         job.refresh_from_db()
-        assert job.status == ExportJobStatus.RUNNING
+        assert job.status == JobStatus.RUNNING
 
     with _after(minutes=11):  # the next look after the timeout
         html = client.get(page).content.decode()
     job.refresh_from_db()
-    assert job.status == ExportJobStatus.FAILED and job.error == STALE_ERROR and not job.file
+    assert job.status == JobStatus.FAILED and job.error == STALE_ERROR and not job.file
     assert "Tiến trình xử lý đã dừng" in html
     assert client.get(download).status_code == 404
     assert _files(scratch) == []  # the dead worker's partial ZIP is gone
@@ -200,10 +201,10 @@ def test_evidence_pack_worker_killed_mid_way(shared, workers):
     client.post(page, {"campaign": s.campaign.pk, "as_of": timezone.localdate().isoformat()})
     retry = ExportJob.objects.latest("pk")
     shared.push()
-    pool.wait_until(retry, lambda j: j.status in (ExportJobStatus.DONE, ExportJobStatus.FAILED))  # the other worker
+    pool.wait_until(retry, lambda j: j.status in (JobStatus.DONE, JobStatus.FAILED))  # the other worker
     job.refresh_from_db()
-    assert retry.status == ExportJobStatus.DONE and retry.file, retry.error
-    assert job.status == ExportJobStatus.FAILED  # the dead job stays failed
+    assert retry.status == JobStatus.DONE and retry.file, retry.error
+    assert job.status == JobStatus.FAILED  # the dead job stays failed
     response = client.get(reverse("learning_evidence_pack:download", args=[retry.pk]))
     assert response.status_code == 200
     with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
@@ -213,9 +214,10 @@ def test_evidence_pack_worker_killed_mid_way(shared, workers):
 
 
 def test_certificate_zip_worker_killed_mid_way(shared, workers):
-    from certificates.models import CertificateJob, JobStatus
+    from certificates.models import CertificateJob
     from certificates.services.issuing import certificate_issue
     from core.jobs.stale import STALE_ERROR
+    from core.models import JobStatus
     from tests.factories import EmployeeFactory
 
     s = scenario.build()

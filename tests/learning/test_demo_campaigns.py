@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from core.demo import DemoContext
 from courses.demo import ensure_content
 from courses.demo_data import DIRECTIVES
-from learning.demo import DemoContext
 from learning.demo.campaigns import seed_campaigns, seed_evidence
 from learning.models import Campaign, Exemption, ManualEvidence
 from learning.services.campaigns import campaign_export, campaign_load

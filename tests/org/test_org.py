@@ -32,3 +32,18 @@ def test_create_agency_then_update():
 def test_empty_name_is_refused():
     with pytest.raises(CommandError):
         run("X", " ")
+
+
+@pytest.mark.django_db
+def test_each_app_declares_the_permissions_of_its_models_for_the_roles():
+    from django.contrib.auth.models import Group
+
+    from org.roles import HR, UNIT_HEAD
+    from org.services.roles import roles_ensure
+
+    roles_ensure()
+    hr = {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=HR).permissions.all()}
+    assert {"org.change_employee", "learning.add_campaign", "quizzes.change_question", "reports.view_reminder",
+            "certificates.revoke_certificate"} <= hr
+    head = {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=UNIT_HEAD).permissions.all()}
+    assert {"org.view_employee", "learning.view_campaign"} <= head and "learning.add_campaign" not in head

@@ -11,7 +11,8 @@ import pytest
 from django.urls import reverse
 
 from core import exporters
-from reports.models import ExportJob, ExportJobStatus
+from core.models import JobStatus
+from reports.models import ExportJob
 from tests.factories import EmployeeFactory, give_role, make_agency, roles
 from tests.reports.test_compliance_report import scenario  # noqa: F401  (fixture)
 
@@ -57,7 +58,7 @@ def test_hr_requests_a_pack_and_downloads_the_zip(hr_client, campaign, django_ca
     page = hr_client.get(reverse(INDEX))
     assert page.status_code == 200 and campaign.title in page.content.decode()
     job = request_pack(hr_client, campaign, django_capture_on_commit_callbacks)
-    assert job.status == ExportJobStatus.DONE and job.requested_by.username == "SCT900"
+    assert job.status == JobStatus.DONE and job.requested_by.username == "SCT900"
     html = hr_client.get(reverse(INDEX)).content.decode()
     download = reverse("learning_evidence_pack:download", args=[job.pk])
     assert download in html and "Hoàn thành" in html and 'http-equiv="refresh"' not in html
@@ -75,7 +76,7 @@ def test_failed_job_shows_the_error_and_no_download(hr_client, campaign, django_
     monkeypatch.setattr(type(exporters.get("compliance-pdf")), "render",
                         lambda self, **kw: (_ for _ in ()).throw(RuntimeError("ổ đĩa đầy")))
     job = request_pack(hr_client, campaign, django_capture_on_commit_callbacks)
-    assert job.status == ExportJobStatus.FAILED and not job.file
+    assert job.status == JobStatus.FAILED and not job.file
     html = hr_client.get(reverse(INDEX)).content.decode()
     assert "Lỗi" in html and "RuntimeError: ổ đĩa đầy" in html
     download = reverse("learning_evidence_pack:download", args=[job.pk])
@@ -84,7 +85,7 @@ def test_failed_job_shows_the_error_and_no_download(hr_client, campaign, django_
 
 
 def test_running_job_is_not_downloadable_and_the_page_refreshes(hr_client, campaign):
-    job = ExportJob.objects.create(campaign=campaign, as_of=campaign.start, status=ExportJobStatus.RUNNING,
+    job = ExportJob.objects.create(campaign=campaign, as_of=campaign.start, status=JobStatus.RUNNING,
                                    progress=40, step="Danh sách hội nghị 10/05/2024")
     html = hr_client.get(reverse(INDEX)).content.decode()
     assert 'http-equiv="refresh"' in html and "40%" in html and "Danh sách hội nghị 10/05/2024" in html
@@ -92,7 +93,7 @@ def test_running_job_is_not_downloadable_and_the_page_refreshes(hr_client, campa
 
 
 def test_done_job_whose_file_is_gone_is_not_offered(hr_client, campaign):
-    job = ExportJob.objects.create(campaign=campaign, as_of=campaign.start, status=ExportJobStatus.DONE,
+    job = ExportJob.objects.create(campaign=campaign, as_of=campaign.start, status=JobStatus.DONE,
                                    file="exports/2024/missing.zip")
     download = reverse("learning_evidence_pack:download", args=[job.pk])
     assert download not in hr_client.get(reverse(INDEX)).content.decode()

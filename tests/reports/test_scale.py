@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from learning.demo import demo_seed
+from core.demo import demo_seed
 from learning.models import Attendance, Campaign, Exemption, ManualEvidence, StudySession
 from learning.selectors.compliance import completed_employee_ids, compliance_table
 from org.models import Employee

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from learning.demo import DemoContext
+from core.demo import DemoContext
 from org.models import AuditLog
 from reports.demo.dossier import seed_dossier
 from reports.models import CampaignTarget, TargetKind, TargetStatus

@@ -36,8 +36,9 @@ class Scenario:
 
 
 def build() -> Scenario:
-    from certificates.models import CertificateJob, JobKind, JobStatus
+    from certificates.models import CertificateJob, JobKind
     from certificates.services.issuing import certificate_issue
+    from core.models import JobStatus
     from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage, LessonReading
     from learning.models import Campaign, Exemption, ManualEvidence, Requirement, StudySession
     from learning.services.checkin import checkin_code

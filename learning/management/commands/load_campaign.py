@@ -4,22 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
 from learning.services.campaigns import campaign_load
-from org.models import OrgUnit
-
-
-def agency_for(code: str | None) -> OrgUnit:
-    """The agency named by --agency, or the only one when there is just one."""
-    agencies = OrgUnit.objects.filter(depth=1)
-    if code:
-        agency = agencies.filter(code__iexact=code.strip()).first()
-        if agency is None:
-            raise CommandError(f'unknown agency "{code}"')
-        return agency
-    found = list(agencies[:2])
-    if len(found) != 1:
-        raise CommandError("no agency yet (run seed_demo or import_roster)" if not found
-                           else "several agencies: choose one with --agency CODE")
-    return found[0]
+from org.cli import agency_from_option
 
 
 class Command(BaseCommand):
@@ -36,7 +21,7 @@ class Command(BaseCommand):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {path}: {exc}") from exc
-        agency = agency_for(opts["agency"])
+        agency = agency_from_option(opts["agency"])
         try:
             result = campaign_load(agency=agency, data=text, dry_run=opts["dry_run"], actor=None)
         except DomainError as exc:

@@ -7,26 +7,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import ImportRefused
-from org.models import OrgUnit
+from org.cli import agency_from_option
 from org.services.roster import roster_import
-
-
-def agency_for(code: str | None) -> OrgUnit:
-    """The agency with `code`, or the only agency when no code is given."""
-    agencies = OrgUnit.objects.filter(depth=1)
-    if code:
-        agency = agencies.filter(code__iexact=code).first()
-        if agency is None:
-            known = ", ".join(agencies.values_list("code", flat=True)) or "none"
-            raise CommandError(f'unknown agency "{code}" (agencies: {known})')
-        return agency
-    found = list(agencies[:2])
-    if not found:
-        raise CommandError("there is no agency yet: create one (or run seed_demo --content-only) first")
-    if len(found) > 1:
-        known = ", ".join(agencies.values_list("code", flat=True))
-        raise CommandError(f"several agencies exist ({known}): choose one with --agency CODE")
-    return found[0]
 
 
 class Command(BaseCommand):
@@ -45,7 +27,7 @@ class Command(BaseCommand):
         path = Path(opts["file"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
-        agency = agency_for(opts["agency"])
+        agency = agency_from_option(opts["agency"])
         try:
             result = roster_import(
                 agency=agency,

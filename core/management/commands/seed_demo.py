@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from learning.demo import demo_seed
+from core.demo import demo_seed
 
 
 class Command(BaseCommand):
