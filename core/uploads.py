@@ -5,7 +5,7 @@ banks, paper results, campaigns, scoring criteria).
    recorded in the user's session (so the confirmation applies exactly the previewed file, never
    data sent back by the browser, and works behind several web processes sharing the storage);
 2. the import runs with `dry_run=True`: the page shows what would change, or every problem with its
-   row and column (`ImportRefused`), and nothing is written;
+   row and column (`ImportRefused`, or any `DomainError` refusing the whole file), and nothing is written;
 3. "Áp dụng" posts the session's token: the same import runs for real. If the data changed since
    the preview and the import is now refused, the problems are shown and nothing is written.
 Uploads previewed but never applied nor cancelled are removed after a day.
@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.errors import ImportRefused
+from core.errors import DomainError, Problem
 
 UPLOAD_DIR = "import-uploads"
 STALE_AFTER = dt.timedelta(days=1)
@@ -71,6 +71,11 @@ def purge_stale_uploads(*, now: dt.datetime | None = None) -> int:
     return removed
 
 
+def _problems(error: DomainError) -> list[Problem]:
+    """An import's problems, row by row; a refusal of the whole file is one problem."""
+    return list(error.problems) or [Problem(str(error))]
+
+
 class UploadPreviewApplyView(WagtailAdminTemplateMixin, View):
     form_class: type[forms.Form]
     upload_key: str
@@ -94,7 +99,7 @@ class UploadPreviewApplyView(WagtailAdminTemplateMixin, View):
         """(success message, URL to go to) after a real import."""
         raise NotImplementedError
 
-    def preview_context(self, result, options: dict) -> dict[str, Any]:
+    def preview_context(self, result, options: dict, data: bytes) -> dict[str, Any]:
         return {}
 
     # --- the flow -------------------------------------------------------------------------------
@@ -115,11 +120,13 @@ class UploadPreviewApplyView(WagtailAdminTemplateMixin, View):
         if pending and default_storage.exists(pending["path"]):
             default_storage.delete(pending["path"])
 
-    def _run(self, pending: dict, *, dry_run: bool, actor=None):
+    def _read(self, pending: dict) -> bytes:
         with default_storage.open(pending["path"], "rb") as stored:
-            data = stored.read()
-        return self.run(data=data, filename=pending["filename"], options=pending["options"], dry_run=dry_run,
-                        actor=actor)
+            return stored.read()
+
+    def _run(self, pending: dict, *, dry_run: bool, actor=None):
+        return self.run(data=self._read(pending), filename=pending["filename"], options=pending["options"],
+                        dry_run=dry_run, actor=actor)
 
     def get(self, request, *args, **kwargs):
         self.discard()
@@ -140,11 +147,12 @@ class UploadPreviewApplyView(WagtailAdminTemplateMixin, View):
         request.session[self.session_key()] = pending
         try:
             result = self._run(pending, dry_run=True)
-        except ImportRefused as refused:
+        except DomainError as refused:
             self.discard()
-            return self.render(form=self.form_class(**self.form_kwargs()), problems=refused.problems,
+            return self.render(form=self.form_class(**self.form_kwargs()), problems=_problems(refused),
                                filename=upload.name)
-        return self.render(result=result, pending=pending, **self.preview_context(result, pending["options"]))
+        return self.render(result=result, pending=pending,
+                           **self.preview_context(result, pending["options"], self._read(pending)))
 
     def apply(self, request) -> HttpResponse:
         pending = self.pending()
@@ -153,10 +161,10 @@ class UploadPreviewApplyView(WagtailAdminTemplateMixin, View):
             return redirect(request.path)
         try:
             result = self._run(pending, dry_run=False, actor=request.user)
-        except ImportRefused as refused:
+        except DomainError as refused:
             # The data changed since the preview (another import, an edit): show why, keep nothing.
             self.discard()
-            return self.render(form=self.form_class(**self.form_kwargs()), problems=refused.problems,
+            return self.render(form=self.form_class(**self.form_kwargs()), problems=_problems(refused),
                                filename=pending["filename"])
         self.discard()
         message, url = self.applied(result, pending["options"])

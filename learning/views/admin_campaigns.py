@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.errors import DomainError
 from core.text import fold
+from core.uploads import UploadPreviewApplyView
 from courses.selectors import directive_reference
 from learning.models import Campaign, Exemption
 from learning.selectors.compliance import compliance_table
@@ -262,7 +263,6 @@ def campaign_yaml(request, pk):
 
 # --- loading a plan file in the browser: dry-run preview, then confirm ---------------------------
 
-UPLOAD_SESSION_KEY = "learning_campaign_upload"
 MAX_YAML_BYTES = 256 * 1024
 
 
@@ -304,22 +304,24 @@ class CampaignUploadForm(forms.Form):
         if upload.size > MAX_YAML_BYTES:
             raise forms.ValidationError(_("Tệp quá lớn cho một kế hoạch."))
         try:
-            return upload.read().decode("utf-8-sig")
+            upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise forms.ValidationError(_("Tệp phải là văn bản UTF-8.")) from exc
+        upload.seek(0)
+        return upload
 
 
-class CampaignUploadView(WagtailAdminTemplateMixin, TemplateView):
-    """Upload → `campaign_load(dry_run=True)` preview or its problems → confirm applies the same text."""
+class CampaignUploadView(UploadPreviewApplyView):
+    """Upload → `campaign_load(dry_run=True)` preview or its problems → confirm applies the same file."""
 
     template_name = "learning/admin/campaign_upload.html"
     page_title = _("Nạp tệp kế hoạch học tập")
     header_icon = "upload"
+    form_class = CampaignUploadForm
+    upload_key = "campaign"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_hr(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def may_upload(self, request) -> bool:
+        return is_hr(request.user)
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items() + [
@@ -327,35 +329,20 @@ class CampaignUploadView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.page_title},
         ]
 
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("action") == "apply":
-            return self.apply()
-        form = CampaignUploadForm(request.POST, request.FILES, user=request.user)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        agency, text = form.cleaned_data["agency"], form.cleaned_data["file"]
-        try:
-            result = campaign_load(agency=agency, data=text, dry_run=True, actor=request.user)
-        except DomainError as exc:
-            return self.render_to_response(self.get_context_data(form=form, problems=exc.problems or [exc]))
-        request.session[UPLOAD_SESSION_KEY] = {"agency": agency.pk, "text": text}
-        return self.render_to_response(self.get_context_data(form=form, result=result, text=text,
-                                                             preview=load_summary(result)))
+    def form_kwargs(self) -> dict:
+        return {"user": self.request.user}
 
-    def apply(self):
-        pending = self.request.session.pop(UPLOAD_SESSION_KEY, None)
-        agency = visible_agencies(self.request.user).filter(pk=(pending or {}).get("agency")).first()
-        if not pending or agency is None:
-            messages.error(self.request, _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại."))
-            return redirect(reverse("learning_campaign:upload"))
-        try:
-            result = campaign_load(agency=agency, data=pending["text"], actor=self.request.user)
-        except DomainError as exc:
-            messages.error(self.request, _("Không nạp được: %(reason)s") % {"reason": exc})
-            return redirect(reverse("learning_campaign:upload"))
-        messages.success(self.request, load_summary(result))
-        return redirect(reverse("learning_campaign:audience", args=[result.campaign.pk]))
+    def options(self, form) -> dict:
+        return {"agency": form.cleaned_data["agency"].pk}
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", CampaignUploadForm(user=self.request.user))
-        return super().get_context_data(**kwargs)
+    def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
+        # The agency is re-read within the user's scope: a session cannot carry a foreign one.
+        agency = visible_agencies(self.request.user).get(pk=options["agency"])
+        return campaign_load(agency=agency, data=data.decode("utf-8-sig"), dry_run=dry_run,
+                             actor=actor or self.request.user)
+
+    def preview_context(self, result, options: dict, data: bytes) -> dict:
+        return {"preview": load_summary(result), "text": data.decode("utf-8-sig")}
+
+    def applied(self, result, options: dict) -> tuple[str, str]:
+        return load_summary(result), reverse("learning_campaign:audience", args=[result.campaign.pk])

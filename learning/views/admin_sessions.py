@@ -143,7 +143,7 @@ class SheetImportView(SessionMixin, UploadPreviewApplyView):
     def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None) -> AttendanceImportResult:
         return attendance_import(session=self.session, file=data, filename=filename, dry_run=dry_run, actor=actor)
 
-    def preview_context(self, result, options: dict) -> dict:
+    def preview_context(self, result, options: dict, data: bytes) -> dict:
         return {"labels": dict(AttendanceStatus.choices)}
 
     def applied(self, result, options: dict) -> tuple[str, str]:

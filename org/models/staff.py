@@ -19,14 +19,6 @@ class EmployeeCategory(models.TextChoices):
     NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")
 
 
-class EmployeeQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_active=True)
-
-    def in_unit(self, unit: OrgUnit):
-        return self.filter(unit__path__startswith=unit.path)
-
-
 class Employee(models.Model):
     """A cán bộ, công chức, viên chức or người lao động, who logs in with code or email."""
 
@@ -46,8 +38,6 @@ class Employee(models.Model):
     is_active = models.BooleanField(_("đang công tác"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = EmployeeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cán bộ")

@@ -88,7 +88,7 @@ class RosterUploadView(UploadPreviewApplyView):
             summary += str(_("; đơn vị mới: %(units)s")) % {"units": ", ".join(result.units_created)}
         return summary, reverse("org_employee:index")
 
-    def preview_context(self, result: RosterResult, options: dict) -> dict:
+    def preview_context(self, result: RosterResult, options: dict, data: bytes) -> dict:
         changed = result.changed_rows
         return {"preview_rows": [(ACTION_LABELS[r.action], r) for r in changed[:PREVIEW_ROWS]],
                 "more_rows": max(0, len(changed) - PREVIEW_ROWS)}

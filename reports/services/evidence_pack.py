@@ -25,7 +25,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import exporters
-from core.errors import DomainError
 from core.exporters import Rendered
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
@@ -46,10 +45,6 @@ OPTIONAL_EXPORTERS = [
 ]
 SIGNIN_EXPORTER = "session-attendance-list"
 QUIZ_EXPORTER = "quiz-results-xlsx"
-
-
-class EvidencePackFailed(DomainError):
-    code = "evidence_pack_failed"
 
 
 @dataclass(frozen=True)

@@ -407,12 +407,15 @@ def test_admin_upload_previews_with_a_dry_run_then_applies(hr_client, org):
     page = client.post(url, {"action": "preview", "agency": agency.pk, "file": good}).content.decode()
     assert "Tạo kế hoạch dan-van-2024 với 3 văn bản phải học." in page
     assert not Campaign.objects.exists() and not AuditLog.objects.exists()
-    response = client.post(url, {"action": "apply"})
+    token = client.session["upload:campaign"]["token"]  # the confirmation applies the previewed file only
+    assert client.post(url, {"action": "apply", "token": "forged"}).status_code == 302
+    assert not Campaign.objects.exists()
+    response = client.post(url, {"action": "apply", "token": token})
     campaign = Campaign.objects.get()
     assert response.status_code == 302 and response.url == reverse("learning_campaign:audience", args=[campaign.pk])
     assert refs(campaign) == ["23-QĐ/TW", "33/CT-TTg", "16/CT-TTg"]
     assert AuditLog.objects.get(action="campaign.create").actor == hr.user
-    assert client.post(url, {"action": "apply"}).status_code == 302  # nothing pending: back to the form
+    assert client.post(url, {"action": "apply", "token": token}).status_code == 302  # nothing pending any more
     assert Campaign.objects.count() == 1
 
 
