@@ -29,7 +29,7 @@ MO_PATH = PO_PATH.with_suffix(".mo")
 # %(name)s / %(n)d / %% (python-format) and HTML tags must survive translation unchanged.
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%%|</?(?:b|code|strong|em|br)\b[^>]*>")
 # Folders makemessages must not scan (docs/i18n.md): tests, tooling, generated and collected files.
-NOT_SCANNED = ("locale", "tests", "benchmarks", "staticfiles", "media", "test-artifacts")
+NOT_SCANNED = ("locale", "i18n", "tests", "benchmarks", "staticfiles", "media", "test-artifacts")
 TODAY = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 PLAN = """\
 slug: chuyen-de-2026

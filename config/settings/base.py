@@ -153,7 +153,10 @@ LOGIN_UNLOCK_PER_ACCOUNT = 3
 # Vietnamese first, English available; dates dd/mm/yyyy in Asia/Ho_Chi_Minh.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogues first; then the Vietnamese that completes Wagtail's and Django's admin
+# strings (i18n/runtime, built from i18n/upstream by ops/wagtail_vi.py: docs/i18n.md). Both come
+# before every app's locale/, so they win over Wagtail's incomplete Vietnamese.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "i18n" / "runtime"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -162,6 +165,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Wagtail's login form, with a translated password label (config/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "config.admin_login.LoginForm"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
