@@ -18,8 +18,10 @@ from pathlib import Path
 import django
 import polib
 import pytest
+import wagtail
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -254,3 +256,32 @@ def test_admin_home_menus_and_account_are_vietnamese(client):
         assert text in html
     for english in ("Name and Email", "Profile picture", "Preferred language", "Current time zone", "Theme preferences"):
         assert english not in html
+
+
+def test_wagtail_templates_the_project_overrides_are_wagtails_own_with_one_fix():
+    """templates/wagtailadmin/… override three Wagtail templates that print English whatever the
+    language (an untranslated aria-label, "None"). Each is Wagtail's template with one change; after a
+    Wagtail upgrade this fails until the override is copied afresh and the change made again."""
+    wagtail_templates = Path(wagtail.__file__).parent / "admin" / "templates"
+    overrides = {
+        "wagtailadmin/shared/headers/_actions.html": (
+            '<nav aria-label="Actions"', '{% load i18n %}<nav aria-label="{% translate "Thao tác" %}"'),
+        "wagtailadmin/generic/inspect.html": (
+            "{{ field.value|localize }}",
+            '{% if field.value is None %}{% translate "Không có" %}{% else %}{{ field.value|localize }}{% endif %}'),
+        "wagtailadmin/shared/user_avatar.html": ("{{ user }}", '{{ user|default_if_none:"" }}'),
+    }
+    assert sorted(str(p.relative_to(ROOT / "templates")) for p in (ROOT / "templates" / "wagtailadmin").rglob("*.html")) == sorted(overrides)
+    for name, (old, new) in overrides.items():
+        upstream = (wagtail_templates / name).read_text()
+        assert upstream.count(old) == 1, f"{name} changed upstream: copy it again and redo the fix"
+        assert (ROOT / "templates" / name).read_text() == upstream.replace(old, new)
+
+
+def test_the_overrides_print_vietnamese_not_none():
+    with translation.override("vi"):
+        html = render_to_string("wagtailadmin/shared/headers/_actions.html", {"actions": ""})
+        assert 'aria-label="Thao tác"' in html
+        assert "None" not in render_to_string("wagtailadmin/shared/user_avatar.html", {"user": None})
+    with translation.override("en"):
+        assert 'aria-label="Actions"' in render_to_string("wagtailadmin/shared/headers/_actions.html", {"actions": ""})
