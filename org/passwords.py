@@ -33,7 +33,7 @@ def is_initial_password(user, password: str, stored_hash: str) -> bool:
     initial = getattr(settings, "ROSTER_INITIAL_PASSWORD", "") or ""
     if initial and constant_time_compare(password, initial):
         return True
-    if not stored_hash or stored_hash.startswith("!"):
+    if not stored_hash or stored_hash.startswith("!") or not getattr(settings, "INITIAL_PASSWORD_BY_SHARED_HASH", True):
         return False
     return get_user_model().objects.filter(password=stored_hash).exclude(pk=user.pk).exists()
 

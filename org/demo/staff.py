@@ -73,7 +73,6 @@ def seed_staff(ctx) -> str:
     agency = ctx.agency
     units = {u.code: u for u in OrgUnit.objects.filter(path__startswith=agency.path)}
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)  # hash once: 60 PBKDF2 rounds would take seconds
     rng = random.Random(ctx.seed)
     rows = []  # (username, code, name, unit, position, category, group)
     for username, code, name, unit_code, position, category, group in ROLE_ACCOUNTS:
@@ -94,7 +93,10 @@ def seed_staff(ctx) -> str:
     for index, (username, code, name, unit_code, position, category, group) in enumerate(rows):
         employee = Employee.objects.filter(agency=agency, employee_code=code).first()
         if employee is None:
-            user, _ = User.objects.get_or_create(username=username, defaults={"password": password})
+            # One hash per account: a hash shared by several accounts marks a roster's initial password,
+            # which must be changed at the first login (org.passwords); demo logins go straight in.
+            user, _ = User.objects.get_or_create(username=username,
+                                                 defaults={"password": make_password(DEMO_PASSWORD)})
             user.email = f"{username}@sct.tayninh.gov.vn"
             user.first_name = name
             user.save()
@@ -108,6 +110,6 @@ def seed_staff(ctx) -> str:
         user.groups.add(groups[roles.LEARNER])
         if group != roles.LEARNER:
             user.groups.add(groups[group])
-    User.objects.get_or_create(username="admin", defaults={"password": password, "is_superuser": True,
+    User.objects.get_or_create(username="admin", defaults={"password": make_password(DEMO_PASSWORD), "is_superuser": True,
                                                                          "is_staff": True, "email": "admin@example.com"})
     return f"{created} staff created ({len(rows)} in the demo), logins ready"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from core.demo import DemoContext
 from courses.demo import ensure_content
@@ -51,3 +52,12 @@ def test_seed_evidence_adds_exemptions_and_manual_records_once(ctx):
     assert Exemption.objects.count() == 3 and ManualEvidence.objects.count() == 4
     assert {e.actor.username for e in AuditLog.objects.filter(action__in=["exemption.grant",
                                                                           "manual_evidence.record"])} == {"vanphong"}
+
+
+def test_demo_logins_go_straight_in_without_a_forced_password_change(ctx, client):
+    """The README's demo logins work as written: each demo account has its own hash, so none is
+    taken for a roster's shared initial password (org.passwords)."""
+    seed_staff(ctx)
+    response = client.post(reverse("login"), {"username": "hocvien", "password": "demo1234"})
+    assert response.status_code == 302 and "/doi-mat-khau/" not in response["Location"]
+    assert client.get(reverse("home")).status_code == 200
