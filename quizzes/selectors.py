@@ -61,10 +61,6 @@ def quiz_grade(*, quiz: Quiz, employee: Employee) -> Attempt | None:
     return final.order_by("-percent", "submitted_at", "number").first()
 
 
-def online_attempts(quiz: Quiz):
-    return Attempt.objects.filter(quiz=quiz, source=AttemptSource.ONLINE)
-
-
 @dataclass
 class QuestionStat:
     question: Question

@@ -43,10 +43,6 @@ class Question(ClusterableModel):
         text = self.name or self.text
         return text if len(text) <= 80 else text[:77] + "…"
 
-    @property
-    def is_manual(self) -> bool:
-        return self.qtype == QuestionType.ESSAY
-
 
 class Answer(models.Model):
     """A choice (multiple choice, true/false) or an accepted response (short answer).

@@ -3,15 +3,10 @@ template, exports, the essay marking queue, and per-quiz statistics. Wired in wa
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.errors import DomainError, ImportRefused
+from core.errors import DomainError
 from core.tables import read_table
+from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from org.selectors.access import is_hr, visible_employees
 from quizzes.formats import FORMATS, format_for, xlsx
 from quizzes.models import AttemptAnswer, QuestionType, Quiz
@@ -30,7 +26,6 @@ from quizzes.services.essays import essay_mark
 from quizzes.services.paper import COLUMNS as PAPER_COLUMNS
 from quizzes.services.paper import paper_results_import
 
-UPLOAD_DIR = "imports/quizzes"
 PREVIEW_ROWS = 200
 FORMAT_LABELS = [("", _("Theo phần mở rộng của tệp")), ("gift", "GIFT (.gift, .txt)"), ("aiken", "Aiken (.txt)"),
                  ("xlsx", _("Mẫu Excel (.xlsx)")), ("quizapp-json", "django-quiz-app (.json)")]
@@ -70,113 +65,68 @@ class PaperUploadForm(forms.Form):
     file = forms.FileField(label=_("Tệp kết quả (.xlsx, .csv)"))
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
-            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
-        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn."))
-        return upload
+        return spreadsheet_upload(self.cleaned_data["file"])
 
 
-class UploadWithPreview(HrOnlyMixin, WagtailAdminTemplateMixin, View):
-    """Upload → dry run shown as a preview (nothing written) → "Áp dụng" runs the same import for real.
-    The file waits in storage between the two steps, named in the session with a one-time token."""
+class QuizUploadView(UploadPreviewApplyView):
+    """The shared upload → preview → apply flow (core.uploads) for a file imported into one quiz."""
 
     header_icon = "upload"
-    form_class: type[forms.Form]
-    session_key: str
+
+    def may_upload(self, request) -> bool:
+        return is_hr(request.user)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
-    def _discard(self, request):
-        pending = request.session.pop(self.session_key, None)
-        if pending and default_storage.exists(pending["path"]):
-            default_storage.delete(pending["path"])
+    def form_kwargs(self) -> dict:
+        quiz = self.request.GET.get("quiz")
+        return {"initial": {"quiz": quiz}} if self.request.method == "GET" and quiz else {}
 
-    def _read(self, pending) -> bytes:
-        with default_storage.open(pending["path"], "rb") as stored:
-            return stored.read()
+    def options(self, form) -> dict:
+        return {"quiz": form.cleaned_data["quiz"].pk}
 
-    def get(self, request):
-        self._discard(request)
-        initial = {"quiz": request.GET.get("quiz")} if request.GET.get("quiz") else {}
-        return self.render(form=self.form_class(initial=initial))
-
-    def post(self, request):
-        if request.POST.get("action") == "apply":
-            return self.apply(request)
-        form = self.form_class(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render(form=form)
-        self._discard(request)
-        upload = form.cleaned_data["file"]
-        path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}",
-                                    ContentFile(upload.read()))
-        pending = {"token": uuid.uuid4().hex, "path": path, "filename": upload.name,
-                   "quiz": form.cleaned_data["quiz"].pk, "format": form.cleaned_data.get("format") or ""}
-        request.session[self.session_key] = pending
-        try:
-            result = self.run(pending, dry_run=True)
-        except ImportRefused as refused:
-            self._discard(request)
-            return self.render(form=self.form_class(initial={"quiz": pending["quiz"]}), problems=refused.problems,
-                               filename=upload.name)
-        return self.render(result=result, pending=pending)
-
-    def apply(self, request):
-        pending = request.session.get(self.session_key)
-        if not pending or request.POST.get("token") != pending["token"]:
-            messages.error(request, _("Phiên nhập đã hết hạn hoặc đã được áp dụng. Hãy tải tệp lên lại."))
-            return redirect(request.path)
-        try:
-            result = self.run(pending, dry_run=False)
-        except ImportRefused as refused:
-            self._discard(request)
-            return self.render(form=self.form_class(), problems=refused.problems, filename=pending["filename"])
-        self._discard(request)
-        messages.success(request, self.summary(result))
-        return redirect(request.path)
+    def applied(self, result, options: dict) -> tuple[str, str]:
+        return self.summary(result), self.request.path
 
     def render(self, **context):
         context["template_url"] = reverse("quizzes_admin:template")
-        return self.render_to_response(self.get_context_data(**context))
+        return super().render(**context)
 
 
-class QuestionImportView(UploadWithPreview):
+class QuestionImportView(QuizUploadView):
     page_title = _("Nhập câu hỏi")
     template_name = "quizzes/admin/question_import.html"
     form_class = QuestionUploadForm
-    session_key = "quizzes_question_import"
+    upload_key = "quizzes_question_import"
 
-    def run(self, pending, *, dry_run):
-        quiz = Quiz.objects.get(pk=pending["quiz"])
-        fmt = format_for(pending["filename"], pending["format"] or None)
-        parsed = questions_parse(data=self._read(pending), fmt=fmt, quiz=quiz)
+    def options(self, form) -> dict:
+        return {**super().options(form), "format": form.cleaned_data.get("format") or ""}
+
+    def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
+        quiz = Quiz.objects.get(pk=options["quiz"])
+        parsed = questions_parse(data=data, fmt=format_for(filename, options["format"] or None), quiz=quiz)
         result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run)
         result.quiz = quiz
         return result
 
-    def render(self, **context):
-        result = context.get("result")
-        if result is not None:
-            context["rows"] = [(q, QuestionType(q.qtype).label) for q in result.questions[:PREVIEW_ROWS]]
-        return super().render(**context)
+    def preview_context(self, result, options: dict, data: bytes) -> dict:
+        return {"rows": [(q, QuestionType(q.qtype).label) for q in result.questions[:PREVIEW_ROWS]]}
 
     def summary(self, result):
         return _("Đã nhập %(n)s câu hỏi vào “%(quiz)s” (%(new)s câu mới).") % {
             "n": result.imported, "quiz": result.quiz.title, "new": result.created}
 
 
-class PaperResultsImportView(UploadWithPreview):
+class PaperResultsImportView(QuizUploadView):
     page_title = _("Nhập kết quả kiểm tra trên giấy")
     template_name = "quizzes/admin/paper_import.html"
     form_class = PaperUploadForm
-    session_key = "quizzes_paper_import"
+    upload_key = "quizzes_paper_import"
 
-    def run(self, pending, *, dry_run):
-        quiz = Quiz.objects.get(pk=pending["quiz"])
-        table = read_table(self._read(pending), PAPER_COLUMNS, filename=pending["filename"])
+    def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
+        quiz = Quiz.objects.get(pk=options["quiz"])
+        table = read_table(data, PAPER_COLUMNS, filename=filename)
         result = paper_results_import(quiz=quiz, table=table, dry_run=dry_run, actor=self.request.user)
         result.quiz = quiz
         return result

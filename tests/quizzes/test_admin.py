@@ -56,7 +56,7 @@ def test_question_upload_preview_then_apply(client, hr, quiz):
     assert response.status_code == 200 and "Tệp có 7 câu hỏi" in html and "Cơ quan ban hành" in html
     assert "Trắc nghiệm" in html and "Tự luận" in html
     assert Question.objects.count() == 0
-    token = client.session["quizzes_question_import"]["token"]
+    token = client.session["upload:quizzes_question_import"]["token"]
     response = client.post(reverse("quizzes_admin:import"), {"action": "apply", "token": token})
     assert response.status_code == 302
     assert quiz.quiz_questions.count() == 7
@@ -78,7 +78,7 @@ def test_paper_results_preview_then_apply(client, hr, quiz):
     upload = SimpleUploadedFile("ketqua.csv", csv)
     html = client.post(reverse("quizzes_admin:paper"), {"action": "preview", "quiz": quiz.pk, "file": upload}).content
     assert "Lê Thị Mai" in html.decode() and Attempt.objects.count() == 0
-    token = client.session["quizzes_paper_import"]["token"]
+    token = client.session["upload:quizzes_paper_import"]["token"]
     client.post(reverse("quizzes_admin:paper"), {"action": "apply", "token": token})
     attempt = Attempt.objects.get()
     assert attempt.passed and attempt.evidence_date == dt.date(2024, 5, 20) and attempt.recorded_by == hr.user
