@@ -1,7 +1,8 @@
 """What the learner's browser may see of an attempt.
 
-Before submission only ids and texts of questions and choices leave the server: never fractions,
-feedback or which choice is right. The review (after submission, when the quiz allows it) adds them.
+Before submission only texts of questions and choices leave the server, each choice named by an
+opaque per-attempt token (quizzes.options), never its answer id: never fractions, feedback or which
+choice is right. The review (after submission, when the quiz allows it) adds them.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import Attempt, AttemptAnswer, AttemptQuestion, QuestionType
+from .options import option_token
 
 
 @dataclass
 class Choice:
-    id: int
+    id: str  # the option's token in this attempt (never the answer's id)
     text: str
     checked: bool = False
     right: bool = False  # review only
@@ -56,7 +58,8 @@ def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
         q = aq.question
         choices = []
         if q.qtype in (QuestionType.MULTICHOICE, QuestionType.TRUE_FALSE):
-            choices = [Choice(id=a.id, text=a.text, checked=a.id in selected) for a in aq.ordered_answers()]
+            choices = [Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected)
+                       for a in aq.ordered_answers()]
         text = r.text if r else ""
         views.append(QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
                                   multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple, choices=choices,
@@ -80,7 +83,7 @@ def questions_for_review(attempt: Attempt) -> list[QuestionView]:
         if q.qtype == QuestionType.SHORT_ANSWER:
             view.accepted = [a.text for a in q.answers.all() if a.fraction > 0]
         else:
-            view.choices = [Choice(id=a.id, text=a.text, checked=a.id in selected, right=a.fraction > 0,
+            view.choices = [Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected, right=a.fraction > 0,
                                    feedback=a.feedback if a.id in selected else "")
                             for a in aq.ordered_answers()]
         views.append(view)

@@ -14,6 +14,7 @@ from core.errors import DomainError
 from org.selectors.access import employee_of, is_hr
 from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, AttemptState, Quiz, ReviewPolicy
+from quizzes.options import UNKNOWN, options_resolve
 from quizzes.presenters import questions_for_review, questions_for_taking
 from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool
 from quizzes.services.attempts import (
@@ -88,9 +89,17 @@ def start(request, slug):
     return redirect("quizzes:take", pk=attempt.pk)
 
 
-def _responses_from(request, shown: list[int]) -> dict[int, Response]:
-    return {aq_id: Response(selected=request.POST.getlist(f"q-{aq_id}"), text=request.POST.get(f"t-{aq_id}", ""))
-            for aq_id in shown}
+def _responses_from(request, attempt: Attempt, shown: list[int]) -> dict[int, Response]:
+    """The page's answers; options come as per-attempt tokens and go to the service as answer ids.
+    A question not of this attempt keeps no tokens: the service refuses it."""
+    drawn = {aq.pk: aq for aq in attempt.attempt_questions.filter(pk__in=shown)}
+    responses = {}
+    for aq_id in shown:
+        tokens = request.POST.getlist(f"q-{aq_id}")
+        aq = drawn.get(aq_id)
+        selected = options_resolve(aq, tokens) if aq is not None else [UNKNOWN for _ in tokens]
+        responses[aq_id] = Response(selected=selected, text=request.POST.get(f"t-{aq_id}", ""))
+    return responses
 
 
 @login_required
@@ -108,7 +117,7 @@ def take(request, pk):
     if request.method == "POST":
         shown = [int(v) for v in request.POST.getlist("shown") if v.isdigit()]
         try:
-            attempt_save_answers(attempt=attempt, responses=_responses_from(request, shown))
+            attempt_save_answers(attempt=attempt, responses=_responses_from(request, attempt, shown))
         except AttemptExpired as exc:
             messages.warning(request, str(exc))
             return redirect("quizzes:result", pk=attempt.pk)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Attempt, AttemptState, QuestionType, ReviewPolicy
+from quizzes.options import option_token
 from tests.factories import EmployeeFactory
 
 from .factories import make_question, make_quiz
@@ -61,10 +62,11 @@ def test_no_answer_leaks_before_submission(client, learner, quiz):
     # the result page of an open attempt sends the learner back to the questions
     response = client.get(reverse("quizzes:result", args=[attempt.pk]))
     assert response.status_code == 302 and response.url == reverse("quizzes:take", args=[attempt.pk])
-    # choices carry nothing but their id: right and wrong look the same
+    # choices carry nothing but an opaque token of this attempt: right and wrong look the same
     html = page_text(client.get(reverse("quizzes:take", args=[attempt.pk])))
-    right = quiz.questions.get(text="Câu trắc nghiệm").answers.get(fraction=1)
-    assert f'value="{right.id}">' in html
+    aq = attempt.attempt_questions.get(question__text="Câu trắc nghiệm")
+    right = aq.question.answers.get(fraction=1)
+    assert f'value="{option_token(aq.pk, right.id)}">' in html and f'name="q-{aq.pk}" value="{right.id}"' not in html
 
 
 def take_and_submit(client, attempt, right=True):
@@ -75,7 +77,7 @@ def take_and_submit(client, attempt, right=True):
         if aq.question.qtype == QuestionType.SHORT_ANSWER:
             data[f"t-{aq.id}"] = answers[0].text if right else "sai"
         else:
-            data[f"q-{aq.id}"] = [a.id for a in answers if (a.fraction > 0) == right][:1]
+            data[f"q-{aq.id}"] = [option_token(aq.pk, a.id) for a in answers if (a.fraction > 0) == right][:1]
     response = client.post(reverse("quizzes:take", args=[attempt.pk]), data)
     assert response.status_code == 302 and response.url == reverse("quizzes:submit", args=[attempt.pk])
     response = client.post(reverse("quizzes:submit", args=[attempt.pk]))
@@ -117,13 +119,14 @@ def test_one_per_page_navigation_and_resume(client, learner, quiz):
     assert html.count('name="shown"') == 1
     answer = first.question.answers.get(fraction=1)
     response = client.post(reverse("quizzes:take", args=[attempt.pk]),
-                           {"shown": [first.id], f"q-{first.id}": [answer.id], "action": "next", "trang": 1})
+                           {"shown": [first.id], f"q-{first.id}": [option_token(first.pk, answer.id)], "action": "next",
+                            "trang": 1})
     assert response.url.endswith("?trang=2")
     # closing the browser and starting again resumes the same attempt, answer kept
     client.post(reverse("quizzes:start", args=[quiz.slug]))
     assert Attempt.objects.filter(quiz=quiz).count() == 1
     html = page_text(client.get(reverse("quizzes:take", args=[attempt.pk]) + "?trang=1"))
-    assert f'value="{answer.id}" checked' in html
+    assert f'value="{option_token(first.pk, answer.id)}" checked' in html
 
 
 def test_someone_elses_attempt_is_not_found(client, learner, quiz):
