@@ -3,6 +3,10 @@
 Columns: Mã cán bộ [employee_code], Điểm [score], Điểm tối đa [max_score] (default 10),
 Ngày làm bài [date]. Passed when score / max >= the quiz's pass mark. One paper attempt per
 (person, quiz, date): re-importing a file updates those rows and creates nothing new.
+
+Codes are looked up among the staff of the acting HR's agency only (issue 13, H1): a code of
+another agency is "unknown", word for word as a code that exists nowhere, so the preview is no
+oracle for other agencies' names. The command line (no actor) is the operator: every agency.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from core.errors import ImportRefused, Problem
+from core.errors import ImportRefused, PermissionDenied, Problem
 from core.evidence import evidence_announce
 from core.tables import Column, Table, parse_date
 from org.models import Employee
+from org.selectors.access import employee_of, is_hr
 from org.services.audit import audit_log
 from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
 
@@ -65,17 +70,29 @@ def _number(text: str, row: int, column: str, problems: list[Problem]) -> Decima
     return value
 
 
-def paper_results_validate(*, quiz: Quiz, table: Table) -> tuple[list[PaperRow], list[Problem]]:
+def paper_results_staff(*, actor) -> QuerySet[Employee]:
+    """Whose results `actor` may record: the staff of their agency (HR), everyone (a superuser, or
+    the command line: actor None). Anyone else records nothing."""
+    if actor is None or getattr(actor, "is_superuser", False):
+        return Employee.objects.all()
+    employee = employee_of(actor)
+    if employee is None or not is_hr(actor):
+        raise PermissionDenied("only HR may record paper test results")
+    return Employee.objects.filter(agency_id=employee.agency_id)
+
+
+def paper_results_validate(*, quiz: Quiz, table: Table, staff: QuerySet[Employee]) -> tuple[list[PaperRow],
+                                                                                           list[Problem]]:
     problems: list[Problem] = []
     rows: list[PaperRow] = []
     codes = {r.text("employee_code") for r in table.rows}
-    staff: dict[str, list[Employee]] = {}
-    for e in Employee.objects.filter(employee_code__in=codes):
-        staff.setdefault(e.employee_code, []).append(e)
+    by_code: dict[str, list[Employee]] = {}
+    for e in staff.filter(employee_code__in=codes):
+        by_code.setdefault(e.employee_code, []).append(e)
     seen: dict[tuple[str, dt.date], int] = {}
     for r in table.rows:
         code = r.text("employee_code")
-        found = staff.get(code, [])
+        found = by_code.get(code, [])
         before = len(problems)
         if not code:
             problems.append(Problem("the staff code is empty", row=r.number, column="Mã cán bộ"))
@@ -115,7 +132,7 @@ def paper_results_validate(*, quiz: Quiz, table: Table) -> tuple[list[PaperRow],
 
 
 def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, actor=None) -> PaperImportResult:
-    rows, problems = paper_results_validate(quiz=quiz, table=table)
+    rows, problems = paper_results_validate(quiz=quiz, table=table, staff=paper_results_staff(actor=actor))
     if problems:
         raise ImportRefused(problems)
     result = PaperImportResult(rows=rows, dry_run=dry_run)
