@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
+SITE_URL ?= http://$(HOST)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test venv dev-venv system-deps migrate demo lint bench clean
@@ -37,15 +38,18 @@ system-deps:
 	  else echo "Missing$$missing and not root: browser/PDF tests will skip (or fail under CI=true)"; fi; \
 	fi
 
+# The database cache's table comes with the migrations (core/migrations/0001_cache_table.py).
 migrate: venv
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# SITE_URL (certificate QR codes, e-mail links) follows HOST unless given; a wildcard address is not
+# one a phone can open, so say which SITE_URL to set.
 run: demo
-	$(PY) manage.py runserver $(HOST)
+	@case "$(SITE_URL)" in http://0.0.0.0:*|http://\[::\]:*) echo "Warning: certificate and session QR codes will point at $(SITE_URL), which phones cannot open: make run HOST=$(HOST) SITE_URL=http://<this machine's address>:$(lastword $(subst :, ,$(HOST)))";; esac
+	SITE_URL="$(SITE_URL)" $(PY) manage.py runserver $(HOST)
 
 test: dev-venv system-deps
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)
