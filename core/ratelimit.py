@@ -63,6 +63,11 @@ def hit(key: str, *, window: int) -> int:
         return 1
 
 
+def count(key: str, *, window: int) -> int:
+    """Hits under `key` in the current window so far, without counting one."""
+    return cache.get(f"ratelimit:{key}:{int(time.time() // window)}", 0)
+
+
 def allow(request, *, scope: str, limit: int, window: int, key: str | None = None) -> bool:
     """Count one hit for the client's address (or for `key`, e.g. an account) in `scope`;
     False once there have been more than `limit` in the current window."""

@@ -130,3 +130,22 @@ def test_anonymous_is_sent_to_login(client, nhung):
     response = client.get(reverse("certificates:download", args=[nhung.pk]))
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
     assert client.get("/chung-nhan/").status_code == 302
+
+
+def test_an_office_can_click_through_its_register_but_guessing_is_stopped(client, nhung, settings):
+    """Genuine lookups have their own, larger budget per address; misses (what guessing makes) a small one."""
+    settings.VERIFY_RATE_LIMIT = 3
+    settings.VERIFY_FOUND_LIMIT = 50
+    assert all(client.get(nhung.verify_path()).status_code == 200 for _ in range(40))
+    assert [client.get("/verify/AAAA-BBBB-CCCC-DDDD-EEEE/").status_code for _ in range(4)] == [404, 404, 404, 429]
+    assert client.get(nhung.verify_path()).status_code == 429  # the guesser's address waits
+
+
+def test_genuine_lookups_are_limited_too_and_higher_for_signed_in_staff(client, nhung, settings):
+    settings.VERIFY_FOUND_LIMIT = 2
+    assert [client.get(nhung.verify_path()).status_code for _ in range(3)] == [200, 200, 429]
+    staff = nhung.employee.user
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    assert all(client.get(nhung.verify_path(), REMOTE_ADDR="10.9.9.9").status_code == 200 for _ in range(15))
