@@ -189,6 +189,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# Session originals (scanned signed sheets, minutes, photos): docs/contract.md "Session originals".
+SESSION_RECORD_MAX_BYTES = 20 * 1024 * 1024
 # Password of accounts created by a roster import; empty: unusable until HR sets one (docs/roster.md).
 ROSTER_INITIAL_PASSWORD = os.environ.get("ROSTER_INITIAL_PASSWORD", "")
 

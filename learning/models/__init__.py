@@ -1,5 +1,6 @@
 from .campaigns import Campaign, Exemption, Requirement
 from .evidence import ManualEvidence
+from .records import SessionRecord, SessionRecordKind
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
 
 __all__ = [
@@ -11,5 +12,7 @@ __all__ = [
     "Exemption",
     "ManualEvidence",
     "Requirement",
+    "SessionRecord",
+    "SessionRecordKind",
     "StudySession",
 ]

@@ -1,13 +1,14 @@
 """HR screens of one study session in the Wagtail admin: the roster grid with one-click statuses
 (a POST per click, so it works without JavaScript), "mark all remaining absent", the sign-in sheet
-upload (preview, then confirm), the refused-scan log, and the sheet downloads."""
+upload (preview, then confirm), the refused-scan log, the originals (scanned signed sheets, minutes,
+photos), and the sheet downloads."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core import exporters
 from core.errors import DomainError
 from core.uploads import UploadPreviewApplyView, spreadsheet_upload
-from learning.models import AttendanceStatus, StudySession
+from learning.models import AttendanceStatus, SessionRecord, SessionRecordKind, StudySession
 from learning.selectors.sessions import (
     can_manage_session,
     refused_checkins,
@@ -32,6 +33,7 @@ from learning.services.attendance import (
     attendance_record,
 )
 from learning.services.checkin import checkin_window
+from learning.services.records import record_max_bytes, session_record_attach, session_record_delete
 from org.models import Employee
 
 STATUS_BUTTONS = [
@@ -70,6 +72,7 @@ class SessionMixin(WagtailAdminTemplateMixin):
             "attendance_url": reverse("learning_studysession:attendance", args=[pk]),
             "import_url": reverse("learning_studysession:import", args=[pk]),
             "log_url": reverse("learning_studysession:checkins", args=[pk]),
+            "records_url": reverse("learning_studysession:records", args=[pk]),
             "edit_url": reverse("learning_studysession:edit", args=[pk]),
             "projector_url": reverse("session_projector", args=[pk]),
             "downloads": [(cls.verbose_name, reverse("learning_studysession:download", args=[pk, cls.identifier]))
@@ -174,4 +177,77 @@ def session_download(request, pk: int, name: str):
     rendered = exporters.get(name).render(session=session)
     response = HttpResponse(rendered.content, content_type=rendered.mimetype)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response
+
+
+class RecordUploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp bản gốc"),
+                           help_text=_("PDF, JPEG hoặc PNG (nhận biết theo nội dung tệp), tối đa 20 MB."))
+    kind = forms.ChoiceField(label=_("Loại"), choices=SessionRecordKind.choices, initial=SessionRecordKind.SHEET)
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > record_max_bytes():  # before reading it into memory
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": record_max_bytes() // (1024 * 1024)})
+        return upload
+
+
+class SessionRecordsView(SessionMixin, View):
+    """The originals of a session (scanned signed sheets, minutes, photos): list, upload, remove."""
+
+    page_title = _("Bản gốc hội nghị")
+    template_name = "learning/admin/session_records.html"
+
+    def get(self, request, form=None):
+        records = self.session.records.select_related("uploaded_by").order_by("kind", "uploaded_at", "pk")
+        return self.render(records=records, form=form or RecordUploadForm(), kinds=dict(SessionRecordKind.choices))
+
+    def post(self, request):
+        if request.POST.get("action") == "delete":
+            record = get_object_or_404(SessionRecord, pk=request.POST.get("record") or 0, session=self.session)
+            session_record_delete(record=record, actor=request.user)
+            messages.success(request, _("Đã gỡ “%(name)s” khỏi hội nghị.") % {"name": record.original_name})
+            return redirect("learning_studysession:records", self.session.pk)
+        form = RecordUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.get(request, form=form)
+        upload = form.cleaned_data["file"]
+        try:
+            result = session_record_attach(session=self.session, content=upload.read(), filename=upload.name,
+                                           kind=form.cleaned_data["kind"], note=form.cleaned_data["note"],
+                                           actor=request.user)
+        except DomainError as exc:
+            form.add_error("file", RECORD_REFUSALS.get(exc.code, str(exc)))
+            return self.get(request, form=form)
+        if result.created:
+            messages.success(request, _("Đã đính kèm “%(name)s” (SHA-256 %(hash)s).") % {
+                "name": result.record.original_name, "hash": result.short_hash})
+        else:
+            messages.info(request, _("Tệp này đã được đính kèm trước đó: “%(name)s”.") % {
+                "name": result.record.original_name})
+        return redirect("learning_studysession:records", self.session.pk)
+
+
+RECORD_REFUSALS = {
+    "bad_type": _("Tệp không phải PDF, JPEG hay PNG (xét theo nội dung tệp, không theo tên)."),
+    "empty": _("Tệp rỗng."),
+    "too_large": _("Tệp quá lớn (tối đa 20 MB)."),
+}
+
+
+def record_download(request, pk: int, record_id: int):
+    """One original, as an attachment, to HR of the session's agency only (private storage, no URL)."""
+    session = get_object_or_404(StudySession.objects.select_related("campaign__agency"), pk=pk)
+    if not can_manage_session(request.user, session):
+        raise PermissionDenied
+    record = get_object_or_404(SessionRecord, pk=record_id, session=session)
+    try:
+        handle = record.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=record.original_name,
+                            content_type=record.content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

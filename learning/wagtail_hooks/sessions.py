@@ -118,9 +118,12 @@ class SessionIndexView(generic.IndexView):
                           icon_name="tasks", priority=1),
             ListingButton(_("Trình chiếu mã QR"), url=reverse("session_projector", args=[instance.pk]),
                           icon_name="view", priority=2),
+            ListingButton(_("Bản gốc (biên bản, danh sách ký, ảnh)"),
+                          url=reverse("learning_studysession:records", args=[instance.pk]), icon_name="doc-full",
+                          priority=3),
             ListingButton(_("Danh sách ký tên (PDF)"),
                           url=reverse("learning_studysession:download", args=[instance.pk, "session-signin-sheet"]),
-                          icon_name="download", priority=3),
+                          icon_name="download", priority=4),
         ]
         return buttons
 
@@ -181,6 +184,8 @@ class StudySessionViewSet(ModelViewSet):
             path("<int:pk>/nhap-danh-sach/", admin_sessions.SheetImportView.as_view(), name="import"),
             path("<int:pk>/luot-quet/", admin_sessions.CheckinLogView.as_view(), name="checkins"),
             path("<int:pk>/tai/<str:name>", admin_sessions.session_download, name="download"),
+            path("<int:pk>/ban-goc/", admin_sessions.SessionRecordsView.as_view(), name="records"),
+            path("<int:pk>/ban-goc/<int:record_id>/tep", admin_sessions.record_download, name="record_download"),
         ]
 
 
