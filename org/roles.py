@@ -1,5 +1,6 @@
 """Roles are Django groups. Scope: learners see themselves, unit heads their unit subtree,
-HR (văn phòng / tổ chức cán bộ) their whole agency, superusers everything."""
+HR (văn phòng / tổ chức cán bộ) their whole agency, province officers their province's agencies in
+aggregate, superusers everything."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +8,16 @@ LEARNER = "Học viên"
 UNIT_HEAD = "Trưởng đơn vị"
 HR = "Văn phòng - Tổ chức cán bộ"
 EDITOR = "Biên tập nội dung"
+# Sở Nội vụ / Ban Dân vận Tỉnh ủy: every agency's aggregate figures of its province; person-level
+# data only through a grant of the agency (org.models.ProvinceAccessGrant); never writes.
+PROVINCE = "Cán bộ cấp tỉnh (Sở Nội vụ, Ban Dân vận)"
 
 ROLE_LABELS = {
     LEARNER: _("Học viên"),
     UNIT_HEAD: _("Trưởng đơn vị"),
     HR: _("Văn phòng - Tổ chức cán bộ (quản lý đào tạo)"),
     EDITOR: _("Biên tập nội dung"),
+    PROVINCE: _("Cán bộ cấp tỉnh (Sở Nội vụ, Ban Dân vận)"),
 }
 
 # Model permissions per role, as "app_label.codename": the organisation's and Wagtail's here; each
@@ -31,6 +36,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "org.view_employee", "org.add_employee", "org.change_employee",
         "org.view_auditlog",
         "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+    ],
+    PROVINCE: [
+        "wagtailadmin.access_admin",
     ],
     EDITOR: [
         "wagtailadmin.access_admin",

@@ -9,7 +9,7 @@ from org.models import Employee, OrgUnit
 
 class Campaign(models.Model):
     agency = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("cơ quan"))
-    slug = models.SlugField(_("mã kế hoạch"), max_length=100, unique=True)
+    slug = models.SlugField(_("mã kế hoạch"), max_length=100)
     title = models.CharField(_("tên kế hoạch"), max_length=500)
     year = models.PositiveIntegerField(_("năm"))
     start = models.DateField(_("bắt đầu"), help_text=_("Minh chứng trước ngày này không được tính"))
@@ -24,6 +24,10 @@ class Campaign(models.Model):
         verbose_name = _("kế hoạch học tập")
         verbose_name_plural = _("kế hoạch học tập")
         ordering = ["-year", "title"]
+        # A province-wide campaign has the same slug in every agency (docs/contract.md).
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="campaign_slug_unique_per_agency"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -161,9 +161,11 @@ def campaign_validate(*, agency: OrgUnit, data: dict, lines: dict[tuple, int] | 
     elif not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in slug):
         problem(f'slug "{slug}" may only hold ASCII letters, digits, "-" and "_"', "slug")
     else:
-        other = Campaign.objects.filter(slug=slug).exclude(pk=getattr(campaign, "pk", None)).first()
+        # Unique within the agency: a province-wide campaign has the same slug in every agency.
+        other = (Campaign.objects.filter(slug=slug, agency=agency)
+                 .exclude(pk=getattr(campaign, "pk", None)).first())
         if other is not None:
-            problem(f'slug "{slug}" is already used by another campaign', "slug")
+            problem(f'slug "{slug}" is already used by another campaign of agency {agency.code}', "slug")
 
     title = str(data.get("title") or "").strip()
     if not title:

@@ -22,6 +22,11 @@ class OrgUnit(MP_Node):
     governing_body = models.CharField(
         _("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Cho cơ quan: ví dụ UBND TỈNH TÂY NINH")
     )
+    # Only agencies (roots) belong to a province; a deployment of one agency needs none.
+    province = models.ForeignKey(
+        "org.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="agencies",
+        verbose_name=_("tỉnh"),
+    )
     node_order_by = ["name"]
 
     class Meta:

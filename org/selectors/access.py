@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from core.errors import PermissionDenied
-from org.models import AuditLog, Employee, OrgUnit
-from org.roles import HR, UNIT_HEAD
+from org.models import AuditLog, Employee, OrgUnit, Province, ProvinceAccessGrant, ProvinceOfficer
+from org.roles import HR, PROVINCE, UNIT_HEAD
 
 
 def employee_of(user) -> Employee | None:
@@ -93,3 +94,46 @@ def hr_of_agency_required(*, actor, agency: OrgUnit) -> None:
     employee = employee_of(actor)
     if not is_hr(actor) or employee is None or employee.agency_id != agency.pk:
         raise PermissionDenied("only HR of this agency may change its records")
+
+
+# ---------------------------------------------------------------------------------------------
+# The province (Sở Nội vụ, Ban Dân vận): aggregates of every agency; person-level data by grant
+
+
+def province_of(user) -> Province | None:
+    """The province `user` works for as a province officer, else None."""
+    if not getattr(user, "is_authenticated", False) or not _in_group(user, PROVINCE):
+        return None
+    try:
+        return user.province_officer.province
+    except ProvinceOfficer.DoesNotExist:
+        return None
+
+
+def is_province_officer(user) -> bool:
+    return province_of(user) is not None
+
+
+def visible_provinces(user) -> QuerySet[Province]:
+    """Provinces whose aggregate figures `user` may see: all for superusers, their own for officers."""
+    if getattr(user, "is_superuser", False):
+        return Province.objects.all()
+    province = province_of(user)
+    return Province.objects.filter(pk=province.pk) if province else Province.objects.none()
+
+
+def province_aggregates_required(*, user, province: Province) -> None:
+    """Superusers and the province's officers may read its aggregate figures; others are refused
+    as for an unknown province."""
+    if not visible_provinces(user).filter(pk=province.pk).exists():
+        raise PermissionDenied("not a province officer of this province")
+
+
+def province_person_grant(*, user, agency: OrgUnit) -> ProvinceAccessGrant | None:
+    """The grant in force letting a province officer read `agency`'s person-level data today."""
+    province = province_of(user)
+    if province is None or agency.province_id != province.pk:
+        return None
+    today = timezone.localdate()
+    return (ProvinceAccessGrant.objects.filter(officer__user=user, agency=agency, revoked_at__isnull=True,
+                                               valid_until__gte=today).order_by("-valid_until").first())

@@ -178,12 +178,13 @@ def test_dry_run_reports_without_writing(org, directives):
     assert not Campaign.objects.exists() and not Requirement.objects.exists() and not AuditLog.objects.exists()
 
 
-def test_slug_of_another_agency_is_refused(org, directives):
+def test_same_slug_in_another_agency_is_its_own_campaign(org, directives):
+    """Slugs are unique within an agency (docs/contract.md, "Several agencies in one database")."""
     agency, _ = org
     other = make_agency("SNV", "Sở Nội vụ")
     campaign_load(agency=other, data=YAML.replace("audience:\n  units: [TTRA, VP]\n", "audience:\n"))
-    with pytest.raises(CampaignRefused, match='slug "dan-van-2024" is already used'):
-        campaign_load(agency=agency, data=YAML)
+    assert campaign_load(agency=agency, data=YAML).created
+    assert Campaign.objects.filter(slug="dan-van-2024").count() == 2
 
 
 def test_audience_includes_sub_units_and_filters_categories(org, directives):

@@ -1,7 +1,9 @@
-"""create_agency CODE NAME [--governing-body TEXT]: an agency to import a roster into (idempotent)."""
+"""create_agency CODE NAME [--province CODE] [--governing-body TEXT]: an agency to import a roster
+into (idempotent)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from org.cli import province_from_option
 from org.services.agencies import agency_ensure
 
 
@@ -11,10 +13,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("code", help="agency code, e.g. SCT")
         parser.add_argument("name", help='agency name, e.g. "Sở Công Thương Tây Ninh"')
-        parser.add_argument("--governing-body", default="", help='e.g. "UBND TỈNH TÂY NINH" (report headers)')
+        parser.add_argument("--province", default=None, help="code of the province the agency belongs to")
+        parser.add_argument("--governing-body", default="",
+                            help='e.g. "UBND TỈNH TÂY NINH" (report headers; default: the province\'s)')
 
     def handle(self, *args, **opts):
         if not opts["code"].strip() or not opts["name"].strip():
             raise CommandError("code and name must not be empty")
-        agency, created = agency_ensure(code=opts["code"], name=opts["name"], governing_body=opts["governing_body"])
-        self.stdout.write(f"{'created' if created else 'updated'} agency {agency.code}")
+        province = province_from_option(opts["province"]) if opts["province"] else None
+        agency, created = agency_ensure(code=opts["code"], name=opts["name"], governing_body=opts["governing_body"],
+                                        province=province)
+        where = f" in province {province.code}" if province else ""
+        self.stdout.write(f"{'created' if created else 'updated'} agency {agency.code}{where}")
