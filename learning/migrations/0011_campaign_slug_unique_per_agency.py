@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0009_organisation_and_reports_moved_out'),
+        ('learning', '0010_session_records'),
     ]
 
     operations = [
