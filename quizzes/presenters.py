@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .models import Attempt, AttemptAnswer, AttemptQuestion, QuestionType
 from .options import option_token
+from .selectors import ReviewShown
 
 
 @dataclass
@@ -18,8 +19,9 @@ class Choice:
     id: str  # the option's token in this attempt (never the answer's id)
     text: str
     checked: bool = False
-    right: bool = False  # review only
-    feedback: str = ""  # review only
+    right: bool = False  # review only, when the right answers are shown
+    correct: bool | None = None  # review only, for a chosen choice when correctness is shown
+    feedback: str = ""  # review only, when feedback is shown
 
 
 @dataclass
@@ -67,7 +69,10 @@ def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
     return views
 
 
-def questions_for_review(attempt: Attempt) -> list[QuestionView]:
+def questions_for_review(attempt: Attempt, shown: ReviewShown) -> list[QuestionView]:
+    """The learner's own responses, plus what the quiz's review policies show now (`shown`):
+    correctness (scores, whether each chosen choice was right), the right answers, the feedback.
+    HR's comment on an essay is always shown: it is about the learner's text, not the key."""
     assert not attempt.is_open, "no review of an open attempt"
     responses = _responses(attempt)
     views = []
@@ -78,13 +83,19 @@ def questions_for_review(attempt: Attempt) -> list[QuestionView]:
         view = QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
                             multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple,
                             response_text=r.text if r else "", answered=bool(r and (r.selected or r.text)),
-                            score=r.score if r else 0, mark=aq.mark, general_feedback=q.general_feedback,
                             comment=r.comment if r else "", needs_grading=bool(r and r.needs_grading))
+        if shown.correctness:
+            view.score, view.mark = (r.score if r else 0), aq.mark
+        if shown.feedback:
+            view.general_feedback = q.general_feedback
         if q.qtype == QuestionType.SHORT_ANSWER:
-            view.accepted = [a.text for a in q.answers.all() if a.fraction > 0]
+            view.accepted = [a.text for a in q.answers.all() if a.fraction > 0] if shown.right_answers else []
         else:
-            view.choices = [Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected, right=a.fraction > 0,
-                                   feedback=a.feedback if a.id in selected else "")
-                            for a in aq.ordered_answers()]
+            view.choices = [
+                Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected,
+                       right=shown.right_answers and a.fraction > 0,
+                       correct=(a.fraction > 0) if shown.correctness and a.id in selected else None,
+                       feedback=a.feedback if shown.feedback and a.id in selected else "")
+                for a in aq.ordered_answers()]
         views.append(view)
     return views

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Prefetch, Q
+from django.utils import timezone
 
 from org.models import Employee
 
@@ -19,6 +21,7 @@ from .models import (
     Question,
     Quiz,
     QuizQuestion,
+    ReviewPolicy,
 )
 
 
@@ -131,3 +134,36 @@ def essay_queue(*, employees=None):
     if employees is not None:
         rows = rows.filter(attempt_question__attempt__employee__in=employees)
     return rows
+
+
+@dataclass(frozen=True)
+class ReviewShown:
+    """Which parts of the review of a submitted attempt its learner may see now."""
+
+    correctness: bool = False  # which of my choices were right, the score of each question
+    right_answers: bool = False  # the key: right choices, accepted short answers
+    feedback: bool = False  # the chosen choices' feedback and the question's general feedback
+
+    @property
+    def anything(self) -> bool:
+        return self.correctness or self.right_answers or self.feedback
+
+
+def review_shown(*, attempt: Attempt, now: dt.datetime | None = None) -> ReviewShown:
+    """Apply the quiz's three review policies (issue 13, M5). "After the last attempt" means the
+    person has used every allowed online attempt (or the quiz closed): from then on no attempt of
+    theirs can profit from the key. With unlimited attempts that moment comes only with the close."""
+    if attempt.is_open:
+        return ReviewShown()
+    quiz = attempt.quiz
+    now = now or timezone.now()
+    closed = quiz.is_closed(now)
+    mine = Attempt.objects.filter(quiz=quiz, employee_id=attempt.employee_id)
+    limit = quiz.effective_attempts_allowed
+    last_used = closed or (limit is not None and not mine.filter(state=AttemptState.IN_PROGRESS).exists()
+                           and mine.filter(source=AttemptSource.ONLINE).count() >= limit)
+    moment = {ReviewPolicy.IMMEDIATELY: True, ReviewPolicy.AFTER_LAST: last_used, ReviewPolicy.AFTER_CLOSE: closed,
+              ReviewPolicy.NEVER: False}
+    return ReviewShown(correctness=moment.get(quiz.review_correctness, False),
+                       right_answers=moment.get(quiz.review_right_answers, False),
+                       feedback=moment.get(quiz.review_feedback, False))

@@ -61,9 +61,14 @@ class QuizViewSet(ModelViewSet):
                                         FieldPanel("one_per_page")])],
                         heading=_("Câu hỏi"), help_text=_("Câu hỏi cố định được thêm bằng “Nhập câu hỏi”.")),
         MultiFieldPanel([FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("attempts_allowed")]),
-                         FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review")]),
+                         FieldRowPanel([FieldPanel("grading_method"), FieldPanel("closes_at")]),
                          FieldRowPanel([FieldPanel("single_attempt"), FieldPanel("exam_paper")])],
                         heading=_("Luật làm bài")),
+        MultiFieldPanel([FieldPanel("review_correctness"), FieldPanel("review_right_answers"),
+                         FieldPanel("review_feedback")],
+                        heading=_("Xem lại bài làm"),
+                        help_text=_("Đáp án đúng xem được khi học viên còn lượt làm bài thì lượt sau sẽ đạt nhờ chép "
+                                    "đáp án: nên để “Sau lượt làm bài cuối cùng” hoặc “Sau khi bài kiểm tra đóng”.")),
         MultiFieldPanel([FieldPanel("success_text"), FieldPanel("fail_text")], heading=_("Thông báo kết quả")),
     ]
 

@@ -14,7 +14,12 @@ class GradingMethod(models.TextChoices):
 
 
 class ReviewPolicy(models.TextChoices):
-    AT_END = "end", _("Sau khi nộp bài")
+    """When a learner may see one part of the review of their submitted attempts (as Moodle's
+    review options): correctness, the right answers and the feedback each have their own."""
+
+    IMMEDIATELY = "immediately", _("Ngay sau khi nộp bài")
+    AFTER_LAST = "after_last", _("Sau lượt làm bài cuối cùng được phép (hoặc khi bài đóng)")
+    AFTER_CLOSE = "after_close", _("Sau khi bài kiểm tra đóng")
     NEVER = "never", _("Không hiển thị")
 
 
@@ -46,8 +51,19 @@ class Quiz(models.Model):
                                                    help_text=_("Để trống: không giới hạn"))
     grading_method = models.CharField(_("cách tính điểm"), max_length=8, choices=GradingMethod.choices,
                                       default=GradingMethod.HIGHEST)
-    review = models.CharField(_("xem lại đáp án"), max_length=8, choices=ReviewPolicy.choices,
-                              default=ReviewPolicy.AT_END)
+    closes_at = models.DateTimeField(_("đóng bài lúc"), null=True, blank=True,
+                                     help_text=_("Sau thời điểm này không bắt đầu được lượt mới; lượt đang làm được "
+                                                 "nộp tự động. Để trống: không đóng"))
+    # Review (issue 13, M5): the right answers (and the feedback, which often names them) only once
+    # the learner can no longer use them in an attempt of their own.
+    review_correctness = models.CharField(
+        _("xem câu đúng/sai và điểm từng câu"), max_length=12, choices=ReviewPolicy.choices,
+        default=ReviewPolicy.IMMEDIATELY)
+    review_right_answers = models.CharField(
+        _("xem đáp án đúng"), max_length=12, choices=ReviewPolicy.choices, default=ReviewPolicy.AFTER_LAST)
+    review_feedback = models.CharField(
+        _("xem phản hồi"), max_length=12, choices=ReviewPolicy.choices, default=ReviewPolicy.AFTER_LAST,
+        help_text=_("Phản hồi của từng phương án và phản hồi chung thường nêu đáp án đúng"))
     single_attempt = models.BooleanField(_("chỉ làm một lần"), default=False)
     exam_paper = models.BooleanField(_("lưu bài làm (bài thi)"), default=True,
                                      help_text=_("Giữ lại bài làm (các phương án đã chọn, bài viết) của từng lượt; "
@@ -71,6 +87,9 @@ class Quiz(models.Model):
     @property
     def effective_attempts_allowed(self) -> int | None:
         return 1 if self.single_attempt else self.attempts_allowed
+
+    def is_closed(self, now) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
 
 
 class QuizQuestion(models.Model):

@@ -98,6 +98,8 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
         Employee.objects.select_for_update().filter(pk=employee.pk).values_list("pk", flat=True).get()
         if quiz.draft and not allow_draft:
             raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
+        if quiz.is_closed(now):
+            raise QuizUnavailable(_("Bài kiểm tra đã đóng."))
         current = Attempt.objects.filter(quiz=quiz, employee=employee, state=AttemptState.IN_PROGRESS).first()
         if current is not None:
             return current
@@ -109,6 +111,8 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
             raise QuizUnavailable(_("Bài kiểm tra chưa có câu hỏi."))
         last = Attempt.objects.filter(quiz=quiz, employee=employee).aggregate(n=Max("number"))["n"] or 0
         deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+        if quiz.closes_at is not None:  # an attempt open at the close is submitted as at the close
+            deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
         attempt = Attempt.objects.create(quiz=quiz, employee=employee, number=last + 1, source=AttemptSource.ONLINE,
                                          state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
         AttemptQuestion.objects.bulk_create([

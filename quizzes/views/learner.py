@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from org.selectors.access import employee_of, is_hr
 from quizzes.errors import AttemptExpired
-from quizzes.models import Attempt, AttemptState, Quiz, ReviewPolicy
+from quizzes.models import Attempt, Quiz
 from quizzes.options import UNKNOWN, options_resolve
 from quizzes.presenters import questions_for_review, questions_for_taking
-from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool
+from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool, review_shown
 from quizzes.services.attempts import (
     Response,
     attempt_save_answers,
@@ -73,6 +73,7 @@ def detail(request, slug):
         "remaining": attempts_remaining(quiz=quiz, employee=employee),
         "grade": quiz_grade(quiz=quiz, employee=employee),
         "question_count": min(pool, quiz.max_questions) if quiz.max_questions else pool,
+        "closed": quiz.is_closed(timezone.now()),
     }
     return render(request, "quizzes/detail.html", context)
 
@@ -175,11 +176,12 @@ def result(request, pk):
     if attempt.is_open:
         return redirect("quizzes:take", pk=attempt.pk)
     quiz = attempt.quiz
-    review = quiz.review == ReviewPolicy.AT_END and attempt.state != AttemptState.IN_PROGRESS
+    shown = review_shown(attempt=attempt)
     context = {
         "attempt": attempt,
         "quiz": quiz,
-        "review": questions_for_review(attempt) if review else None,
+        "shown": shown,
+        "review": questions_for_review(attempt, shown) if shown.anything else None,
         "remaining": attempts_remaining(quiz=quiz, employee=attempt.employee),
     }
     return render(request, "quizzes/result.html", context)

@@ -3,7 +3,7 @@ the answers are nowhere in the pages before submission."""
 
 import pytest
 
-from quizzes.models import Attempt, QuestionType
+from quizzes.models import Attempt, QuestionType, ReviewPolicy
 from tests.e2e.conftest import login
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.quizzes.factories import make_directive, make_question, make_quiz
@@ -26,7 +26,8 @@ def quiz():
     ]
     return make_quiz(slug="kiem-tra-23-qd-tw", title="Kiểm tra: Quy chế công tác dân vận", questions=questions,
                      directives=[directive], pass_mark=80, time_limit_minutes=20, one_per_page=True,
-                     success_text="Chúc mừng! Kết quả đã được ghi nhận.")
+                     success_text="Chúc mừng! Kết quả đã được ghi nhận.",
+                     review_feedback=ReviewPolicy.IMMEDIATELY)  # feedback shown after each attempt
 
 
 @pytest.fixture

@@ -87,6 +87,7 @@ def take_and_submit(client, attempt, right=True):
 
 def test_take_submit_result_and_review(client, learner, quiz):
     quiz.success_text = "Chúc mừng bạn đã đạt."
+    quiz.review_right_answers = quiz.review_feedback = ReviewPolicy.IMMEDIATELY
     quiz.save()
     attempt = start(client, quiz)
     html = page_text(take_and_submit(client, attempt))
@@ -100,7 +101,7 @@ def test_take_submit_result_and_review(client, learner, quiz):
 
 
 def test_review_never_hides_answers_after_submission(client, learner, quiz):
-    quiz.review = ReviewPolicy.NEVER
+    quiz.review_correctness = quiz.review_right_answers = quiz.review_feedback = ReviewPolicy.NEVER
     quiz.fail_text = "Hãy ôn lại văn bản."
     quiz.save()
     attempt = start(client, quiz)
