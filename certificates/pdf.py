@@ -30,6 +30,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from certificates.models import Certificate, CertificateTemplateSettings
 from core.pdf import QUOC_HIEU, SERIF, SERIF_BOLD, SERIF_ITALIC, TIEU_NGU, register_fonts, vn_date_line
+from core.signing import sign_pdf
 
 PAGE = landscape(A4)
 WIDTH, HEIGHT = PAGE
@@ -244,7 +245,7 @@ class CertificateRenderer:
         self.draw(canvas, certificate)
         canvas.showPage()
         canvas.save()
-        return buffer.getvalue()
+        return sign_pdf(buffer.getvalue())  # PAdES when the agency's certificate is configured
 
     def draw(self, canvas: Canvas, certificate: Certificate) -> None:
         self.draw_background(canvas)

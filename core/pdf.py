@@ -20,6 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
+from core.signing import sign_pdf
+
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
 SERIF_ITALIC = "DejaVuSerif-Italic"
@@ -147,7 +149,8 @@ class PdfDocument:
     """Template method: `render()` builds the document from `story()` on the page set-up below.
 
     Defaults are the administrative A4 portrait of Nghị định 30/2020: margins top/bottom 20 mm,
-    left 30 mm, right 15 mm, page numbers from page 2, top centre.
+    left 30 mm, right 15 mm, page numbers from page 2, top centre. Every document the product issues
+    is signed (PAdES, `core.signing`) when the agency's certificate is configured.
     """
 
     pagesize = A4
@@ -177,7 +180,7 @@ class PdfDocument:
             title=self.title, author="", creator="hoc-tap-quan-triet",
         )
         doc.build(self.story(), onFirstPage=self.on_first_page, onLaterPages=self.on_later_pages)
-        return buffer.getvalue()
+        return sign_pdf(buffer.getvalue())
 
 
 class PagedTable(Flowable):

@@ -191,6 +191,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 # Session originals (scanned signed sheets, minutes, photos): docs/contract.md "Session originals".
 SESSION_RECORD_MAX_BYTES = 20 * 1024 * 1024
+# Digital signature (ký số) of every issued PDF and of the evidence pack's manifest (core/signing.py):
+# the agency's PKCS#12 certificate; empty = documents are issued unsigned.
+SIGNING_PKCS12_PATH = os.environ.get("SIGNING_PKCS12_PATH", "").strip()
+SIGNING_PKCS12_PASSWORD = os.environ.get("SIGNING_PKCS12_PASSWORD", "")
 # Password of accounts created by a roster import; empty: unusable until HR sets one (docs/roster.md).
 ROSTER_INITIAL_PASSWORD = os.environ.get("ROSTER_INITIAL_PASSWORD", "")
 

@@ -3,6 +3,11 @@ report (PDF, xlsx, the detail CSV identical to `compliance_report --format csv`)
 per session, quiz results per quiz, the certificate register and the scoring dossier — a loop over
 registered exporters plus `manifest.json` with each file's sha256 and size.
 
+When the agency's certificate is configured (core.signing), every PDF the product renders is signed
+PAdES as it is rendered, the manifest marks those with `"pades": true`, and `manifest.json.p7s` holds
+a detached CMS signature (DER) of `manifest.json` — what `verify_evidence` checks. Originals uploaded
+by the agency (scans, photos) are copied byte for byte and never signed.
+
 The ZIP is written to a temporary file beside the target and renamed into place only when
 complete (`os.replace`), so a failed build never leaves a partial file.
 """
@@ -29,6 +34,7 @@ from core.exporters import Rendered
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.models import JobStatus
+from core.signing import sign_detached, signer_name, signing_configured
 from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
@@ -44,6 +50,8 @@ OPTIONAL_EXPORTERS = [
     ("5-tu-cham-diem", "scoring-self-assessment-pdf"),
 ]
 SIGNIN_EXPORTER = "session-attendance-list"
+MANIFEST = "manifest.json"
+MANIFEST_SIGNATURE = "manifest.json.p7s"
 QUIZ_EXPORTER = "quiz-results-xlsx"
 
 
@@ -52,6 +60,13 @@ class PackFile:
     path: str
     sha256: str
     bytes: int
+    pades: bool = False  # a PDF the product rendered and signed
+
+    def manifest_entry(self) -> dict:
+        entry = {"path": self.path, "sha256": self.sha256, "bytes": self.bytes}
+        if self.pades:
+            entry["pades"] = True
+        return entry
 
 
 @dataclass
@@ -62,6 +77,7 @@ class EvidencePack:
     generated_at: str
     files: list[PackFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    signed_by: str = ""  # subject common name of the certificate that signed manifest.json
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,7 @@ class Part:
     label: str
     render: Callable[[], Rendered]
     name: str | None = None  # overrides the exporter's filename (keeps paths unique)
+    original: bool = False  # a file the agency uploaded: copied as it is, never signed
 
 
 def _pack_sessions(campaign: Campaign, as_of: dt.date, directive_ids: list[int]):
@@ -124,7 +141,7 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date) -> tuple[list[Par
     return parts, skipped
 
 
-def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, bytes]]:
+def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, bytes, Part]]:
     used: set[str] = set()
     for index, part in enumerate(parts):
         progress(5 + int(90 * index / max(len(parts), 1)), part.label)
@@ -136,15 +153,15 @@ def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, b
             path = f"{stem}-{counter}{dot}{ext}"
             counter += 1
         used.add(path)
-        yield path, rendered.content
+        yield path, rendered.content, part
 
 
-def _write(handle: zipfile.ZipFile, path: str, content: bytes, stamp: tuple) -> PackFile:
+def _write(handle: zipfile.ZipFile, path: str, content: bytes, stamp: tuple, *, pades: bool = False) -> PackFile:
     info = zipfile.ZipInfo(path, date_time=stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     handle.writestr(info, content)
-    return PackFile(path=path, sha256=hashlib.sha256(content).hexdigest(), bytes=len(content))
+    return PackFile(path=path, sha256=hashlib.sha256(content).hexdigest(), bytes=len(content), pades=pades)
 
 
 def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date | None = None,
@@ -162,18 +179,25 @@ def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date |
     fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     temp = Path(temp_name)
     stamp = now.timetuple()[:6]
+    signed = signing_configured()
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as handle:
-            for path, content in _zip_entries(parts, progress):
-                pack.files.append(_write(handle, path, content, stamp))
+            for path, content, part in _zip_entries(parts, progress):
+                pades = signed and not part.original and content.startswith(b"%PDF-")
+                pack.files.append(_write(handle, path, content, stamp, pades=pades))
             progress(97, "Ghi manifest.json")
             manifest = {
                 "campaign": pack.campaign,
                 "as_of": as_of.isoformat(),
                 "generated_at": pack.generated_at,
-                "files": [{"path": f.path, "sha256": f.sha256, "bytes": f.bytes} for f in pack.files],
+                "files": [f.manifest_entry() for f in pack.files],
             }
-            _write(handle, "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode(), stamp)
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+            _write(handle, MANIFEST, manifest_bytes, stamp)
+            signature = sign_detached(manifest_bytes)
+            if signature is not None:
+                _write(handle, MANIFEST_SIGNATURE, signature, stamp)
+                pack.signed_by = signer_name()
         os.replace(temp, out)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -24,4 +24,6 @@ class Command(BaseCommand):
         for identifier in pack.skipped:
             self.stdout.write(f"note: not included, exporter {identifier} is not available")
         total = sum(f.bytes for f in pack.files)
-        self.stdout.write(f"wrote {pack.path} ({len(pack.files)} files, {total} bytes, as of {pack.as_of.isoformat()})")
+        signed = f", signed by {pack.signed_by}" if pack.signed_by else ""
+        self.stdout.write(f"wrote {pack.path} ({len(pack.files)} files, {total} bytes, as of {pack.as_of.isoformat()}"
+                          f"{signed})")
