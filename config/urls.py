@@ -14,6 +14,7 @@ from org.views import accounts
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", include("api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", accounts.LoginView.as_view(), name="login"),

@@ -42,6 +42,7 @@ class EvidenceKind(models.TextChoices):
     ATTENDANCE = "attendance", _("Dự hội nghị học tập")
     QUIZ = "quiz", _("Đạt bài kiểm tra")
     MANUAL = "manual", _("Văn phòng ghi nhận")
+    EXTERNAL = "external", _("Học qua hệ thống khác")
 
 
 def evidence_label(kind: str) -> str:

@@ -218,3 +218,35 @@ def parse_date(value: Any) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f'"{text}" is not a date (use dd/mm/yyyy or yyyy-mm-dd)')
+
+
+SCALAR_TYPES = (str, int, float, bool, dt.date)
+
+
+def table_from_records(records: list[dict[str, Any]], columns: list[Column]) -> Table:
+    """Rows given as JSON objects (an API) read like a sheet: keys are matched as headers are (the
+    English alias, the Vietnamese label, any alias), the first record is row 2 as under a header,
+    and a key missing from a record is an empty cell. Unknown keys are ignored, as unknown columns
+    are; a value that is not a scalar (a list, an object) refuses the import with its row."""
+    by_key = {key: column for column in columns for key in column.keys()}
+    rows: list[Row] = []
+    present: set[str] = set()
+    problems: list[Problem] = []
+    for number, record in enumerate(records, start=2):
+        if not isinstance(record, dict):
+            problems.append(Problem("a row must be an object of column names and values", row=number))
+            continue
+        values: dict[str, Any] = {column.name: None for column in columns}
+        for key, value in record.items():
+            column = by_key.get(header_key(str(key)))
+            if column is None:
+                continue
+            if value is not None and not isinstance(value, SCALAR_TYPES):
+                problems.append(Problem("the value must be text, a number or a date", row=number, column=column.label))
+                continue
+            present.add(column.name)
+            values[column.name] = _cell(value)
+        rows.append(Row(number=number, values=values))
+    if problems:
+        raise ImportRefused(problems)
+    return Table(columns=columns, rows=rows, present=present)

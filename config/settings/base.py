@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "api",
+    "ninja",  # django-ninja's docs page (Swagger UI) and its static files, served from our origin
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -233,6 +235,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", 
 # The client's address for every rate limit and the login throttle (core/ratelimit.py): the number of
 # reverse proxies in front of the application whose X-Forwarded-For entries are trusted; 0 = REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The REST API (docs/api.md): calls a minute per token, refused calls (no or a bad token) a minute
+# per address that are still answered 401 and audited (then 429), compliance rows per page.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_REFUSED_LIMIT = int(os.environ.get("API_REFUSED_LIMIT", "30"))
+API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", "1000"))
 
 # The login throttle (org/login_throttle.py, docs/security.md): django-axes records the failures;
 # an account+address pair is locked after AXES_FAILURE_LIMIT failures, an address after
