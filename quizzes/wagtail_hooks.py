@@ -158,17 +158,13 @@ class AttemptViewSet(ModelViewSet):
         keep = {"index", "index_results", "inspect"}
         return [p for p in super().get_urlpatterns() if getattr(p, "name", None) in keep]
 
-    @property
-    def add_url_name(self):
-        return None
-
-    @property
-    def edit_url_name(self):
-        return None
-
-    @property
-    def delete_url_name(self):
-        return None
+    def get_common_view_kwargs(self, **kwargs):
+        # The views dropped above have no URL: nothing may link them (a superuser holds every
+        # permission, so Wagtail would try to reverse "add" and fail).
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for dropped in ("add", "edit", "delete", "history", "usage", "copy"):
+            view_kwargs[f"{dropped}_url_name"] = None
+        return view_kwargs
 
 
 class QuizGroup(ViewSetGroup):

@@ -22,15 +22,15 @@ logger = logging.getLogger(__name__)
 @require_GET
 def my_certificates(request):
     employee = employee_of(request.user)
-    certificates = []
-    if employee is not None:
-        # On-demand hook: a completion that no evidence service reported is caught here. Issuing
-        # must never keep the learner from the certificates they already hold.
-        try:
-            certificates_issue_due(employee=employee, actor=None)
-        except DomainError:
-            logger.exception("on-demand certificate issuing failed for employee %s", employee.pk)
-        certificates = list(certificates_of(employee))
+    if employee is None:
+        return render(request, "no_profile.html")
+    # On-demand hook: a completion that no evidence service reported is caught here. Issuing
+    # must never keep the learner from the certificates they already hold.
+    try:
+        certificates_issue_due(employee=employee, actor=None)
+    except DomainError:
+        logger.exception("on-demand certificate issuing failed for employee %s", employee.pk)
+    certificates = list(certificates_of(employee))
     return render(request, "certificates/mine.html", {"employee": employee, "certificates": certificates})
 
 

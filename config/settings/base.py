@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "org.context_processors.profile",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
@@ -141,6 +142,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
+# Where each role lands after signing in without a `next` (org.selectors.access.landing_url): the
+# first role the account has in this order wins; learners (and anyone else) go to LOGIN_REDIRECT_URL,
+# staff-only accounts without a profile to the admin.
+ROLE_LANDING = [
+    ("Văn phòng - Tổ chức cán bộ", "learning_dashboard:by_unit"),
+    ("Trưởng đơn vị", "learning_dashboard:by_unit"),
+    ("Biên tập nội dung", "wagtailadmin_home"),
+]
 LOGOUT_REDIRECT_URL = "login"
 # One login page for everybody (the agency choice, the throttle's pages, the forced password change):
 # the Wagtail admin sends there too, and its own password reset (not rate-limited) is off.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.shortcuts import resolve_url
+from django.urls import reverse
 from django.utils import timezone
 
 from core.errors import PermissionDenied
@@ -35,6 +38,20 @@ def is_hr(user) -> bool:
 
 def is_unit_head(user) -> bool:
     return _in_group(user, UNIT_HEAD)
+
+
+def landing_url(user) -> str:
+    """Where `user` goes after signing in with no `next`: superusers to the admin, each role to its
+    page (settings.ROLE_LANDING), staff-only accounts without a staff profile to the admin, others
+    to the learner's home."""
+    if getattr(user, "is_superuser", False):
+        return reverse("wagtailadmin_home")
+    for role, url_name in getattr(settings, "ROLE_LANDING", []):
+        if _in_group(user, role):
+            return reverse(url_name)
+    if user.is_staff and employee_of(user) is None:
+        return reverse("wagtailadmin_home")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def visible_units(user) -> QuerySet[OrgUnit]:

@@ -24,6 +24,7 @@ from org.auth import login_resolve
 from org.login_throttle import remember_device, unlock_token, unlock_user
 from org.models import OrgUnit
 from org.passwords import must_change_password, password_changed
+from org.selectors.access import landing_url
 
 
 class AgencyChoiceField(forms.ModelChoiceField):
@@ -68,6 +69,10 @@ class LoginForm(AuthenticationForm):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """No `next`: each role lands on its own page (HR and unit heads their dashboard, editors the admin)."""
+        return landing_url(self.request.user)
 
 
 # --- unlock links --------------------------------------------------------------------------------

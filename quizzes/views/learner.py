@@ -51,7 +51,9 @@ def _attempt(request, pk) -> Attempt:
 @login_required
 def index(request):
     """Every published quiz, with the learner's standing on each."""
-    employee = _employee(request)
+    employee = employee_of(request.user)
+    if employee is None:
+        return render(request, "no_profile.html")
     quizzes = list(Quiz.objects.published().prefetch_related("directives"))
     passed = set(Attempt.objects.filter(employee=employee, passed=True).values_list("quiz_id", flat=True))
     tried = set(Attempt.objects.filter(employee=employee).values_list("quiz_id", flat=True))
