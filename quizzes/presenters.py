@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import qtype_views
 from .models import Attempt, AttemptAnswer, AttemptQuestion, QuestionType
 from .options import option_token
+from .rendering import as_html, is_html
 from .selectors import ReviewShown
+from .services.qtypes import NEW_TYPES
 
 
 @dataclass
@@ -41,6 +44,13 @@ class QuestionView:
     accepted: list[str] = field(default_factory=list)
     comment: str = ""
     needs_grading: bool = False
+    # numerical, matching, cloze, description (quizzes.qtype_views)
+    extra: object = None
+
+
+def _text(question):
+    """HTML texts (Moodle, GIFT [html]) through the whitelist; the others stay text for the template."""
+    return as_html(question.text, question.text_format) if is_html(question.text_format) else question.text
 
 
 def _responses(attempt: Attempt) -> dict[int, AttemptAnswer]:
@@ -63,9 +73,11 @@ def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
             choices = [Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected)
                        for a in aq.ordered_answers()]
         text = r.text if r else ""
-        views.append(QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
+        views.append(QuestionView(id=aq.id, number=aq.order, text=_text(q), qtype=q.qtype,
                                   multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple, choices=choices,
-                                  response_text=text, answered=bool(selected or text.strip())))
+                                  # a description asks nothing: never "unanswered"
+                                  response_text=text, answered=bool(selected or text.strip()) or not q.is_graded,
+                                  extra=qtype_views.for_taking(aq, text) if q.qtype in NEW_TYPES else None))
     return views
 
 
@@ -80,15 +92,19 @@ def questions_for_review(attempt: Attempt, shown: ReviewShown) -> list[QuestionV
         r = responses.get(aq.id)
         selected = set(r.selected) if r else set()
         q = aq.question
-        view = QuestionView(id=aq.id, number=aq.order, text=q.text, qtype=q.qtype,
+        view = QuestionView(id=aq.id, number=aq.order, text=_text(q), qtype=q.qtype,
                             multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple,
                             response_text=r.text if r else "", answered=bool(r and (r.selected or r.text)),
                             comment=r.comment if r else "", needs_grading=bool(r and r.needs_grading))
         if shown.correctness:
             view.score, view.mark = (r.score if r else 0), aq.mark
         if shown.feedback:
-            view.general_feedback = q.general_feedback
-        if q.qtype == QuestionType.SHORT_ANSWER:
+            view.general_feedback = (as_html(q.general_feedback, q.text_format) if is_html(q.text_format)
+                                     else q.general_feedback)
+        if q.qtype in NEW_TYPES:
+            view.extra = qtype_views.for_review(aq, r.text if r else "", right_answers=shown.right_answers,
+                                                correctness=shown.correctness)
+        elif q.qtype == QuestionType.SHORT_ANSWER:
             view.accepted = [a.text for a in q.answers.all() if a.fraction > 0] if shown.right_answers else []
         else:
             view.choices = [

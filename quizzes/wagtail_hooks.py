@@ -104,10 +104,12 @@ class QuestionViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("category"), FieldPanel("qtype")]),
         FieldPanel("name"),
         FieldPanel("text"),
-        FieldRowPanel([FieldPanel("multiple"), FieldPanel("default_mark")]),
+        FieldRowPanel([FieldPanel("text_format"), FieldPanel("multiple"), FieldPanel("default_mark")]),
         FieldPanel("general_feedback"),
         InlinePanel("answers", label=_("Phương án"), panels=[
-            FieldPanel("text"), FieldRowPanel([FieldPanel("fraction"), FieldPanel("feedback")])]),
+            FieldRowPanel([FieldPanel("text"), FieldPanel("match_text")]),
+            FieldRowPanel([FieldPanel("fraction"), FieldPanel("tolerance"), FieldPanel("feedback")])]),
+        FieldRowPanel([FieldPanel("idnumber"), FieldPanel("penalty"), FieldPanel("tags")]),
     ]
 
 

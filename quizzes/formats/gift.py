@@ -1,12 +1,14 @@
 """GIFT (Moodle's text format): parser and canonical writer.
 
-Supported: multiple choice with one right answer (`=`) or several weighted ones (`~%50%`, negative
-weights allowed), true/false (`{T}`, `{FALSE#wrong feedback#right feedback}`), short answer (only
-`=` answers, `=%50%` partial credit), essay (`{}`), missing word (text after the answer block,
-shown as a blank "_____"), `::title::`, `// comments`, `#answer feedback`, `####general feedback`,
-`$CATEGORY:`, `[html]`/`[moodle]`/`[plain]`/`[markdown]` markers (dropped), and escapes
-`\\~ \\= \\# \\{ \\} \\: \\\\ \\n`. Refused, with their line: numeric (`{#…}`), matching (`->`),
-anything else that is not one of the above.
+Everything Moodle's GIFT importer accepts: multiple choice with one right answer (`=`) or several
+weighted ones (`~%50%`, negative weights allowed), true/false (`{T}`, `{FALSE#wrong#right}`), short
+answer (only `=` answers, `=%50%` partial credit, `*` wildcards), numerical (`{#1822}`,
+`{#3.1415:0.0005}`, `{#3.141..3.142}`, `{#=1822:0 =%50%1822:2 ~#wrong}`), matching
+(`{=a -> 1 =b -> 2}`), essay (`{}`), description (a block without `{…}`), missing word (text after
+the answer block, shown as a blank "_____"), `::title::`, `// comments`, `#answer feedback`,
+`####general feedback`, `$CATEGORY:`, `[html]`/`[moodle]`/`[plain]`/`[markdown]` text formats
+(kept for the question text, dropped before an answer or a feedback), and escapes
+`\\~ \\= \\# \\{ \\} \\: \\\\ \\n`. What is malformed is refused with its line.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.errors import ImportRefused, Problem
 
-from . import ParsedAnswer, ParsedQuestion, percent_text
+from . import ParsedAnswer, ParsedQuestion, number_text, percent_text
 
 TRUE_TEXT = "Đúng"
 FALSE_TEXT = "Sai"
@@ -25,6 +27,8 @@ BLANK = "_____"
 ESCAPABLE = "~=#{}:\\"
 _FORMAT_MARK = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+FORMATS = {"html": "html", "moodle": "moodle", "plain": "plain", "markdown": "markdown"}
 
 
 class _Refuse(Exception):
@@ -141,16 +145,110 @@ def _parse_answer(raw: str, offset: int, block: _Block) -> tuple[str, ParsedAnsw
         raise _Refuse('malformed answer weight: write it as %50%', block.line_at(pos))
     cut = _find(rest, "#")
     text_part, feedback_part = (rest, "") if cut < 0 else (rest[:cut], rest[cut + 1:])
-    if "->" in text_part.replace("\\-", ""):
-        raise _Refuse("matching questions (->) are not supported", block.line_at(pos))
-    text = _clean(text_part, block, pos)
+    text = _strip_format(_clean(text_part, block, pos))
     if not text:
         raise _Refuse("empty answer", block.line_at(offset))
-    feedback = _clean(feedback_part, block, pos + cut + 1) if cut >= 0 else ""
+    feedback = _strip_format(_clean(feedback_part, block, pos + cut + 1)) if cut >= 0 else ""
     if weight is None:
         weight = Decimal(100) if marker == "=" else Decimal(0)
     return marker, ParsedAnswer(text=text, fraction=(weight / 100).quantize(Decimal("0.00001")),
                                 feedback=feedback), marker == "=" and match is None
+
+
+def _strip_format(text: str) -> str:
+    """Moodle allows a [format] marker before an answer or a feedback; only the question text keeps one."""
+    mark = _FORMAT_MARK.match(text)
+    return text[mark.end():].strip() if mark else text
+
+
+def _number(text: str, what: str, line: int) -> Decimal:
+    if not _NUMBER.match(text):
+        raise _Refuse(f'{what} "{text[:30]}" is not a number', line)
+    return Decimal(text)
+
+
+def _parse_numerical(body: str, offset: int, block: _Block) -> list[ParsedAnswer]:
+    """`{#…}` without the "#": one answer (`1822`, `1822:2`, `1821..1823`, each with `#feedback`) or
+    several `=`-answers with `%weights%`; `~#feedback` is the feedback for any other number."""
+    wrong_at = _find(body, "~")
+    wrong = None if wrong_at < 0 else body[wrong_at + 1:]
+    main = body if wrong_at < 0 else body[:wrong_at]
+    parts = _split_answers(main)
+    lead = main[:parts[0][1]] if parts else main
+    if lead.strip():
+        if parts:
+            raise _Refuse("a numerical question has either one answer or several answers starting with =",
+                          block.line_at(offset))
+        parts = [("=" + main, -1)]
+    answers = []
+    for raw, at in parts:
+        pos = offset + max(at, 0) + 1
+        rest = raw[1:]
+        weight = Decimal(100)
+        match = _WEIGHT.match(rest.lstrip())
+        if match:
+            weight = Decimal(match.group(1))
+            if not (Decimal(-100) <= weight <= Decimal(100)):
+                raise _Refuse(f'answer weight "{match.group(0)}" must be between -100% and 100%', block.line_at(pos))
+            rest = rest.lstrip()[match.end():]
+        cut = _find(rest, "#")
+        value_text = _unescape(rest if cut < 0 else rest[:cut], block, pos).strip()
+        feedback = _strip_format(_clean(rest[cut + 1:], block, pos + cut + 1)) if cut >= 0 else ""
+        line = block.line_at(pos)
+        if not value_text:
+            raise _Refuse("a numerical answer needs a number", line)
+        if ".." in value_text:
+            low_text, _, high_text = value_text.partition("..")
+            low = _number(low_text.strip(), "the range start", line)
+            high = _number(high_text.strip(), "the range end", line)
+            if high < low:
+                raise _Refuse(f'the range "{value_text}" ends before it starts', line)
+            # Moodle stores a range as its middle and half its width.
+            value, tolerance = number_text((low + high) / 2), (high - low) / 2
+        elif ":" in value_text:
+            value_part, _, tol_part = value_text.partition(":")
+            value_part = value_part.strip()
+            value = "*" if value_part == "*" else number_text(_number(value_part, "the answer", line))
+            tolerance = abs(_number(tol_part.strip(), "the tolerance", line))
+        else:
+            value = "*" if value_text == "*" else number_text(_number(value_text, "the answer", line))
+            tolerance = Decimal(0)
+        answers.append(ParsedAnswer(text=value, fraction=(weight / 100).quantize(Decimal("0.00001")),
+                                    feedback=feedback, tolerance=Decimal(tolerance).normalize()))
+    if wrong is not None:
+        pos = offset + wrong_at + 1
+        cut = _find(wrong, "#")
+        if wrong[:cut if cut >= 0 else len(wrong)].strip():
+            raise _Refuse('after "~" a numerical question takes only "#feedback for any other number"',
+                          block.line_at(pos))
+        feedback = _strip_format(_clean(wrong[cut + 1:], block, pos + cut + 1)) if cut >= 0 else ""
+        answers.append(ParsedAnswer(text="*", fraction=Decimal("0.00000"), feedback=feedback, tolerance=Decimal(0)))
+    if not any(a.fraction > 0 for a in answers):
+        raise _Refuse("a numerical question needs an answer with a positive weight", block.line_at(offset))
+    return answers
+
+
+def _parse_matching(body: str, offset: int, block: _Block) -> list[ParsedAnswer]:
+    """`=item -> match` pairs; `= -> match` adds a wrong match to choose from."""
+    parts = _split_answers(body)
+    if body[:parts[0][1]].strip() if parts else body.strip():
+        raise _Refuse("matching pairs start with =", block.line_at(offset))
+    answers = []
+    for raw, at in parts:
+        pos = offset + at
+        if raw[0] != "=":
+            raise _Refuse("matching pairs start with =, not ~", block.line_at(pos))
+        arrow = _find(raw, "->")
+        if arrow < 0:
+            raise _Refuse('a matching pair needs "->" between the item and its match', block.line_at(pos))
+        item = _strip_format(_clean(raw[1:arrow], block, pos + 1))
+        match = _strip_format(_clean(raw[arrow + 2:], block, pos + arrow + 2))
+        if not match:
+            raise _Refuse('nothing after "->" in a matching pair', block.line_at(pos))
+        answers.append(ParsedAnswer(text=item, fraction=Decimal("0.00000"), match_text=match))
+    if sum(1 for a in answers if a.text) < 2:
+        raise _Refuse("a matching question needs at least two pairs", block.line_at(offset))
+    return answers
 
 
 def _parse_truefalse(body: str, offset: int, block: _Block) -> tuple[list[ParsedAnswer], bool] | None:
@@ -181,7 +279,6 @@ def _parse_truefalse(body: str, offset: int, block: _Block) -> tuple[list[Parsed
 
 def _parse_block(block: _Block, category: str) -> ParsedQuestion:
     text = block.text
-    pos = 0
     name = ""
     stripped = text.lstrip()
     pos = len(text) - len(stripped)
@@ -195,7 +292,12 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
     if open_at < 0:
         if _find(text, "}", pos) >= 0:
             raise _Refuse('"}" without "{"', block.line_at(_find(text, "}", pos)))
-        raise _Refuse("no answer block {…}: a question needs one (use {} for an essay)", block.first)
+        # No answer block: a description (text only, nothing to answer), as in Moodle.
+        question = ParsedQuestion(qtype="description", text="", name=name, category=category, line=block.first)
+        question.text, question.text_format = _question_text(text[pos:], "", block, pos, 0)
+        if not question.text:
+            raise _Refuse("empty question: no question text", block.first)
+        return question
     close_at = _find(text, "}", open_at + 1)
     nested = _find(text, "{", open_at + 1)
     if close_at < 0:
@@ -207,40 +309,33 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
         raise _Refuse("more than one answer block in a question", block.line_at(close_at + 1 + _find(after, "{")))
     if _find(after, "}") >= 0:
         raise _Refuse('"}" without "{"', block.line_at(close_at + 1 + _find(after, "}")))
-    before_raw = text[pos:open_at]
-    mark = _FORMAT_MARK.match(before_raw.strip())
-    if mark:
-        before_raw = before_raw.strip()[mark.end():]
-    before = _unescape(before_raw, block, pos).strip()
-    after_text = _unescape(after, block, close_at + 1).strip()
     body_offset = open_at + 1
     body = text[body_offset:close_at]
     general = ""
     gf = _find(body, "####")
     if gf >= 0:
-        general = _clean(body[gf + 4:], block, body_offset + gf + 4)
+        general = _strip_format(_clean(body[gf + 4:], block, body_offset + gf + 4))
         body = body[:gf]
     question = ParsedQuestion(qtype="", text="", name=name, category=category, general_feedback=general,
                               line=block.first)
-    if after_text:
-        question.text = f"{before} {BLANK} {after_text}".strip()
-    else:
-        question.text = before
+    question.text, question.text_format = _question_text(text[pos:open_at], after, block, pos, close_at + 1)
     if not question.text:
         raise _Refuse("empty question: no question text", block.first)
     content = body.strip()
+    lead = len(body) - len(body.lstrip())
     if not content:
-        if after_text:
-            raise _Refuse("an essay {} cannot sit inside the text", block.line_at(open_at))
         question.qtype = "essay"
         return question
-    lead = len(body) - len(body.lstrip())
     if content.startswith("#"):
-        raise _Refuse("numeric questions {#…} are not supported", block.line_at(body_offset + lead))
+        question.qtype = "numerical"
+        question.answers = _parse_numerical(body[lead + 1:], body_offset + lead + 1, block)
+        return question
+    if content.startswith("=") and _find(body, "->") >= 0:
+        question.qtype = "matching"
+        question.answers = _parse_matching(body, body_offset, block)
+        return question
     tf = _parse_truefalse(body, body_offset, block)
     if tf is not None:
-        if after_text:
-            raise _Refuse("a true/false answer cannot sit inside the text", block.line_at(open_at))
         question.qtype, question.answers = "truefalse", tf[0]
         return question
     parts = _split_answers(body)
@@ -271,9 +366,24 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
     return question
 
 
+def _question_text(before_raw: str, after_raw: str, block: _Block, before_at: int, after_at: int) -> tuple[str, str]:
+    """The question text and its format: a [format] marker first, then the text; text after the
+    answer block makes a missing-word question, its place shown as a blank."""
+    lead = len(before_raw) - len(before_raw.lstrip())
+    fmt = ""
+    mark = _FORMAT_MARK.match(before_raw.lstrip())
+    if mark:
+        fmt = FORMATS[mark.group(1).lower()]
+        before_at += lead + mark.end()
+        before_raw = before_raw.lstrip()[mark.end():]
+    before = _unescape(before_raw, block, before_at).strip()
+    after = _unescape(after_raw, block, after_at).strip()
+    return (f"{before} {BLANK} {after}".strip() if after else before), fmt
+
+
 def _category_name(raw: str) -> str:
     name = raw.strip()
-    for prefix in ("$course$/", "$cat1$/", "$system$/"):
+    for prefix in ("$course$/", "$cat1$/", "$system$/", "$module$/"):
         if name.startswith(prefix):
             name = name[len(prefix):]
     if name.startswith("top/"):
@@ -335,10 +445,27 @@ def _answer_line(marker: str, answer: ParsedAnswer, weighted: bool) -> str:
     return f"\t{marker}{weight}{escape(answer.text)}{feedback}"
 
 
+def _numerical_lines(question: ParsedQuestion) -> list[str]:
+    lines = []
+    for i, a in enumerate(question.answers):
+        feedback = f"#{escape(a.feedback)}" if a.feedback else ""
+        if a.text == "*" and a.fraction == 0 and i == len(question.answers) - 1:
+            lines.append(f"\t~{feedback}")
+            continue
+        weight = f"%{percent_text(a.fraction)}%" if a.fraction != 1 else ""
+        tolerance = number_text(a.tolerance or Decimal(0))
+        lines.append(f"\t={weight}{a.text}:{tolerance}{feedback}")
+    return ["\t#"] + lines
+
+
 def _body(question: ParsedQuestion) -> list[str]:
     general = [f"\t####{escape(question.general_feedback)}"] if question.general_feedback else []
     if question.qtype == "essay":
         return general
+    if question.qtype == "numerical":
+        return _numerical_lines(question) + general
+    if question.qtype == "matching":
+        return [f"\t={escape(a.text)} -> {escape(a.match_text)}" for a in question.answers] + general
     if question.qtype == "truefalse":
         right = next((a for a in question.answers if a.fraction > 0), question.answers[0])
         wrong = next((a for a in question.answers if a is not right), None)
@@ -366,7 +493,14 @@ def _body(question: ParsedQuestion) -> list[str]:
 
 def write(questions: list[ParsedQuestion]) -> bytes:
     """Canonical GIFT: one $CATEGORY line when the category changes, every question as
-    `::name::text {` + one answer per line + `}`, separated by one blank line, LF, UTF-8."""
+    `::name::[format]text {` + one answer per line + `}` (a description without a block),
+    separated by one blank line, LF, UTF-8. GIFT has no cloze: a bank holding one is refused,
+    naming the question, rather than written without it."""
+    cannot = [Problem(f'question "{q.name or q.text[:40]}": GIFT cannot hold an embedded-answers (cloze) '
+                      "question; export as moodle-xml")
+              for q in questions if q.qtype == "multianswer"]
+    if cannot:
+        raise ImportRefused(cannot)
     out: list[str] = []
     category = None
     for q in questions:
@@ -376,7 +510,11 @@ def write(questions: list[ParsedQuestion]) -> bytes:
                 out.append(f"$CATEGORY: {category}")
                 out.append("")
         title = f"::{escape(q.name)}::" if q.name else ""
-        text = escape(q.text)
+        text = (f"[{q.text_format}]" if q.text_format else "") + escape(q.text)
+        if q.qtype == "description":
+            out.append(f"{title}{text}")
+            out.append("")
+            continue
         body = _body(q)
         if body:
             out.append(f"{title}{text} {{")

@@ -124,7 +124,7 @@ def write(questions: list[ParsedQuestion]) -> bytes:
             categories[q.category] = len(categories) + 1
             out.append({"model": "quiz.category", "pk": categories[q.category], "fields": {"category": q.category}})
     for pk, q in enumerate(questions, start=1):
-        if q.qtype == "shortanswer" or (q.qtype == "multichoice" and any(a.fraction < 0 for a in q.answers)):
+        if q.qtype not in ("multichoice", "truefalse", "essay") or (q.qtype == "multichoice" and any(a.fraction < 0 for a in q.answers)):
             raise ImportRefused([Problem(f'"{q.text[:40]}" cannot be held by django-quiz-app')])
         out.append({"model": "quiz.question", "pk": pk, "fields": {
             "quiz": [], "category": categories.get(q.category), "sub_category": None, "figure": "",

@@ -162,6 +162,11 @@ def write(questions: list[ParsedQuestion]) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     labels = dict(TYPES)
+    cannot = [Problem(f'question "{q.name or q.text[:40]}": the Excel template has no type for it ({q.qtype}); '
+                      "export as gift or moodle-xml")
+              for q in questions if q.qtype not in ("multichoice", *labels)]
+    if cannot:
+        raise ImportRefused(cannot)
     for q in questions:
         if q.qtype == "multichoice":
             kind = "multiple" if q.multiple else "single"

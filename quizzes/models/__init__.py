@@ -1,6 +1,6 @@
 from .attempts import Attempt, AttemptAnswer, AttemptQuestion, AttemptSource, AttemptState
 from .categories import QuestionCategory
-from .questions import Answer, Question, QuestionType
+from .questions import Answer, Question, QuestionType, TextFormat
 from .quiz import GradingMethod, Quiz, QuizQuestion, ReviewPolicy
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ReviewPolicy",
+    "TextFormat",
 ]

@@ -16,6 +16,21 @@ class QuestionType(models.TextChoices):
     TRUE_FALSE = "truefalse", _("Đúng / Sai")
     SHORT_ANSWER = "shortanswer", _("Trả lời ngắn")
     ESSAY = "essay", _("Tự luận")
+    MATCHING = "matching", _("Ghép đôi")
+    NUMERICAL = "numerical", _("Trả lời bằng số")
+    MULTIANSWER = "multianswer", _("Điền khuyết nhiều chỗ (cloze)")
+    DESCRIPTION = "description", _("Đoạn mô tả (không chấm)")
+
+
+class TextFormat(models.TextChoices):
+    """How the question text is written (GIFT's [html]/[markdown]…, Moodle XML's format=).
+    Empty: plain text typed here, shown with line breaks."""
+
+    NONE = "", _("Văn bản thường")
+    HTML = "html", "HTML"
+    MOODLE = "moodle", _("Định dạng tự động của Moodle")
+    PLAIN = "plain", _("Văn bản thuần")
+    MARKDOWN = "markdown", "Markdown"
 
 
 class Question(ClusterableModel):
@@ -27,6 +42,15 @@ class Question(ClusterableModel):
     # Multiple choice only: several right answers (check boxes) instead of one (radio buttons).
     multiple = models.BooleanField(_("nhiều đáp án đúng"), default=False)
     general_feedback = models.TextField(_("phản hồi chung"), blank=True)
+    text_format = models.CharField(_("định dạng nội dung"), max_length=8, choices=TextFormat.choices, blank=True,
+                                   default=TextFormat.NONE)
+    # Moodle's own identifier of the question; kept so a bank goes back to Moodle unchanged.
+    idnumber = models.CharField(_("mã câu hỏi (idnumber)"), max_length=100, blank=True)
+    tags = models.JSONField(_("thẻ"), default=list, blank=True)
+    # Moodle's penalty per wrong try (interactive mode). Here one attempt is one try, so it is
+    # kept for the export back to Moodle, not applied.
+    penalty = models.DecimalField(_("điểm trừ mỗi lần thử sai (Moodle)"), max_digits=8, decimal_places=7,
+                                  null=True, blank=True)
     default_mark = models.DecimalField(_("điểm"), max_digits=6, decimal_places=2, default=Decimal("1"),
                                        validators=[MinValueValidator(Decimal("0.01"))])
     # sha256 of the canonical content: re-importing the same file reuses the question.
@@ -43,18 +67,27 @@ class Question(ClusterableModel):
         text = self.name or self.text
         return text if len(text) <= 80 else text[:77] + "…"
 
+    @property
+    def is_graded(self) -> bool:
+        """A description is only read: it carries no mark."""
+        return self.qtype != QuestionType.DESCRIPTION
+
 
 class Answer(models.Model):
-    """A choice (multiple choice, true/false) or an accepted response (short answer).
+    """A choice (multiple choice, true/false), an accepted response (short answer), an accepted
+    number (numerical: `text` is the number or "*", with `tolerance`), or a pair (matching: `text`
+    is the item, `match_text` what it matches; an empty `text` is an extra wrong choice).
 
     `fraction` is the share of the question's mark it earns, -1..1 (Moodle): 1 = fully right.
     """
 
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(_("phương án"))
+    text = models.TextField(_("phương án"), blank=True)
     fraction = models.DecimalField(_("tỉ lệ điểm"), max_digits=8, decimal_places=5, default=Decimal("0"),
                                    validators=[MinValueValidator(Decimal("-1")), MaxValueValidator(Decimal("1"))])
     feedback = models.TextField(_("phản hồi"), blank=True)
+    tolerance = models.DecimalField(_("sai số cho phép"), max_digits=24, decimal_places=10, null=True, blank=True)
+    match_text = models.TextField(_("ghép với"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
     class Meta:

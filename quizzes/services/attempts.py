@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -31,6 +32,7 @@ from quizzes.models import (
 )
 from quizzes.selectors import quiz_question_pool
 
+from . import qtypes
 from .scoring import attempt_grade
 
 MAX_TEXT = 20_000
@@ -117,7 +119,7 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
                                          state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
         AttemptQuestion.objects.bulk_create([
             AttemptQuestion(attempt=attempt, question=q, order=i, answer_order=_answer_order(quiz, q, rng),
-                            mark=q.default_mark)
+                            mark=q.default_mark if q.is_graded else Decimal(0))
             for i, q in enumerate(questions, start=1)
         ])
     return attempt
@@ -125,6 +127,13 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
 
 def _validate(aq: AttemptQuestion, response: Response) -> Response:
     question = aq.question
+    if question.qtype in qtypes.NEW_TYPES:
+        try:
+            text = qtypes.clean_response(question, list(question.answers.all()),
+                                         [str(v) for v in response.selected], response.text)
+        except qtypes.BadResponse as exc:
+            raise InvalidResponse(_("Câu trả lời không hợp lệ.")) from exc
+        return Response(selected=[], text=text)
     if question.qtype in (QuestionType.SHORT_ANSWER, QuestionType.ESSAY):
         if len(response.text) > MAX_TEXT:
             raise InvalidResponse(_("Câu trả lời quá dài."))

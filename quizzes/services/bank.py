@@ -10,12 +10,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from core.errors import ImportRefused, Problem
-from quizzes.formats import ParsedAnswer, ParsedQuestion, aiken, gift, quizapp, xlsx
+from quizzes.formats import ParsedAnswer, ParsedQuestion, aiken, gift, moodle_xml, quizapp, xlsx
 from quizzes.models import Answer, Question, QuestionCategory, Quiz, QuizQuestion
 from quizzes.selectors import quiz_question_pool
 
-PARSERS = {"gift": gift.parse, "aiken": aiken.parse, "xlsx": xlsx.parse, "quizapp-json": quizapp.parse}
-WRITERS = {"gift": gift.write, "aiken": aiken.write, "xlsx": xlsx.write, "quizapp-json": quizapp.write}
+PARSERS = {"gift": gift.parse, "aiken": aiken.parse, "xlsx": xlsx.parse, "quizapp-json": quizapp.parse,
+           "moodle-xml": moodle_xml.parse}
+WRITERS = {"gift": gift.write, "aiken": aiken.write, "xlsx": xlsx.write, "quizapp-json": quizapp.write,
+           "moodle-xml": moodle_xml.write}
 
 
 @dataclass
@@ -40,10 +42,14 @@ def questions_parse(*, data: bytes, fmt: str, quiz: Quiz) -> list[ParsedQuestion
     return parser(data, default_category=default_category_name(quiz))
 
 
-def _category(name: str, quiz: Quiz, cache: dict[str, QuestionCategory]) -> QuestionCategory:
+def _category(name: str, quiz: Quiz, cache: dict[str, QuestionCategory], info: str = "") -> QuestionCategory:
     if name not in cache:
         directive = quiz.directives.filter(number=name).first()
         category, _ = QuestionCategory.objects.get_or_create(name=name, defaults={"directive": directive})
+        if info and not category.description:
+            # A Moodle category's description, kept for the export back (never overwriting ours).
+            category.description = info
+            category.save(update_fields=["description"])
         cache[name] = category
     return cache[name]
 
@@ -51,9 +57,13 @@ def _category(name: str, quiz: Quiz, cache: dict[str, QuestionCategory]) -> Ques
 def _create(parsed: ParsedQuestion, category: QuestionCategory, fingerprint: str) -> Question:
     question = Question.objects.create(category=category, qtype=parsed.qtype, name=parsed.name[:255], text=parsed.text,
                                        multiple=parsed.multiple, general_feedback=parsed.general_feedback,
+                                       text_format=parsed.text_format, idnumber=parsed.idnumber[:100],
+                                       tags=list(parsed.tags), penalty=parsed.penalty,
+                                       default_mark=parsed.mark if parsed.mark is not None else Decimal("1"),
                                        fingerprint=fingerprint)
     Answer.objects.bulk_create([
-        Answer(question=question, text=a.text, fraction=a.fraction, feedback=a.feedback, order=i)
+        Answer(question=question, text=a.text, fraction=a.fraction, feedback=a.feedback, tolerance=a.tolerance,
+               match_text=a.match_text, order=i)
         for i, a in enumerate(parsed.answers)
     ])
     return question
@@ -72,7 +82,7 @@ def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bo
         order = QuizQuestion.objects.filter(quiz=quiz).aggregate(m=Max("order"))["m"] or 0
         linked = set(QuizQuestion.objects.filter(quiz=quiz).values_list("question_id", flat=True))
         for parsed in questions:
-            category = _category(parsed.category or default_category_name(quiz), quiz, cache)
+            category = _category(parsed.category or default_category_name(quiz), quiz, cache, parsed.category_info)
             fingerprint = parsed.fingerprint()
             question = Question.objects.filter(category=category, fingerprint=fingerprint).order_by("id").first()
             if question is None:
@@ -91,11 +101,17 @@ def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bo
 
 
 def question_to_parsed(question: Question) -> ParsedQuestion:
+    mark = Decimal(question.default_mark)
     return ParsedQuestion(
         qtype=question.qtype, text=question.text, name=question.name, category=question.category.name,
         multiple=question.multiple, general_feedback=question.general_feedback,
-        answers=[ParsedAnswer(text=a.text, fraction=Decimal(a.fraction), feedback=a.feedback)
+        answers=[ParsedAnswer(text=a.text, fraction=Decimal(a.fraction), feedback=a.feedback,
+                              tolerance=None if a.tolerance is None else Decimal(a.tolerance).normalize(),
+                              match_text=a.match_text)
                  for a in sorted(question.answers.all(), key=lambda a: (a.order, a.id))],
+        text_format=question.text_format, idnumber=question.idnumber, tags=list(question.tags or []),
+        penalty=None if question.penalty is None else Decimal(question.penalty).normalize(),
+        mark=None if mark == 1 else mark, category_info=question.category.description,
     )
 
 

@@ -5,7 +5,8 @@
   choices may carry negative fractions), then clamped to 0..1;
 - short answer: the best fraction among accepted answers that match (case-insensitive, spaces
   collapsed, `*` matches anything; diacritics matter in Vietnamese);
-- essay: None, marked by HR.
+- essay: None, marked by HR;
+- numerical, matching, cloze, description: see qtypes.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from quizzes.models import Answer, Question, QuestionType
+
+from . import qtypes
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -42,6 +45,8 @@ def grade_response(question: Question, answers: Iterable[Answer], selected: Iter
     answers = list(answers)
     if question.qtype == QuestionType.ESSAY:
         return None
+    if question.qtype in qtypes.NEW_TYPES:
+        return qtypes.grade(question, answers, text)
     if question.qtype == QuestionType.SHORT_ANSWER:
         fractions = [a.fraction for a in answers if text and short_answer_matches(a.text, text)]
         return _clamp(max(fractions)) if fractions else ZERO

@@ -98,6 +98,10 @@ def _responses_from(request, attempt: Attempt, shown: list[int]) -> dict[int, Re
     drawn = {aq.pk: aq for aq in attempt.attempt_questions.filter(pk__in=shown)}
     responses = {}
     for aq_id in shown:
+        values = request.POST.getlist(f"g-{aq_id}")
+        if values:  # matching items and cloze gaps, in page order (quizzes.services.qtypes)
+            responses[aq_id] = Response(selected=values, text="")
+            continue
         tokens = request.POST.getlist(f"q-{aq_id}")
         aq = drawn.get(aq_id)
         selected = options_resolve(aq, tokens) if aq is not None else [UNKNOWN for _ in tokens]

@@ -68,7 +68,7 @@ def test_question_upload_preview_then_apply(client, hr, quiz):
 def test_malformed_upload_lists_lines_and_writes_nothing(client, hr, quiz):
     upload = SimpleUploadedFile("x.gift", (FILES / "malformed.gift").read_bytes())
     html = client.post(reverse("quizzes_admin:import"), {"action": "preview", "quiz": quiz.pk, "file": upload}).content
-    assert "line 3: unclosed" in html.decode() and "line 11: numeric" in html.decode()
+    assert "line 3: unclosed" in html.decode() and "line 11: the answer &quot;ba&quot; is not a number" in html.decode()
     assert Question.objects.count() == 0
 
 

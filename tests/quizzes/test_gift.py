@@ -49,7 +49,8 @@ def test_malformed_file_names_every_line():
     found = [(p.row, p.unit) for p in exc.value.problems]
     assert found == [(3, "line"), (7, "line"), (9, "line"), (11, "line"), (14, "line"), (19, "line"), (23, "line")]
     text = "\n".join(str(p) for p in exc.value.problems)
-    for words in ("unclosed", "empty question", "bad escape", "numeric", "matching", "unknown answer marker", "70%"):
+    for words in ("unclosed", "empty question", "bad escape", '"ba" is not a number', '"->"', "unknown answer marker",
+                  "70%"):
         assert words in text
 
 
@@ -64,10 +65,15 @@ def test_malformed_file_names_every_line():
     ("Q {=a ~}", "empty answer"),
     ("Q {T#a#b#c}", "at most two feedbacks"),
     ("Q cuối\\ {=a ~b}", "bad escape"),
-    ("Q không có đáp án", "no answer block"),
-    ("Q {=1 -> 2}", "matching"),
-    ("Q {#5}", "numeric"),
-    ("Q {\n#5:1\n}", "line 2: numeric"),
+    ("Q {=1 -> 2}", "at least two pairs"),
+    ("Q {=1 -> 2 ~3 -> 4}", "not ~"),
+    ("Q {=1 -> 2 =3 ->}", 'nothing after "->"'),
+    ("Q {#năm}", '"năm" is not a number'),
+    ("Q {\n#5:x\n}", 'line 2: the tolerance "x" is not a number'),
+    ("Q {#5..1}", "ends before it starts"),
+    ("Q {#=%0%5}", "positive weight"),
+    ("Q {#5 =6}", "either one answer"),
+    ("Q {#5 ~oops#x}", 'after "~"'),
 ])
 def test_malformed_constructs(source, expected):
     assert any(expected in p for p in problems_of(source)), problems_of(source)

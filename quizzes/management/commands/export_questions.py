@@ -1,4 +1,5 @@
-"""export_questions --quiz S --format gift|xlsx [--out FILE] (CONTRACT.md): GIFT to stdout, or a file."""
+"""export_questions --quiz S --format gift|xlsx|moodle-xml [--out FILE] (CONTRACT.md): text formats to
+stdout, or a file."""
 
 from pathlib import Path
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiz", required=True)
-        parser.add_argument("--format", choices=["gift", "xlsx", "aiken", "quizapp-json"], default="gift")
+        parser.add_argument("--format", choices=["gift", "xlsx", "aiken", "quizapp-json", "moodle-xml"], default="gift")
         parser.add_argument("--out", help="file to write (required for xlsx)")
 
     def handle(self, *args, **o):

@@ -1,4 +1,4 @@
-"""import_questions FILE --quiz S [--format gift|aiken|xlsx|quizapp-json] [--dry-run] (CONTRACT.md)."""
+"""import_questions FILE --quiz S [--format gift|aiken|xlsx|quizapp-json|moodle-xml] [--dry-run] (CONTRACT.md)."""
 
 from pathlib import Path
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--quiz", required=True, help="quiz slug")
-        parser.add_argument("--format", choices=FORMATS, help="default: from the extension (.gift .txt .xlsx .json)")
+        parser.add_argument("--format", choices=FORMATS, help="default: from the extension (.gift .txt .xlsx .json .xml)")
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, **o):
@@ -33,6 +33,9 @@ class Command(BaseCommand):
             result = questions_import(quiz=quiz, questions=parsed, dry_run=o["dry_run"])
         except ImportRefused as refused:
             refuse(self, refused)
+        for question in parsed:
+            for note in question.notes:
+                self.stderr.write(f'question "{question.name or question.text[:40]}": {note}')
         self.stdout.write(f"imported {result.imported} questions")
         self.stderr.write(f"{result.created} new in the bank, {result.reused} already there")
         if result.dry_run:

@@ -1,0 +1,416 @@
+"""Moodle XML (`--format moodle-xml`, `.xml`): parser and canonical writer.
+
+Read with defusedxml (no DTD entities, no external references). Every question type of
+quizzes.models.QuestionType: multichoice, truefalse, shortanswer, numerical, matching, essay,
+description and cloze (multianswer); `category` elements set the category of what follows
+(`$course$/top/A/B` is stored as "A/B", its `info` as the category's description). Kept per
+question: name, text and its format, general feedback, default mark, penalty, idnumber, tags,
+answers with fraction, feedback and tolerance, matching pairs. Images and other files (base64
+`<file>` elements) stay inside the text they belong to, as `data:` URIs, and go back out as
+`<file>` elements. Whatever else a question carries (hints, units, combined feedback other than
+Moodle's defaults, case-sensitive short answers, attachments, grader information, HTML inside
+answers…) is reported by question name in the import's notes; a question type we do not have,
+malformed XML, a grade Moodle itself would refuse or a broken cloze gap refuses the whole file,
+naming the question and its line.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import mimetypes
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal, InvalidOperation
+from urllib.parse import quote, unquote
+from xml.sax.saxutils import escape as xml_escape
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
+
+from core.errors import ImportRefused, Problem
+
+from . import ParsedAnswer, ParsedQuestion, cloze, number_text, percent_text
+from .gift import FALSE_TEXT, TRUE_TEXT
+
+# Moodle's text formats and ours (quizzes.models.TextFormat): our "" is Moodle's auto-format.
+_FORMAT_IN = {"html": "html", "moodle_auto_format": "", "plain_text": "plain", "markdown": "markdown"}
+_FORMAT_OUT = {"": "moodle_auto_format", "moodle": "moodle_auto_format", "html": "html", "plain": "plain_text",
+               "markdown": "markdown"}
+_TYPES = {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay", "description", "cloze"}
+# The grades Moodle accepts for an answer (question_bank::fraction_options_full), ±.
+_GRADES = [Decimal(g) for g in ("1", "0.9", "0.8333333", "0.8", "0.75", "0.7", "0.6666667", "0.6", "0.5", "0.4",
+                                "0.3333333", "0.3", "0.25", "0.2", "0.1666667", "0.1428571", "0.125", "0.1111111",
+                                "0.1", "0.05", "0")]
+_DEFAULT_FEEDBACK = {"correctfeedback": "Your answer is correct.",
+                     "partiallycorrectfeedback": "Your answer is partially correct.",
+                     "incorrectfeedback": "Your answer is incorrect."}
+_DATA_URI = re.compile(r"data:([\w.+-]+/[\w.+-]+);name=([^;,\"'\s]+);base64,([A-Za-z0-9+/=]+)")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class _Refuse(Exception):
+    pass
+
+
+class _Target:
+    """An ElementTree builder that remembers the line each element starts on."""
+
+    def __init__(self):
+        self.builder = ET.TreeBuilder()
+        self.lines: dict[ET.Element, int] = {}
+        self.expat = None
+
+    def start(self, tag, attrs):
+        element = self.builder.start(tag, attrs)
+        self.lines[element] = self.expat.CurrentLineNumber if self.expat is not None else 0
+        return element
+
+    def end(self, tag):
+        return self.builder.end(tag)
+
+    def data(self, data):
+        self.builder.data(data)
+
+    def close(self):
+        return self.builder.close()
+
+
+def _tree(data: bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
+    target = _Target()
+    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    target.expat = getattr(parser, "parser", None)
+    parser.feed(data)
+    return parser.close(), target.lines
+
+
+# ---- reader -------------------------------------------------------------------------------------
+
+def _child_text(element: ET.Element | None, path: str = "text") -> str:
+    if element is None:
+        return ""
+    found = element.find(path)
+    return (found.text or "") if found is not None else ""
+
+
+def _files_inline(container: ET.Element, text: str, notes: list[str], where: str) -> str:
+    """Put each base64 <file> of the container into the text that refers to it, as a data: URI."""
+    for file in container.findall("file"):
+        name = file.get("name", "")
+        if file.get("encoding", "base64") != "base64" or not name:
+            notes.append(f"{where}: a file without a name or not in base64 was not kept")
+            continue
+        payload = re.sub(r"\s", "", file.text or "")
+        try:
+            base64.b64decode(payload, validate=True)
+        except (binascii.Error, ValueError):
+            raise _Refuse(f'{where}: the file "{name}" is not valid base64') from None
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        uri = f"data:{mime};name={quote(name)};base64,{payload}"
+        refs = {f"@@PLUGINFILE@@/{quote(name)}", f"@@PLUGINFILE@@/{name}", f"@@PLUGINFILE@@{file.get('path', '/')}{name}"}
+        if not any(ref in text for ref in refs):
+            notes.append(f'{where}: the file "{name}" is not used by the text and was not kept')
+            continue
+        for ref in sorted(refs, key=len, reverse=True):
+            text = text.replace(ref, uri)
+    return text
+
+
+def _rich(element: ET.Element | None, notes: list[str], where: str) -> tuple[str, str]:
+    """(text with its files inlined, our format) of a Moodle text element."""
+    if element is None:
+        return "", ""
+    fmt = element.get("format", "moodle_auto_format")
+    if fmt not in _FORMAT_IN:
+        raise _Refuse(f'{where}: unknown text format "{fmt}"')
+    return _files_inline(element, _child_text(element), notes, where), _FORMAT_IN[fmt]
+
+
+def _decimal(text: str, what: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise _Refuse(f'{what} "{text.strip()[:20]}" is not a number') from None
+    if not value.is_finite():
+        raise _Refuse(f'{what} "{text.strip()[:20]}" is not a number')
+    return value
+
+
+def _fraction(answer: ET.Element, index: int) -> Decimal:
+    value = _decimal(answer.get("fraction", "0"), f"answer {index}: the grade") / 100
+    if not any(abs(abs(value) - g) < Decimal("0.00001") for g in _GRADES):
+        raise _Refuse(f'answer {index}: the grade {answer.get("fraction")}% is not one Moodle allows '
+                      "(100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, "
+                      "14.28571, 12.5, 11.11111, 10, 5, 0 or their negatives)")
+    return value.quantize(Decimal("0.00001"))
+
+
+def _answer_text(answer: ET.Element, index: int, notes: list[str]) -> str:
+    """Choices are shown as plain text here: HTML inside an answer is reduced to its text (noted)."""
+    text = _child_text(answer)
+    if answer.get("format") in ("html", "moodle_auto_format") and _TAGS.search(text):
+        import html
+
+        plain = " ".join(html.unescape(_TAGS.sub(" ", text)).split())
+        notes.append(f"answer {index}: HTML formatting reduced to its text ({plain[:40]!r})")
+        if answer.find("file") is not None:
+            notes.append(f"answer {index}: its files (images) were not kept")
+        return plain
+    return text.strip()
+
+
+def _answers(q: ET.Element, notes: list[str], *, numerical: bool = False) -> list[ParsedAnswer]:
+    out = []
+    for i, answer in enumerate(q.findall("answer"), start=1):
+        feedback, _ = _rich(answer.find("feedback"), notes, f"answer {i} feedback")
+        parsed = ParsedAnswer(text=_answer_text(answer, i, notes), fraction=_fraction(answer, i), feedback=feedback)
+        if numerical:
+            if parsed.text != "*":
+                parsed.text = number_text(_decimal(parsed.text, f"answer {i}"))
+            tolerance = _child_text(answer, "tolerance") or "0"
+            parsed.tolerance = abs(_decimal(tolerance, f"answer {i}: the tolerance")).normalize()
+        out.append(parsed)
+    return out
+
+
+def _flag(q: ET.Element, tag: str, default: str) -> str:
+    found = q.find(tag)
+    return (found.text or "").strip() if found is not None else default
+
+
+def _common_notes(q: ET.Element, qtype: str, notes: list[str]) -> None:
+    if _flag(q, "hidden", "0") not in ("0", ""):
+        notes.append("hidden in Moodle: imported as a visible question")
+    hints = [h for h in q.findall("hint") if _child_text(h).strip()]
+    if hints:
+        notes.append(f"{len(hints)} hint(s) for interactive mode were not kept")
+    for tag, default in _DEFAULT_FEEDBACK.items():
+        text = _child_text(q.find(tag)).strip()
+        if text and _TAGS.sub("", text).strip() != default:
+            notes.append(f"<{tag}> was not kept")
+    if qtype == "shortanswer" and _flag(q, "usecase", "0") not in ("0", ""):
+        notes.append("case-sensitive matching was not kept: answers are compared ignoring case")
+    if qtype == "numerical" and (q.find("units/unit") is not None):
+        notes.append("units were not kept: only the number is graded")
+    if qtype == "essay":
+        if _flag(q, "attachments", "0") not in ("0", ""):
+            notes.append("attachments were not kept: the essay is a text")
+        for tag in ("graderinfo", "responsetemplate"):
+            if _child_text(q.find(tag)).strip():
+                notes.append(f"<{tag}> was not kept")
+
+
+def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQuestion:
+    notes: list[str] = []
+    name = _child_text(q.find("name")).strip()
+    text, fmt = _rich(q.find("questiontext"), notes, "question text")
+    general, _ = _rich(q.find("generalfeedback"), notes, "general feedback")
+    parsed = ParsedQuestion(qtype=qtype, text=text.strip(), name=name, category=category, general_feedback=general.strip(),
+                            text_format=fmt, idnumber=_flag(q, "idnumber", ""), category_info=info, notes=notes)
+    parsed.tags = [t.strip() for t in (_child_text(tag) for tag in q.findall("tags/tag")) if t.strip()]
+    grade = _flag(q, "defaultgrade", "")
+    if grade:
+        mark = _decimal(grade, "the default mark").quantize(Decimal("0.01"))
+        parsed.mark = None if mark == 1 else mark
+    penalty = _flag(q, "penalty", "")
+    if penalty:
+        parsed.penalty = _decimal(penalty, "the penalty").quantize(Decimal("0.0000001")).normalize()
+    if not parsed.text:
+        raise _Refuse("no question text")
+    _common_notes(q, qtype, notes)
+    if qtype == "cloze":
+        parsed.qtype = "multianswer"
+        try:
+            gaps = cloze.gaps(parsed.text)
+        except cloze.ClozeError as exc:
+            raise _Refuse(str(exc)) from None
+        if not grade:
+            parsed.mark = Decimal(sum(g.weight for g in gaps)).quantize(Decimal("0.01"))
+            parsed.mark = None if parsed.mark == 1 else parsed.mark
+    elif qtype == "multichoice":
+        parsed.multiple = _flag(q, "single", "true").lower() in ("false", "0")
+        parsed.answers = _answers(q, notes)
+        if len(parsed.answers) < 2:
+            raise _Refuse("a multiple-choice question needs at least two answers")
+        positive = sum((a.fraction for a in parsed.answers if a.fraction > 0), Decimal(0))
+        if parsed.multiple and abs(positive - 1) > Decimal("0.0002"):
+            raise _Refuse(f"the grades of the right answers add up to {percent_text(positive)}%, not 100%")
+        if not parsed.multiple and max(a.fraction for a in parsed.answers) != 1:
+            raise _Refuse("no answer is fully right (100%)")
+    elif qtype == "truefalse":
+        by_value = {}
+        for i, answer in enumerate(q.findall("answer"), start=1):
+            value = _child_text(answer).strip().lower()
+            if value not in ("true", "false"):
+                raise _Refuse(f'answer {i}: a true/false answer is "true" or "false", not "{value[:20]}"')
+            feedback, _ = _rich(answer.find("feedback"), notes, f"answer {i} feedback")
+            by_value[value] = ParsedAnswer(TRUE_TEXT if value == "true" else FALSE_TEXT, _fraction(answer, i), feedback)
+        if set(by_value) != {"true", "false"}:
+            raise _Refuse('a true/false question needs one "true" and one "false" answer')
+        parsed.answers = [by_value["true"], by_value["false"]]
+        if sorted(a.fraction for a in parsed.answers) != [0, 1]:
+            raise _Refuse("one of true/false must be right (100%) and the other wrong (0%)")
+    elif qtype in ("shortanswer", "numerical"):
+        parsed.answers = _answers(q, notes, numerical=qtype == "numerical")
+        if not any(a.fraction > 0 for a in parsed.answers):
+            raise _Refuse("no accepted answer with a positive grade")
+    elif qtype == "matching":
+        for i, sub in enumerate(q.findall("subquestion"), start=1):
+            item, _ = _rich(sub, notes, f"item {i}")
+            match = _child_text(sub, "answer/text").strip()
+            if not match:
+                raise _Refuse(f"item {i}: no answer to match")
+            parsed.answers.append(ParsedAnswer(text=item.strip(), fraction=Decimal("0.00000"), match_text=match))
+        if sum(1 for a in parsed.answers if a.text) < 2:
+            raise _Refuse("a matching question needs at least two items")
+    return parsed
+
+
+def _category_path(raw: str) -> str:
+    path = raw.strip()
+    path = re.sub(r"^\$[a-z0-9]+\$/", "", path)
+    if path == "top" or path.startswith("top/"):
+        path = path[4:]
+    return path.strip("/").strip()
+
+
+def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        root, lines = _tree(data)
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise ImportRefused([Problem(f"not well-formed XML: {exc}", row=line, unit="line")]) from None
+    except DefusedXmlException as exc:
+        raise ImportRefused([Problem(f"refused XML construct (DTD, entity or external reference): {exc}",
+                                     row=1, unit="line")]) from None
+    if root.tag != "quiz":
+        raise ImportRefused([Problem(f"not a Moodle XML file: the root element is <{root.tag}>, not <quiz>",
+                                     row=lines.get(root), unit="line")])
+    questions: list[ParsedQuestion] = []
+    problems: list[Problem] = []
+    category, info = default_category, ""
+    for number, element in enumerate(root, start=1):
+        line = lines.get(element)
+        if element.tag != "question":
+            problems.append(Problem(f"<{element.tag}> where a <question> was expected", row=line, unit="line"))
+            continue
+        qtype = element.get("type", "")
+        if qtype == "category":
+            category = _category_path(_child_text(element.find("category"))) or default_category
+            info = _child_text(element.find("info")).strip()
+            continue
+        label = _child_text(element.find("name")).strip() or f"#{number}"
+        if qtype not in _TYPES:
+            problems.append(Problem(f'question "{label}": type "{qtype}" is not supported', row=line, unit="line"))
+            continue
+        try:
+            parsed = _question(element, qtype, category, info)
+        except _Refuse as refuse:
+            problems.append(Problem(f'question "{label}": {refuse}', row=line, unit="line"))
+            continue
+        parsed.line = line
+        questions.append(parsed)
+    if problems:
+        raise ImportRefused(problems)
+    if not questions:
+        raise ImportRefused([Problem("the file holds no question", row=1, unit="line")])
+    return questions
+
+
+# ---- writer -------------------------------------------------------------------------------------
+
+def _files_out(text: str) -> tuple[str, list[tuple[str, str]]]:
+    files: dict[str, str] = {}
+
+    def swap(match: re.Match) -> str:
+        name = unquote(match.group(2))
+        files.setdefault(name, match.group(3))
+        return f"@@PLUGINFILE@@/{quote(name)}"
+
+    return _DATA_URI.sub(swap, text), list(files.items())
+
+
+def _text_block(indent: str, tag: str, text: str, fmt: str | None = None) -> list[str]:
+    attr = f' format="{fmt}"' if fmt else ""
+    body, files = _files_out(text)
+    lines = [f"{indent}<{tag}{attr}>", f"{indent}  <text>{xml_escape(body)}</text>"]
+    for name, payload in files:
+        lines.append(f'{indent}  <file name="{xml_escape(name, {chr(34): "&quot;"})}" path="/" '
+                     f'encoding="base64">{payload}</file>')
+    lines.append(f"{indent}</{tag}>")
+    return lines
+
+
+def _answer_lines(a: ParsedAnswer, fmt: str, feedback_fmt: str, tolerance: bool = False) -> list[str]:
+    lines = [f'    <answer fraction="{percent_text(a.fraction)}" format="{fmt}">',
+             f"      <text>{xml_escape(a.text)}</text>"]
+    if tolerance:
+        lines.append(f"      <tolerance>{number_text(a.tolerance or Decimal(0))}</tolerance>")
+    lines += _text_block("      ", "feedback", a.feedback, feedback_fmt)
+    lines.append("    </answer>")
+    return lines
+
+
+def _question_lines(q: ParsedQuestion) -> list[str]:
+    fmt = _FORMAT_OUT[q.text_format]
+    moodle_type = "cloze" if q.qtype == "multianswer" else q.qtype
+    mark = q.mark if q.mark is not None else Decimal(1)
+    lines = [f'  <question type="{moodle_type}">', "    <name>", f"      <text>{xml_escape(q.name)}</text>", "    </name>"]
+    lines += _text_block("    ", "questiontext", q.text, fmt)
+    lines += _text_block("    ", "generalfeedback", q.general_feedback, fmt)
+    lines.append(f"    <defaultgrade>{mark:.7f}</defaultgrade>")
+    if q.penalty is not None:
+        lines.append(f"    <penalty>{Decimal(q.penalty):.7f}</penalty>")
+    lines.append("    <hidden>0</hidden>")
+    lines.append(f"    <idnumber>{xml_escape(q.idnumber)}</idnumber>")
+    if q.qtype == "multichoice":
+        lines += [f"    <single>{'false' if q.multiple else 'true'}</single>", "    <shuffleanswers>true</shuffleanswers>",
+                  "    <answernumbering>abc</answernumbering>"]
+        for a in q.answers:
+            lines += _answer_lines(a, "plain_text", fmt)
+    elif q.qtype == "truefalse":
+        for a in q.answers:
+            shown = ParsedAnswer("true" if a.text == TRUE_TEXT else "false", a.fraction, a.feedback)
+            lines += _answer_lines(shown, "moodle_auto_format", fmt)
+    elif q.qtype == "shortanswer":
+        lines.append("    <usecase>0</usecase>")
+        for a in q.answers:
+            lines += _answer_lines(a, "plain_text", fmt)
+    elif q.qtype == "numerical":
+        for a in q.answers:
+            lines += _answer_lines(a, "plain_text", fmt, tolerance=True)
+    elif q.qtype == "matching":
+        lines.append("    <shuffleanswers>true</shuffleanswers>")
+        for a in q.answers:
+            block = _text_block("    ", "subquestion", a.text, fmt)
+            lines += block[:-1] + ["      <answer>", f"        <text>{xml_escape(a.match_text)}</text>", "      </answer>",
+                                   block[-1]]
+    elif q.qtype == "essay":
+        lines += ["    <responseformat>editor</responseformat>", "    <responserequired>1</responserequired>",
+                  "    <responsefieldlines>10</responsefieldlines>", "    <attachments>0</attachments>"]
+    if q.tags:
+        lines.append("    <tags>")
+        lines += [f"      <tag><text>{xml_escape(t)}</text></tag>" for t in q.tags]
+        lines.append("    </tags>")
+    lines.append("  </question>")
+    return lines
+
+
+def write(questions: list[ParsedQuestion]) -> bytes:
+    """Canonical Moodle XML: a category element whenever the category changes (`$course$/top/` + our
+    path, its description as `info`), then each question with every field we store; UTF-8, LF."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
+    category = None
+    for q in questions:
+        if q.category != category:
+            category = q.category
+            out += ['  <question type="category">', "    <category>",
+                    f"      <text>$course$/top/{xml_escape(category)}</text>", "    </category>"]
+            if q.category_info:
+                out += _text_block("    ", "info", q.category_info, "moodle_auto_format")
+            out.append("  </question>")
+        out += _question_lines(q)
+    out.append("</quiz>")
+    return ("\n".join(out) + "\n").encode("utf-8")
