@@ -250,3 +250,23 @@ def table_from_records(records: list[dict[str, Any]], columns: list[Column]) -> 
     if problems:
         raise ImportRefused(problems)
     return Table(columns=columns, rows=rows, present=present)
+
+
+def xlsx_formulas_as_text(*sheets) -> int:
+    """Write every cell openpyxl took for a formula (a text starting with "=") as a text cell.
+
+    openpyxl stores any string starting with "=" as a formula, so an imported answer such as
+    `=HYPERLINK("http://…","Bấm vào đây")` became a live formula in our own exports (issue 13, M6),
+    and re-importing read the formula's empty cached value. A text cell is never evaluated by Excel
+    or LibreOffice, and it keeps the text exactly: no prefix to add on export and to strip on
+    import, so an export → import → export round trip stays byte-identical. For sheets whose cells
+    are all data; a writer with formulas of its own (the scoring sheet's totals) neutralises people's
+    text with `core.exporters.safe_cell` instead. Returns how many cells were changed."""
+    changed = 0
+    for sheet in sheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    changed += 1
+    return changed

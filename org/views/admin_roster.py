@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.tables import xlsx_formulas_as_text
 from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from org.models import EmployeeCategory, OrgUnit
 from org.selectors.access import is_hr, visible_agencies
@@ -135,6 +136,7 @@ def roster_template(request):
             guide.append([unit.code, "    " * (unit.depth - 1) + unit.name])
     for cell in guide[1]:
         cell.font = Font(bold=True)
+    xlsx_formulas_as_text(sheet, guide)  # unit names are HR's text: never a live formula
     guide.column_dimensions["A"].width = 34
     guide.column_dimensions["B"].width = 44
     guide.column_dimensions["C"].width = 60

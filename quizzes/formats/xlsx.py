@@ -19,7 +19,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 from core.errors import ImportRefused, Problem
-from core.tables import Column, read_table
+from core.tables import Column, read_table, xlsx_formulas_as_text
 from core.text import fold
 
 from . import ParsedAnswer, ParsedQuestion, percent_text
@@ -189,6 +189,7 @@ def write(questions: list[ParsedQuestion]) -> bytes:
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
+    xlsx_formulas_as_text(ws)  # a question or answer text starting with "=" stays text (M6)
     wb.properties.creator = "hoc-tap-van-ban"
     wb.properties.lastModifiedBy = "hoc-tap-van-ban"
     wb.properties.created = FIXED_TIME
