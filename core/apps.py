@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from core import evidence, exporters
+        from core import evidence, exporters, spreadsheets
 
         exporters.autodiscover()  # every app's exporters register themselves in the shared registry
         evidence.autodiscover()  # and every app's evidence sources
+        spreadsheets.install()  # every admin listing exports a styled workbook and a CSV with a BOM

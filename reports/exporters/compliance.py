@@ -12,13 +12,15 @@ import io
 from typing import Any
 
 import pandas as pd
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.evidence import evidence_label
 from core.exporters import Exporter, Rendered, Scope, neutralise_codes, neutralise_text, register
 from learning.models import Campaign
 from learning.selectors.compliance import CSV_COLUMNS, compliance_table
-from org.models import OrgUnit
+from learning.statuses import status_label
+from org.models import EmployeeCategory, OrgUnit
 
 from .compliance_pdf import ComplianceReportPdf
 from .compliance_xlsx import compliance_workbook
@@ -49,6 +51,25 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+VIETNAMESE_HEADINGS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Đối tượng", "Văn bản", "Trạng thái", "Minh chứng",
+                       "Ngày minh chứng"]
+
+
+def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
+    """The same rows as the CONTRACT CSV for people who open it in Excel: Vietnamese headings and
+    labels, dates dd/mm/yyyy, a UTF-8 BOM (Excel on Windows reads diacritics right only with it)."""
+    out = csv_frame(table)
+    with translation.override("vi"):
+        out["category"] = out["category"].map({c.value: str(c.label) for c in EmployeeCategory}).fillna(out["category"])
+        out["status"] = out["status"].map({s: status_label(s) for s in out["status"].unique()})
+        out["evidence"] = out["evidence"].map({e: evidence_label(e) if e else "" for e in out["evidence"].unique()})
+    out["evidence_date"] = out["evidence_date"].map(lambda d: dt.date.fromisoformat(d).strftime("%d/%m/%Y") if d else "")
+    out.columns = VIETNAMESE_HEADINGS
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, lineterminator="\r\n")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
 def _resolve(as_of: dt.date | None) -> dt.date:
     return as_of or timezone.localdate()
 
@@ -68,6 +89,24 @@ class ComplianceCsv(Exporter):
         if table is None:
             table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
         return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8", csv_bytes(table))
+
+
+@register
+class ComplianceCsvVietnamese(Exporter):
+    identifier = "compliance-csv-vi"
+    scope = Scope.CAMPAIGN
+    format = "csv"
+    family = "compliance"
+    menu = 4
+    verbose_name = _("Chi tiết tình hình học tập (CSV, bản tiếng Việt)")
+
+    def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
+               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+        as_of = _resolve(as_of)
+        if table is None:
+            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        filename = report_filename(campaign, as_of, unit, "csv").replace(".csv", "-tieng-viet.csv")
+        return Rendered(filename, "text/csv; charset=utf-8", vietnamese_csv_bytes(table))
 
 
 @register

@@ -27,6 +27,7 @@ from core import exporters
 from core.errors import DomainError
 from core.evidence import evidence_label
 from core.exporters import safe_cell
+from core.spreadsheets import with_bom
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
 from learning.selectors.summaries import summary, with_flags
@@ -321,7 +322,7 @@ class DetailView(DashboardView):
         """The CSV of what is on screen, written by pandas in one go (same columns as the CONTRACT CSV)."""
         if self.status_table is None:  # no campaign the user may see: the header only
             return super().write_csv_response(queryset)
-        response = HttpResponse(csv_bytes(self.status_table), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(with_bom(csv_bytes(self.status_table), "text/csv"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 
@@ -439,6 +440,6 @@ class ReportDownloadView(View):
         if request.GET.get("unit"):
             unit = get_object_or_404(visible_units(request.user), pk=request.GET["unit"])
         rendered = exporters.get(identifier).render(campaign=campaign, as_of=as_of, unit=unit)
-        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+        response = HttpResponse(with_bom(rendered.content, rendered.mimetype), content_type=rendered.mimetype)
         response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
         return response

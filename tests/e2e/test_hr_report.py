@@ -62,7 +62,7 @@ def test_hr_filters_the_dashboard_and_exports_the_report(page, phone_page, live_
         page.click("[data-export=csv]")
     download = info.value
     assert download.suggested_filename == "dan-van-2024-detail-2024-11-05.csv"
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
     assert {r["employee_code"] for r in rows} == {"SCT011", "SCT012"}
     assert {r["status"] for r in rows} == {"overdue"}
     with page.expect_download() as info:

@@ -166,7 +166,8 @@ def test_export_is_what_is_on_screen(client, world):
     params = dict(campaign=campaign.pk, as_of=AS_OF.isoformat(), status="overdue", unit=units["qlcn"].pk)
     screen = _get(client, hr, "detail", **params).context["object_list"]
     export = _get(client, hr, "detail", export="csv", **params)
-    rows = list(csv.reader(io.StringIO(_body(export).decode())))
+    assert _body(export).startswith("\ufeff".encode())  # Excel on Windows needs the BOM
+    rows = list(csv.reader(io.StringIO(_body(export).decode("utf-8-sig"))))
     assert rows[0] == ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence",
                        "evidence_date"]
     assert [r[0:6] for r in rows[1:]] == [
@@ -176,6 +177,9 @@ def test_export_is_what_is_on_screen(client, world):
     xlsx = _get(client, hr, "by_unit", export="xlsx", campaign=campaign.pk, as_of=AS_OF.isoformat())
     sheet = openpyxl.load_workbook(io.BytesIO(_body(xlsx))).active
     values = list(sheet.values)
+    assert values[0][0].startswith("Tình hình học tập theo đơn vị — xuất lúc ")  # the title row, then the header
+    assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref.startswith("A2:")
+    values = values[1:]
     assert values[0][0] == "Đơn vị" and values[0][-1] == "Tỷ lệ lượt văn bản hoàn thành (%)"
     assert {row[0] for row in values[1:]} == {"Phòng Quản lý Công nghiệp", "Tổ An toàn", "Văn phòng Sở"}
 
@@ -188,6 +192,30 @@ def test_full_report_download_uses_the_compliance_exporters(client, world):
     assert response.status_code == 200
     body = response.content.decode("utf-8-sig")
     assert "A01" in body and "B01" not in body  # the unit head's subtree only
+    assert response.content.startswith("\ufeff".encode())  # from the web: with a BOM for Excel
+
+
+def test_vietnamese_csv_variant_has_labels_dates_and_a_bom(client, world):
+    campaign, e, units = world
+    client.force_login(e["hr"].user)
+    response = client.get(reverse("learning_dashboard:report"),
+                          {"campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv-vi"})
+    assert response.status_code == 200 and response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Mã cán bộ", "Họ và tên", "Đơn vị", "Đối tượng", "Văn bản", "Trạng thái", "Minh chứng",
+                       "Ngày minh chứng"]
+    contract = list(csv.reader(io.StringIO(client.get(reverse("learning_dashboard:report"), {
+        "campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv"}).content.decode("utf-8-sig"))))
+    assert len(rows) == len(contract) > 1
+    statuses = {"overdue": "Quá hạn", "completed": "Hoàn thành"}
+    for vi, en in zip(rows[1:], contract[1:], strict=True):
+        assert vi[0] == en[0] and vi[1] == en[1]
+        if en[5] in statuses:
+            assert vi[5] == statuses[en[5]]
+        if en[7]:
+            y, m, d = en[7].split("-")
+            assert vi[7] == f"{d}/{m}/{y}"
+    assert all(r[5] not in {"overdue", "completed", "pending", "exempt"} for r in rows[1:])
 
 
 def test_one_click_reminder(client, world):

@@ -79,7 +79,7 @@ def test_admin_listing_inspect_and_filters_are_scoped(client, two):
     assert "Người Của A" not in response.content.decode()
     for entry in (mine, nobody):
         assert client.get(reverse("org_auditlog:inspect", args=[entry.pk])).status_code == 404
-    exported = b"".join(client.get(index + "?export=csv").streaming_content).decode()
+    exported = b"".join(client.get(index + "?export=csv").streaming_content).decode("utf-8-sig")
     assert "cmd.b" in exported and "cmd.a" not in exported and "cmd.none" not in exported
     client.force_login(two["hr_a"].user)
     assert list(client.get(index).context["object_list"]) == [mine]
