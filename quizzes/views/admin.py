@@ -113,7 +113,9 @@ class QuestionImportView(QuizUploadView):
         return result
 
     def preview_context(self, result, options: dict, data: bytes) -> dict:
-        return {"rows": [(q, QuestionType(q.qtype).label) for q in result.questions[:PREVIEW_ROWS]]}
+        # What a format could not keep (Moodle XML hints, units…), by question: shown before applying.
+        notes = [(q.name or q.text[:60], note) for q in result.questions for note in q.notes]
+        return {"rows": [(q, QuestionType(q.qtype).label) for q in result.questions[:PREVIEW_ROWS]], "notes": notes}
 
     def summary(self, result):
         return _("Đã nhập %(n)s câu hỏi vào “%(quiz)s” (%(new)s câu mới).") % {

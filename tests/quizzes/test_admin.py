@@ -133,3 +133,20 @@ def test_attempt_listing_is_scoped_to_the_agency(client, hr, quiz):
         attempt_submit(attempt=attempt_start(quiz=quiz, employee=employee))
     html = client.get(reverse("quizzes_attempt:index")).content.decode()
     assert "Người Cùng Sở" in html and "Người Sở Khác" not in html
+
+
+def test_moodle_xml_upload_shows_what_is_not_kept_and_exports_back(client, hr, quiz):
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="shortanswer">'
+           "<name><text>Thủ đô</text></name><questiontext format=\"html\"><text>Thủ đô nước ta?</text></questiontext>"
+           "<usecase>1</usecase><answer fraction=\"100\"><text>Hà Nội</text></answer></question>\n"
+           "<question type=\"cloze\"><name><text>Điền</text></name><questiontext format=\"html\">"
+           "<text>Số hiệu {1:SA:=10/2022/QH15}</text></questiontext></question>\n</quiz>\n").encode()
+    upload = SimpleUploadedFile("bank.xml", xml)
+    html = client.post(reverse("quizzes_admin:import"), {"action": "preview", "quiz": quiz.pk, "file": upload}).content
+    assert "<b>Thủ đô</b>: case-sensitive matching was not kept" in html.decode()
+    token = client.session["upload:quizzes_question_import"]["token"]
+    client.post(reverse("quizzes_admin:import"), {"action": "apply", "token": token})
+    exported = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "moodle-xml"]))
+    assert exported["Content-Type"].startswith("application/xml") and b'<question type="cloze">' in exported.content
+    refused = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "gift"]), follow=True).content.decode()
+    assert "question &quot;Điền&quot;: GIFT cannot hold an embedded-answers (cloze) question" in refused
