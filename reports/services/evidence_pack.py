@@ -1,7 +1,10 @@
 """The evidence pack for the province's scoring (CONTRACT.md "Evidence for scoring"): a ZIP of the
 report (PDF, xlsx, the detail CSV identical to `compliance_report --format csv`), attendance lists
-per session, quiz results per quiz, the certificate register and the scoring dossier — a loop over
-registered exporters plus `manifest.json` with each file's sha256 and size.
+per session next to the session's originals (scanned signed sheets, minutes, photos), quiz results
+per quiz, the certificate register, the scoring dossier, manual evidence with its proof files,
+exemptions with their reasons and the targets' documents — a loop over registered exporters and
+stored originals — then `0-muc-luc.pdf`, the table of contents saying what each file proves, and
+`manifest.json` with each file's sha256 and size.
 
 When the agency's certificate is configured (core.signing), every PDF the product renders is signed
 PAdES as it is rendered, the manifest marks those with `"pades": true`, and `manifest.json.p7s` holds
@@ -17,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import mimetypes
 import os
 import secrets
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.db import transaction
 from django.db.models import Q
@@ -35,23 +39,35 @@ from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.models import JobStatus
 from core.signing import sign_detached, signer_name, signing_configured
-from learning.models import Campaign, StudySession
+from learning.exporters.campaign_lists import campaign_manual_evidence, manual_evidence_file_name
+from learning.models import Campaign, SessionRecordKind, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
 from quizzes.models import Quiz
+from reports.exporters.evidence_toc import EvidenceTocPdf, TocLine
 from reports.models import ExportJob
 
 Progress = Callable[[int, str], None]
 
-# Optional parts: included when another app has registered the exporter (folder, identifier).
+# Optional parts: included when an app has registered the exporter (folder, identifier, what it
+# proves); each renders with campaign= and as_of=. The annual report (báo cáo kết quả năm) joins the
+# reports when an exporter of that identifier is registered; until then the pack says it is missing.
+LEADING_OPTIONAL_EXPORTERS = [
+    ("1-bao-cao", "annual-report-pdf", "Báo cáo kết quả thực hiện kế hoạch gửi cấp trên (bản ký số)"),
+    ("1-bao-cao", "annual-report-docx", "Báo cáo kết quả thực hiện kế hoạch (bản Word để chỉnh sửa, đối chiếu)"),
+]
 OPTIONAL_EXPORTERS = [
-    ("4-giay-chung-nhan", "certificate-register"),
-    ("5-tu-cham-diem", "scoring-self-assessment-xlsx"),
-    ("5-tu-cham-diem", "scoring-self-assessment-pdf"),
+    ("4-giay-chung-nhan", "certificate-register",
+     "Sổ cấp giấy chứng nhận: người đã hoàn thành toàn bộ yêu cầu, số hiệu, ngày cấp, tình trạng"),
+    ("5-tu-cham-diem", "scoring-self-assessment-xlsx",
+     "Tự chấm điểm theo bộ tiêu chí: điểm tự chấm, giải trình và minh chứng từng tiêu chí"),
+    ("5-tu-cham-diem", "scoring-self-assessment-pdf",
+     "Báo cáo tự đánh giá, chấm điểm theo bộ tiêu chí của tỉnh"),
 ]
 SIGNIN_EXPORTER = "session-attendance-list"
 MANIFEST = "manifest.json"
 MANIFEST_SIGNATURE = "manifest.json.p7s"
+TOC = "0-muc-luc.pdf"  # the table of contents, first in the manifest
 QUIZ_EXPORTER = "quiz-results-xlsx"
 
 
@@ -87,6 +103,7 @@ class Part:
     render: Callable[[], Rendered]
     name: str | None = None  # overrides the exporter's filename (keeps paths unique)
     original: bool = False  # a file the agency uploaded: copied as it is, never signed
+    proves: str = ""  # what the file proves, for the table of contents
 
 
 def _pack_sessions(campaign: Campaign, as_of: dt.date, directive_ids: list[int]):
@@ -106,39 +123,114 @@ def _pack_quizzes(directive_ids: list[int]):
 
 
 def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date) -> tuple[list[Part], list[str]]:
-    """What goes into the pack, each part rendered lazily; and the optional parts not available."""
+    """What goes into the pack, each part rendered lazily, with what it proves (for the table of
+    contents); and the optional parts not available."""
     table = compliance_table(campaign=campaign, as_of=as_of)
     kw = {"campaign": campaign, "as_of": as_of}
+    day = f"{as_of:%d/%m/%Y}"
+    figures = f"Tỷ lệ người hoàn thành và tỷ lệ lượt văn bản hoàn thành đến ngày {day}"
     parts = [
-        Part("1-bao-cao", "Báo cáo (PDF)", lambda: exporters.get("compliance-pdf").render(**kw, table=table)),
-        Part("1-bao-cao", "Báo cáo (Excel)", lambda: exporters.get("compliance-xlsx").render(**kw, table=table)),
-        Part("1-bao-cao", "Chi tiết (CSV)", lambda: exporters.get("compliance-csv").render(**kw, table=table)),
+        Part("1-bao-cao", "Báo cáo kết quả học tập, quán triệt (PDF)",
+             lambda: exporters.get("compliance-pdf").render(**kw, table=table),
+             proves=f"{figures}; kết quả theo đơn vị và theo văn bản"),
+        Part("1-bao-cao", "Bảng tổng hợp và chi tiết (Excel)",
+             lambda: exporters.get("compliance-xlsx").render(**kw, table=table),
+             proves="Số liệu của báo cáo: tỷ lệ theo đơn vị × văn bản và tình trạng từng người"),
+        Part("1-bao-cao", "Chi tiết từng người, từng văn bản (CSV)",
+             lambda: exporters.get("compliance-csv").render(**kw, table=table),
+             proves="Minh chứng (hội nghị, bài kiểm tra, ghi nhận) và ngày của từng người với từng văn bản"),
     ]
     available = exporters.all_exporters()
     skipped = []
+    for folder, identifier, proves in LEADING_OPTIONAL_EXPORTERS:
+        _optional(parts, skipped, available, folder, identifier, proves, kw)
     directive_ids = list(campaign.requirements.values_list("directive_id", flat=True))
     if SIGNIN_EXPORTER in available:
         for session in _pack_sessions(campaign, as_of, directive_ids):
-            parts.append(Part(
-                "2-diem-danh", f"Danh sách hội nghị {session.date:%d/%m/%Y}",
-                lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s),
-                name=f"{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}.pdf",
-            ))
+            parts += _session_parts(session)
     else:
         skipped.append(SIGNIN_EXPORTER)
     audience = campaign_audience(campaign=campaign, as_of=as_of)
     for quiz in _pack_quizzes(directive_ids):
-        parts.append(Part("3-ket-qua-kiem-tra", f"Kết quả {quiz.slug}",
+        parts.append(Part("3-ket-qua-kiem-tra", f"Kết quả bài kiểm tra “{quiz.title}”",
                           lambda q=quiz: exporters.get(QUIZ_EXPORTER).render(
                               quiz=q, as_of=as_of, employees=audience, since=campaign.start,
-                              scope_title=campaign.title)))
-    for folder, identifier in OPTIONAL_EXPORTERS:
-        if identifier in available:
-            parts.append(Part(folder, str(available[identifier].verbose_name),
-                              lambda i=identifier: exporters.get(i).render(**kw)))
-        else:
-            skipped.append(identifier)
+                              scope_title=campaign.title),
+                          proves="Học tập qua bài kiểm tra: mọi lượt làm bài (cả làm lại) của người thuộc đối "
+                                 "tượng, điểm và kết quả Đạt/Chưa đạt"))
+    for folder, identifier, proves in OPTIONAL_EXPORTERS:
+        _optional(parts, skipped, available, folder, identifier, proves, kw)
+    parts += _manual_evidence_parts(campaign, as_of)
+    parts.append(Part("7-mien-hoc", "Danh sách miễn học và lý do",
+                      lambda: exporters.get("campaign-exemptions-xlsx").render(campaign=campaign),
+                      proves="Những người không tính vào đối tượng phải học (mẫu số của hai tỷ lệ) và lý do"))
+    parts += _target_parts(campaign)
     return parts, skipped
+
+
+def _optional(parts, skipped, available, folder, identifier, proves, kw) -> None:
+    if identifier in available:
+        parts.append(Part(folder, str(available[identifier].verbose_name),
+                          lambda i=identifier: exporters.get(i).render(**kw), proves=proves))
+    else:
+        skipped.append(identifier)
+
+
+def _original(name: str, file, mimetype: str) -> Callable[[], Rendered]:
+    """A stored original, read as it is (never re-encoded, never signed)."""
+    def render() -> Rendered:
+        with file.open("rb") as handle:
+            return Rendered(name, mimetype, handle.read())
+    return render
+
+
+def _session_parts(session: StudySession) -> list[Part]:
+    """The session's generated attendance list, then its originals in a folder named like it."""
+    stem = f"{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}"
+    when = f"{session.date:%d/%m/%Y}"
+    directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+    parts = [Part("2-diem-danh", f"Danh sách điểm danh hội nghị “{session.title}” ngày {when} (hệ thống lập)",
+                  lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s), name=f"{stem}.pdf",
+                  proves=f"Học tập, quán triệt {directives}: người có mặt, đi muộn, vắng tại hội nghị")]
+    order = {kind: rank for rank, kind in enumerate(SessionRecordKind.values)}  # sheet, minutes, photo, other
+    records = sorted(session.records.all(), key=lambda r: (order.get(r.kind, 99), r.uploaded_at, r.pk))
+    for index, record in enumerate(records, start=1):
+        name = f"{stem}-ban-goc/{index:02d}-{record.kind}-{record.original_name}"
+        note = f" ({record.note})" if record.note else ""
+        parts.append(Part("2-diem-danh", f"Bản gốc: {record.get_kind_display().lower()} hội nghị ngày {when}{note}",
+                          _original(name, record.file, record.content_type), name=name, original=True,
+                          proves=f"Bản gốc đối chiếu với danh sách điểm danh hội nghị ngày {when} "
+                                 f"(SHA-256 {record.sha256[:12]}…)"))
+    return parts
+
+
+def _manual_evidence_parts(campaign: Campaign, as_of: dt.date) -> list[Part]:
+    parts = [Part("6-minh-chung-khac", "Danh sách minh chứng do Văn phòng ghi nhận",
+                  lambda: exporters.get("campaign-manual-evidence-xlsx").render(campaign=campaign, as_of=as_of),
+                  proves="Học tập ngoài hệ thống (học tại nơi khác, học bù…): người, văn bản, ngày, tệp minh chứng")]
+    for evidence in campaign_manual_evidence(campaign, as_of).exclude(proof=""):
+        name = f"tep/{manual_evidence_file_name(evidence)}"
+        mimetype = mimetypes.guess_type(evidence.proof.name)[0] or "application/octet-stream"
+        parts.append(Part("6-minh-chung-khac",
+                          f"Minh chứng số {evidence.pk}: {evidence.employee.full_name}, {evidence.directive.number}",
+                          _original(name, evidence.proof, mimetype), name=name, original=True,
+                          proves=f"Học tập {evidence.directive.number} ngày {evidence.date:%d/%m/%Y} "
+                                 f"của {evidence.employee.employee_code}"))
+    return parts
+
+
+def _target_parts(campaign: Campaign) -> list[Part]:
+    parts = []
+    for target in campaign.targets.prefetch_related("evidence__document").order_by("order", "pk"):
+        for index, item in enumerate(target.evidence.all(), start=1):
+            document = item.document
+            filename = PurePosixPath(document.file.name).name
+            name = f"chi-tieu-{target.order}/{index:02d}-{filename}"
+            mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+            parts.append(Part("8-chi-tieu", f"Chỉ tiêu {target.order}: {document.title}",
+                              _original(name, document.file, mimetype), name=name, original=True,
+                              proves=f"Kết quả chỉ tiêu {target.order}: {target.text[:120]}"))
+    return parts
 
 
 def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, bytes, Part]]:
@@ -182,9 +274,15 @@ def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date |
     signed = signing_configured()
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as handle:
+            toc: list[TocLine] = []
             for path, content, part in _zip_entries(parts, progress):
                 pades = signed and not part.original and content.startswith(b"%PDF-")
                 pack.files.append(_write(handle, path, content, stamp, pades=pades))
+                toc.append(TocLine(path=path, title=part.label, proves=part.proves))
+            progress(96, "Lập mục lục")
+            contents = EvidenceTocPdf(campaign=campaign, as_of=as_of, issued_on=now.date(), lines=toc,
+                                      signed=signed).render()
+            pack.files.insert(0, _write(handle, TOC, contents, stamp, pades=signed))
             progress(97, "Ghi manifest.json")
             manifest = {
                 "campaign": pack.campaign,
