@@ -188,6 +188,12 @@ def _common_notes(q: ET.Element, qtype: str, notes: list[str]) -> None:
         text = _child_text(q.find(tag)).strip()
         if text and _TAGS.sub("", text).strip() != default:
             notes.append(f"<{tag}> was not kept")
+    if qtype in ("multichoice", "matching") and _flag(q, "shuffleanswers", "true").lower() in ("false", "0"):
+        notes.append("fixed answer order was not kept: the quiz's own setting shuffles or not")
+    if qtype == "multichoice" and _flag(q, "answernumbering", "abc") not in ("abc", ""):
+        notes.append(f"answer numbering \"{_flag(q, 'answernumbering', 'abc')}\" was not kept")
+    if qtype == "essay" and _flag(q, "responseformat", "editor") not in ("editor", "plain", "monospaced", ""):
+        notes.append(f"response format \"{_flag(q, 'responseformat', 'editor')}\" was not kept: the essay is a text")
     if qtype == "shortanswer" and _flag(q, "usecase", "0") not in ("0", ""):
         notes.append("case-sensitive matching was not kept: answers are compared ignoring case")
     if qtype == "numerical" and (q.find("units/unit") is not None):

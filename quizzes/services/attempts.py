@@ -171,6 +171,8 @@ def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], no
                 aq = questions.get(int(aq_id))
                 if aq is None:
                     raise InvalidResponse(_("Câu hỏi không thuộc lượt làm bài này."))
+                if not aq.question.is_graded:
+                    continue  # a description asks nothing: no response row
                 clean = _validate(aq, response)
                 row = existing.get(aq.id) or AttemptAnswer(attempt_question=aq)
                 row.selected, row.text, row.saved_at = clean.selected, clean.text, now

@@ -17,6 +17,8 @@ def attempt_grade(*, attempt: Attempt, cutoff: dt.datetime | None, now: dt.datet
     aqs = list(attempt.attempt_questions.select_related("question").prefetch_related("question__answers"))
     responses = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
     for aq in aqs:
+        if not aq.question.is_graded:
+            continue  # a description: nothing to grade, no row (statistics count answers only)
         row = responses.get(aq.id) or AttemptAnswer(attempt_question=aq)
         late = cutoff is not None and row.saved_at is not None and row.saved_at > cutoff
         selected, text = ([], "") if late else (row.selected or [], row.text or "")

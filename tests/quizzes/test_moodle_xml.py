@@ -96,6 +96,15 @@ def test_what_cannot_be_kept_is_reported_by_question_name():
     assert any("HTML formatting reduced" in n for n in q.notes)
 
 
+def test_display_settings_not_kept_are_reported():
+    xml = ('<quiz><question type="multichoice"><name><text>Thứ tự</text></name><questiontext><text>Chọn</text>'
+           "</questiontext><shuffleanswers>false</shuffleanswers><answernumbering>123</answernumbering>"
+           '<answer fraction="100"><text>a</text></answer><answer fraction="0"><text>b</text></answer>'
+           "</question></quiz>").encode()
+    notes = moodle_xml.parse(xml)[0].notes
+    assert any("fixed answer order" in n for n in notes) and any('numbering "123"' in n for n in notes)
+
+
 def every_type():
     answers = [ParsedAnswer("Hà Nội", Decimal(1), "Đúng & đủ"), ParsedAnswer("Huế", Decimal("-0.33333"), "<b>Sai</b>")]
     return [

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.formats import gift
-from quizzes.models import Answer, Attempt, AttemptState, QuestionType
+from quizzes.models import Answer, Attempt, AttemptAnswer, AttemptState, QuestionType
 from quizzes.services import qtypes
 from quizzes.services.bank import questions_import
 from tests.factories import EmployeeFactory
@@ -98,6 +98,7 @@ def test_attempt_on_new_types_from_the_page(client, learner):
     client.post(reverse("quizzes:submit", args=[attempt.pk]))
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.FINISHED and attempt.passed and attempt.max_score == 6
+    assert not AttemptAnswer.objects.filter(attempt_question__question=intro).exists()  # nothing to answer
     review = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "10/2022/QH15" in review and "Chỗ trống 2" in review
 
