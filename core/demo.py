@@ -4,7 +4,7 @@ Each app registers its steps with `@demo_step(phase, order)` in its `demo` modul
 of its `demo` package), found by `autodiscover`: the kernel never names an app. `demo_seed` runs
 the phases in data-flow order — content (organisation → library → quizzes → campaign → dossier),
 staff, activity (sessions → attempts → manual evidence → certificates), or scale for
-`--employees N` — each step in its own transaction. Every step is idempotent, so `seed_demo`
+`--employees N`, or province for `--province` — each step in its own transaction. Every step is idempotent, so `seed_demo`
 can be re-run.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-CONTENT, STAFF, ACTIVITY, SCALE = "content", "staff", "activity", "scale"
-PHASES = (CONTENT, STAFF, ACTIVITY, SCALE)
+CONTENT, STAFF, ACTIVITY, SCALE, PROVINCE = "content", "staff", "activity", "scale", "province"
+PHASES = (CONTENT, STAFF, ACTIVITY, SCALE, PROVINCE)
 
 
 @dataclass
@@ -28,6 +28,8 @@ class DemoContext:
     content_only: bool = False
     employees: int | None = None
     seed: int = 2024
+    province: bool = False  # `--province`: a province of `agencies` agencies, `employees` staff in all
+    agencies: int = 20
     agency: object = None
     log: list[str] = field(default_factory=list)
     say: Callable[[str], None] = print
@@ -79,10 +81,14 @@ def steps(*phases: str) -> list[Step]:
                   key=lambda s: (PHASES.index(s.phase), s.order, s.name))
 
 
-def demo_seed(*, content_only: bool = False, employees: int | None = None, seed: int = 2024, say=print) -> DemoContext:
-    ctx = DemoContext(content_only=content_only, employees=employees, seed=seed, say=say)
+def demo_seed(*, content_only: bool = False, employees: int | None = None, seed: int = 2024, say=print,
+              province: bool = False, agencies: int = 20) -> DemoContext:
+    ctx = DemoContext(content_only=content_only, employees=employees, seed=seed, say=say, province=province,
+                      agencies=agencies)
     phases = [CONTENT]
-    if employees:
+    if province:
+        phases.append(PROVINCE)
+    elif employees:
         phases.append(SCALE)
     elif not content_only:
         phases += [STAFF, ACTIVITY]

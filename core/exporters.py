@@ -3,7 +3,7 @@
 Every downloadable output — the compliance CSV/xlsx/PDF, sign-in sheets, quiz results, the
 certificate register, the self-assessment sheet — is one small `Exporter` subclass with an
 `identifier`, a `verbose_name`, the `scope` it renders (one campaign, one session, one quiz, an
-agency's year), its file `format`, the `family` of outputs it belongs to (one output in several
+agency's year, a province's campaign), its file `format`, the `family` of outputs it belongs to (one output in several
 formats) and `render(**kwargs) -> Rendered`. Register with the `@register` decorator; look up with
 `get(identifier)`. Screens and commands never list exporters by hand: a download menu is
 `menu(scope)`, a command's `--format` choices are `family(name)`. The evidence pack loops over them.
@@ -31,6 +31,7 @@ class Scope(models.TextChoices):
     SESSION = "session", _("Hội nghị học tập")
     QUIZ = "quiz", _("Bài kiểm tra")
     AGENCY_YEAR = "agency_year", _("Cơ quan theo năm")
+    PROVINCE = "province", _("Tỉnh (tổng hợp các cơ quan)")
 
 
 @dataclass(frozen=True)

@@ -295,3 +295,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The province's deadlines in the campaign's year, as (day, month): agencies' annual reports by
+# 01/11 and scoring dossiers by 15/11 (Kế hoạch of UBND tỉnh; docs/province.md).
+PROVINCE_DEADLINES = {"report": (1, 11), "dossier": (15, 11)}

@@ -1,4 +1,4 @@
-from .campaigns import Campaign, Exemption, Requirement
+from .campaigns import Campaign, Exemption, ProvinceCampaign, Requirement
 from .evidence import ManualEvidence
 from .records import SessionRecord, SessionRecordKind
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
@@ -11,6 +11,7 @@ __all__ = [
     "CheckinAttempt",
     "Exemption",
     "ManualEvidence",
+    "ProvinceCampaign",
     "Requirement",
     "SessionRecord",
     "SessionRecordKind",

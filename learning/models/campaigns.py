@@ -72,3 +72,27 @@ class Exemption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} — {self.campaign.slug}"
+
+
+class ProvinceCampaign(models.Model):
+    """A campaign the province loaded for every agency (`load_campaign --province`): what it asked
+    for, kept to tell which agencies have not adopted it or have changed it. Each agency's own
+    `Campaign` (same slug) is the one that counts; this is the province's reference."""
+
+    province = models.ForeignKey("org.Province", on_delete=models.CASCADE, related_name="campaigns",
+                                 verbose_name=_("tỉnh"))
+    slug = models.SlugField(_("mã kế hoạch"), max_length=100)
+    title = models.CharField(_("tên kế hoạch"), max_length=500)
+    # campaign_snapshot() shape of what the province loaded (audience as in the file).
+    snapshot = models.JSONField(_("nội dung tỉnh ban hành"), default=dict)
+    loaded_at = models.DateTimeField(_("lần nạp gần nhất"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch học tập toàn tỉnh")
+        verbose_name_plural = _("kế hoạch học tập toàn tỉnh")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "slug"], name="province_campaign_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province.code}: {self.slug}"

@@ -175,6 +175,80 @@ def compliance_table(*, campaign: Campaign, as_of: dt.date | None = None, unit: 
     return _compute(campaign=campaign, as_of=as_of, audience=audience)
 
 
+LEAN_COLUMNS = ["campaign_id", "agency_id", "employee_id", "unit_id", "unit_path", "category", "requirement_id",
+                "directive_id", "requirement", "requirement_order", "status", "evidence", "evidence_date"]
+
+
+def compliance_tables(*, campaigns: list[Campaign], as_of: dt.date | None = None) -> pd.DataFrame:
+    """The compliance rows of many campaigns at once (a province-wide campaign in each of its
+    agencies): the same audience rule (`campaign_audience`) and status rule (`_statuses`) as
+    `compliance_table`, without names (the province's aggregates need no personal data).
+
+    Queries: one audience query per campaign (its own audience adjustments), then one for the
+    requirements, one for the exemptions and one per evidence source for all the agencies
+    together (per distinct campaign start, normally one): not one per agency per source.
+    Rows in campaign order, then people by unit name and code, then requirement order."""
+    as_of = as_of or _today()
+    if not campaigns:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in LEAN_COLUMNS})
+    by_id = {campaign.pk: campaign for campaign in campaigns}
+    people = []
+    for campaign in campaigns:
+        frame = _people(campaign_audience(campaign=campaign, as_of=as_of))
+        people.append(frame.drop(columns=["employee_code", "full_name", "unit"])
+                      .assign(campaign_id=campaign.pk, agency_id=campaign.agency_id, start=campaign.start))
+    people = pd.concat(people, ignore_index=True)
+    requirements = _source(
+        list(Requirement.objects.filter(campaign__in=list(by_id)).order_by("campaign_id", "order", "id")
+             .values_list("campaign_id", "id", "directive_id", "directive__number")),
+        ["campaign_id", "requirement_id", "directive_id", "requirement"],
+    )
+    if requirements.empty or people.empty:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in LEAN_COLUMNS})
+    requirements["requirement_order"] = requirements.groupby("campaign_id").cumcount()
+    exempt_ids: dict[int, set[int]] = {}
+    for campaign_id, employee_id in Exemption.objects.filter(campaign__in=list(by_id)).values_list(
+            "campaign_id", "employee_id"):
+        exempt_ids.setdefault(campaign_id, set()).add(employee_id)
+    evidence = _evidence_for_starts(campaigns=campaigns, directive_ids=requirements["directive_id"].unique().tolist(),
+                                    as_of=as_of)
+    # Every person × every requirement of their own campaign, in the order of `people`.
+    table = people.merge(requirements, on="campaign_id", how="left")
+    table = table[table["requirement_id"].notna()]
+    table = table.astype({"requirement_id": "int64", "directive_id": "int64", "requirement_order": "int64"})
+    table = table.merge(evidence, on=["start", "employee_id", "directive_id"], how="left") if len(evidence) else \
+        table.assign(day=float("nan"), rank=float("nan"))
+    status = pd.Series(index=table.index, dtype=object)
+    for campaign_id, index in table.groupby("campaign_id", sort=False).groups.items():
+        campaign = by_id[campaign_id]
+        status[index] = _statuses(table.loc[index], exempt_ids=exempt_ids.get(campaign_id, set()),
+                                  due=campaign.due, as_of=as_of)
+    table["status"] = status
+    kinds = {rank: str(source.kind) for rank, source in enumerate(evidence_registry.sources())}
+    table["evidence"] = table["rank"].map(kinds).astype(object).where(table["rank"].notna(), "")
+    days = {day: dt.date.fromordinal(int(day)) for day in table["day"].dropna().unique()}
+    table["evidence_date"] = table["day"].map(days).astype(object).where(table["day"].notna(), None)
+    return table[LEAN_COLUMNS].reset_index(drop=True)
+
+
+def _evidence_for_starts(*, campaigns: list[Campaign], directive_ids: list[int], as_of: dt.date) -> pd.DataFrame:
+    """The earliest evidence per (start, person, directive): one pass of the sources per distinct
+    campaign start, over the staff of every agency starting then (evidence before a campaign's
+    start never counts, so campaigns with different starts cannot share one pass)."""
+    frames = []
+    starts: dict[dt.date, list[int]] = {}
+    for campaign in campaigns:
+        starts.setdefault(campaign.start, []).append(campaign.agency_id)
+    for start, agency_ids in starts.items():
+        employees = Employee.objects.filter(agency_id__in=agency_ids).values("pk")
+        found = _earliest_evidence(employees=employees, directive_ids=directive_ids, start=start, end=as_of)
+        if len(found):
+            frames.append(found.assign(start=start))
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)
+
+
 def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) -> set[int]:
     """Everyone in the audience who completed (on time or late) every requirement; exempt people
     and campaigns without requirements give nobody."""

@@ -129,7 +129,7 @@ def _ensure_quizzes(groups: list[list[int]]) -> list:
 
 
 def _plan(ctx, rng: random.Random) -> Plan:
-    campaign = Campaign.objects.filter(slug=CAMPAIGN).first()
+    campaign = Campaign.objects.filter(agency=ctx.agency, slug=CAMPAIGN).first()
     if campaign is None:
         raise ScaleSeedRefused(f"campaign {CAMPAIGN} is missing: the content steps must run first")
     directive_ids = list(campaign.requirements.order_by("order", "id").values_list("directive_id", flat=True))
@@ -239,6 +239,12 @@ def _analyze() -> None:
 
 @demo_step(SCALE, 10)
 def seed_scale(ctx) -> str:
+    return scale_agency(ctx)
+
+
+def scale_agency(ctx, *, analyze: bool = True) -> str:
+    """`ctx.employees` scale staff with their evidence in `ctx.agency` (also used per agency by
+    `seed_demo --province`, which analyzes once at the end)."""
     existing = Employee.objects.filter(agency=ctx.agency, employee_code__startswith=CODE_PREFIX).count()
     if existing == ctx.employees:
         return f"{existing} scale staff already present, nothing to do"
@@ -257,7 +263,8 @@ def seed_scale(ctx) -> str:
     ManualEvidence.objects.bulk_create(evidence["manual"], batch_size=BATCH)
     if evidence["attempts"]:
         Attempt.objects.bulk_create(evidence["attempts"], batch_size=BATCH)
-    _analyze()
+    if analyze:
+        _analyze()
     return (f"{len(staff)} staff in {len(plan.units)} units, {len(plan.sessions) + len(plan.makeups)} sessions, "
             f"{len(evidence['attendance'])} attendance rows, {len(evidence['attempts'])} quiz attempts, "
             f"{len(evidence['manual'])} manual records, {len(evidence['exempt'])} exemptions")

@@ -4,6 +4,7 @@ from . import (  # noqa: F401
     dashboard,
     documents,
     evidence_pack,
+    province,
     reminders,
     scoring,
     targets,

@@ -4,15 +4,19 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
 from learning.services.campaigns import campaign_load
-from org.cli import agency_from_option
+from learning.services.province_campaigns import province_campaign_load
+from org.cli import agency_from_option, province_from_option
 
 
 class Command(BaseCommand):
-    help = "Create or update a study campaign from a YAML file (CONTRACT.md, Campaigns)."
+    help = ("Create or update a study campaign from a YAML file (docs/contract.md, Campaigns); with --province, "
+            "the same campaign in every agency of the province.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="campaign YAML file")
-        parser.add_argument("--agency", help="agency code (default: the only agency)")
+        where = parser.add_mutually_exclusive_group()
+        where.add_argument("--agency", help="agency code (default: the only agency)")
+        where.add_argument("--province", help="province code: the campaign in every agency of the province")
         parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
 
     def handle(self, *args, **opts):
@@ -21,8 +25,14 @@ class Command(BaseCommand):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {path}: {exc}") from exc
-        agency = agency_from_option(opts["agency"])
         try:
+            if opts["province"]:
+                province = province_from_option(opts["province"])
+                result = province_campaign_load(province=province, data=text, dry_run=opts["dry_run"], actor=None)
+                for line in result.lines():
+                    self.stdout.write(line)
+                return
+            agency = agency_from_option(opts["agency"])
             result = campaign_load(agency=agency, data=text, dry_run=opts["dry_run"], actor=None)
         except DomainError as exc:
             for problem in exc.problems or [exc]:

@@ -1,0 +1,152 @@
+"""The province's figures for one province-wide campaign (same slug in every agency): per agency,
+per agency × directive, the trend, and one agency's units — all aggregates, from the one
+compliance rule (`compliance_tables` / `compliance_table`) and the one summary family
+(`group_summary`). No names leave these functions: the province sees no personal data here
+(Nghị định 13/2023/NĐ-CP); person-level rows need an agency's grant (org.selectors.access).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from django.core.cache import cache
+
+from learning.selectors.compliance import compliance_table, compliance_tables
+from learning.selectors.province import province_campaigns
+from learning.selectors.summaries import group_summary, rolled_up
+from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING
+from org.models import Province
+from reports.selectors.dashboard import by_unit, trend
+
+# docs/contract.md "Province": the CSV of province_report.
+PROVINCE_CSV_COLUMNS = ["agency_code", "agency", "audience", "exempt", "completed", "completed_late", "pending",
+                        "overdue", "people_completed", "people_rate"]
+AGENCY_COLUMNS = ["agency_id", "agency_code", "agency", "adopted", "people", "exempt_people", "counted_people",
+                  "done_people", "overdue_people", "rows", COMPLETED, COMPLETED_LATE, PENDING, OVERDUE, EXEMPT,
+                  "counted_rows", "done_rows", "people_rate", "rows_rate"]
+
+
+def province_table(*, province: Province, slug: str, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The lean compliance rows (no names) of campaign `slug` in every agency of the province."""
+    campaigns = [campaign for _, campaign in province_campaigns(province=province, slug=slug) if campaign]
+    return compliance_tables(campaigns=campaigns, as_of=as_of)
+
+
+def by_agency(*, province: Province, slug: str, table: pd.DataFrame) -> pd.DataFrame:
+    """One row per agency of the province, by agency code: the summary family (both named rates);
+    an agency without the campaign has zeros and no rate (`adopted` False)."""
+    pairs = province_campaigns(province=province, slug=slug)
+    figures = group_summary(table, ["agency_id"]).set_index("agency_id") if len(table) else None
+    rows = []
+    for agency, campaign in pairs:
+        row = {"agency_id": agency.pk, "agency_code": agency.code, "agency": agency.name,
+               "adopted": campaign is not None}
+        if figures is not None and agency.pk in figures.index:
+            row.update(figures.loc[agency.pk].to_dict())
+        rows.append(row)
+    out = pd.DataFrame(rows).reindex(columns=AGENCY_COLUMNS)
+    counts = [c for c in AGENCY_COLUMNS[4:-2]]
+    out[counts] = out[counts].fillna(0).astype(int)
+    return out
+
+
+def province_csv_frame(figures: pd.DataFrame) -> pd.DataFrame:
+    """The contract CSV: audience and exempt count people, the status columns count (person,
+    requirement) rows, people_rate with one decimal (empty when nobody must study)."""
+    out = pd.DataFrame({
+        "agency_code": figures["agency_code"], "agency": figures["agency"], "audience": figures["people"],
+        "exempt": figures["exempt_people"], COMPLETED: figures[COMPLETED], COMPLETED_LATE: figures[COMPLETED_LATE],
+        PENDING: figures[PENDING], OVERDUE: figures[OVERDUE], "people_completed": figures["done_people"],
+        "people_rate": [f"{value:.1f}" if pd.notna(value) else "" for value in figures["people_rate"]],
+    })
+    return out[PROVINCE_CSV_COLUMNS]
+
+
+def by_agency_directive(table: pd.DataFrame) -> pd.DataFrame:
+    """The summary family per agency × directive (requirement number), in requirement order."""
+    if table.empty:
+        return group_summary(table, ["agency_id", "requirement"])
+    ordered = table.sort_values(["requirement_order"], kind="stable")
+    return group_summary(ordered, ["agency_id", "requirement"])
+
+
+def province_trend(table: pd.DataFrame, *, start: dt.date, as_of: dt.date) -> pd.DataFrame:
+    """Both rates of the whole province at each month end from the campaign start to `as_of`
+    (the dashboard's trend rule: a row was done at T when its evidence is dated ≤ T)."""
+    return trend(table, month_ends(start, as_of))
+
+
+def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    days = []
+    year, month = start.year, start.month
+    while True:
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        last = following - dt.timedelta(days=1)
+        if last >= end:
+            break
+        days.append(last)
+        year, month = following.year, following.month
+    days.append(end)
+    return days
+
+
+def agency_units(*, campaign, as_of: dt.date | None = None) -> pd.DataFrame:
+    """One agency's departments (people rolled up to depth 2) with the summary family: aggregates
+    only, the names of people are dropped here."""
+    table = compliance_table(campaign=campaign, as_of=as_of)
+    figures = by_unit(rolled_up(table, depth=2))
+    return figures
+
+
+# --- the province dashboard --------------------------------------------------------------------
+
+DASHBOARD_CACHE_SECONDS = 300
+
+
+def province_dashboard(*, province: Province, slug: str, as_of: dt.date) -> dict:
+    """Everything the province dashboard shows for one campaign and day, computed from one
+    province table and cached a few minutes in the shared cache (aggregates only, no person data:
+    every officer of the province may share them)."""
+    key = f"province:dashboard:v1:{province.pk}:{slug}:{as_of.isoformat()}"
+    found = cache.get(key)
+    if found is not None:
+        return found
+    table = province_table(province=province, slug=slug, as_of=as_of)
+    agencies = by_agency(province=province, slug=slug, table=table)
+    campaigns = [c for _, c in province_campaigns(province=province, slug=slug) if c is not None]
+    start = min((c.start for c in campaigns), default=as_of)
+    figures = {
+        "agencies": agencies,
+        "directives": by_agency_directive(table),
+        "trend": province_trend(table, start=start, as_of=as_of) if len(table) else None,
+        "requirements": list(dict.fromkeys(table.sort_values("requirement_order", kind="stable")["requirement"]))
+        if len(table) else [],
+        "due": max((c.due for c in campaigns), default=None),
+        "title": campaigns[0].title if campaigns else slug,
+    }
+    cache.set(key, figures, DASHBOARD_CACHE_SECONDS)
+    return figures
+
+
+def ranked(agencies: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Agencies that adopted the campaign, lowest completion first (`by="completion"`) or most
+    overdue rows first (`by="overdue"`); ties by agency code."""
+    adopted = agencies[agencies["adopted"]]
+    if by == "overdue":
+        return adopted.sort_values([OVERDUE, "agency_code"], ascending=[False, True], kind="stable")
+    return adopted.assign(_rate=adopted["people_rate"].fillna(-1)).sort_values(
+        ["_rate", "agency_code"], kind="stable").drop(columns="_rate")
+
+
+def directive_matrix(figures: dict) -> list[dict]:
+    """Rows for the agency × directive table: per agency, its rates per requirement in order."""
+    directives = figures["directives"]
+    if directives is None or directives.empty:
+        return []
+    lookup = {(r["agency_id"], r["requirement"]): r for r in directives.to_dict("records")}
+    rows = []
+    for agency in figures["agencies"].to_dict("records"):
+        cells = [lookup.get((agency["agency_id"], requirement)) for requirement in figures["requirements"]]
+        rows.append({"agency": agency, "cells": cells})
+    return rows
