@@ -103,7 +103,8 @@ def deadlines(year: int, today: dt.date) -> list[dict]:
     for key, label in (("report", _("Báo cáo kết quả năm")), ("dossier", _("Hồ sơ tự chấm điểm"))):
         day, month = settings.PROVINCE_DEADLINES[key]
         date = dt.date(year, month, day)
-        out.append({"key": key, "label": label, "date": date, "days": (date - today).days})
+        days = (date - today).days
+        out.append({"key": key, "label": label, "date": date, "days": days, "late": -days})
     return out
 
 
