@@ -96,7 +96,9 @@ class ComplianceCsvVietnamese(Exporter):
     identifier = "compliance-csv-vi"
     scope = Scope.CAMPAIGN
     format = "csv"
-    family = "compliance"
+    # Its own family: in "compliance" it would take the "csv" slot of `compliance_report --format`
+    # (family() maps each format to one exporter) and replace the contract CSV there.
+    family = "compliance-vi"
     menu = 4
     verbose_name = _("Chi tiết tình hình học tập (CSV, bản tiếng Việt)")
 

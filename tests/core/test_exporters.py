@@ -17,11 +17,12 @@ def test_every_registered_exporter_declares_its_scope_and_format():
 
 def test_menus_and_families_come_from_the_registry():
     assert [cls.identifier for cls in exporters.menu(Scope.CAMPAIGN)] == [
-        "compliance-xlsx", "compliance-pdf", "compliance-csv", "certificate-register"]
+        "compliance-xlsx", "compliance-pdf", "compliance-csv", "certificate-register", "compliance-csv-vi"]
     assert [cls.identifier for cls in exporters.menu(Scope.SESSION)] == [
         "session-signin-sheet", "session-attendance-list", "session-attendance-sheet-xlsx",
         "session-attendance-sheet-csv"]
     assert sorted(exporters.family("compliance")) == ["csv", "pdf", "xlsx"]
+    assert exporters.family("compliance")["csv"].identifier == "compliance-csv"  # the contract CSV
     assert [cls.identifier for cls in exporters.menu(Scope.QUIZ)] == ["quiz-results-xlsx"]
 
 
