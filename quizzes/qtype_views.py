@@ -1,7 +1,7 @@
 """What the learner's page shows of the question types that came with Moodle banks (numerical,
 matching, cloze, description), taking and review. Texts go through quizzes.rendering; nothing
-before submission tells which choice is right (match choices are sorted, cloze options keep the
-author's order as Moodle shows them, values are indices)."""
+before submission tells which choice is right (match choices are sorted; a cloze gap's options are
+shuffled when the quiz shuffles answers and named by per-attempt tokens)."""
 
 from __future__ import annotations
 
@@ -40,13 +40,14 @@ class Extra:
     review_lines: list[ReviewLine] = field(default_factory=list)
 
 
-def _gap_field(aq_id: int, gap: cloze.Gap, value: str, fmt: str) -> str:
+def _gap_field(aq: AttemptQuestion, gap: cloze.Gap, value: str, fmt: str) -> str:
+    aq_id = aq.pk
     label = _("Chỗ trống %(n)s") % {"n": gap.number}
     if gap.kind == "choice":
         options = [format_html('<option value="">{}</option>', "…")]
-        for i, answer in enumerate(gap.answers):
-            options.append(format_html('<option value="{}"{}>{}</option>', i, " selected" if value == str(i) else "",
-                                       as_text(answer.text, fmt)))
+        for i in qtypes.gap_choice_order(aq_id, gap, aq.attempt.quiz.shuffle_answers):
+            options.append(format_html('<option value="{}"{}>{}</option>', qtypes.gap_choice_token(aq_id, gap.number, i),
+                                       " selected" if value == str(i) else "", as_text(gap.answers[i].text, fmt)))
         return format_html('<select class="gap" name="g-{}" aria-label="{}">{}</select>', aq_id, label,
                            mark_safe("".join(options)))  # noqa: S308 - each option built by format_html
     mode = ' inputmode="decimal"' if gap.kind == "number" else ""
@@ -67,7 +68,7 @@ def _cloze_html(aq: AttemptQuestion, values: list, readonly: bool) -> SafeString
             shown = _choice_text(gap, value, q.text_format) if gap.kind == "choice" else value
             field_html = format_html('<span class="gap given">{}</span>', shown or "…")
         else:
-            field_html = _gap_field(aq.pk, gap, value, q.text_format)
+            field_html = _gap_field(aq, gap, value, q.text_format)
         rendered = rendered.replace(escape(_MARK.format(gap.number)), field_html)
         rendered = rendered.replace(_MARK.format(gap.number), field_html)
     return mark_safe(rendered)  # noqa: S308 - cleaned text with fields built by format_html

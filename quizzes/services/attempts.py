@@ -130,7 +130,7 @@ def _validate(aq: AttemptQuestion, response: Response) -> Response:
     if question.qtype in qtypes.NEW_TYPES:
         try:
             text = qtypes.clean_response(question, list(question.answers.all()),
-                                         [str(v) for v in response.selected], response.text)
+                                         [str(v) for v in response.selected], response.text, aq.pk)
         except qtypes.BadResponse as exc:
             raise InvalidResponse(_("Câu trả lời không hợp lệ.")) from exc
         return Response(selected=[], text=text)

@@ -11,9 +11,12 @@ Responses are stored in AttemptAnswer.text, `selected` stays empty:
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+
+from django.utils.crypto import salted_hmac
 
 from quizzes.formats import cloze
 from quizzes.models import Answer, Question, QuestionType
@@ -54,10 +57,25 @@ def match_choices(answers: Iterable[Answer]) -> list[str]:
     return sorted({a.match_text for a in answers if a.match_text}, key=lambda t: (t.casefold(), t))
 
 
-def clean_response(question: Question, answers: list[Answer], values: list[str], text: str) -> str:
+def gap_choice_token(attempt_question_id: int, gap_number: int, index: int) -> str:
+    """What names a cloze gap's choice in the page: opaque per attempt, like quizzes.options'
+    tokens, so neither its value nor its place tells the author's order (right answer first…)."""
+    return salted_hmac("quizzes.gap-choice", f"{attempt_question_id}:{gap_number}:{index}").hexdigest()[:16]
+
+
+def gap_choice_order(attempt_question_id: int, gap: cloze.Gap, shuffle: bool) -> list[int]:
+    order = list(range(len(gap.answers)))
+    if shuffle:
+        random.Random(f"{attempt_question_id}:{gap.number}").shuffle(order)  # noqa: S311 - display order only
+    return order
+
+
+def clean_response(question: Question, answers: list[Answer], values: list[str], text: str,
+                   attempt_question_id: int = 0) -> str:
     """The canonical stored text of a response posted for a question of a new type.
     `values` are the fields posted in page order (matching: one choice index per item; cloze:
-    one value per gap), `text` the single text field (numerical)."""
+    one value per gap, a choice gap's value being its token), `text` the single text field
+    (numerical). Cloze choices are stored as their index in the author's order."""
     if question.qtype == QuestionType.DESCRIPTION:
         return ""
     if question.qtype == QuestionType.NUMERICAL:
@@ -86,8 +104,11 @@ def clean_response(question: Question, answers: list[Answer], values: list[str],
         value = (value or "").strip()
         if len(value) > MAX_TEXT:
             raise BadResponse("too long")
-        if gap.kind == "choice" and value and not (value.isdigit() and int(value) < len(gap.answers)):
-            raise BadResponse("unknown choice")
+        if gap.kind == "choice" and value:
+            by_token = {gap_choice_token(attempt_question_id, gap.number, i): str(i) for i in range(len(gap.answers))}
+            if value not in by_token:
+                raise BadResponse("unknown choice")
+            value = by_token[value]
         cleaned.append(value)
     return json.dumps(cleaned, ensure_ascii=False) if any(cleaned) else ""
 

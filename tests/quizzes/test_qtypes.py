@@ -57,12 +57,15 @@ def test_matching_counts_each_item_and_ignores_extra_choices():
 
 def test_cloze_weights_each_gap():
     q = make_question(QuestionType.MULTIANSWER, text=CLOZE, answers=[])
-    right = qtypes.clean_response(q, [], ["hà nội", "2013", "1"], "")
+    right = qtypes.clean_response(q, [], ["hà nội", "2013", qtypes.gap_choice_token(7, 3, 1)], "", 7)
     assert qtypes.grade(q, [], right) == 1
-    half = qtypes.clean_response(q, [], ["Ha Noi", "2014", "0"], "")  # 1×0.5 + 2×0.5 + 1×0 over 4
+    half = qtypes.clean_response(q, [], ["Ha Noi", "2014", qtypes.gap_choice_token(7, 3, 0)], "", 7)  # 1×.5+2×.5+0
+    assert half == '["Ha Noi", "2014", "0"]'  # choices stored by their place in the author's order
     assert qtypes.grade(q, [], half) == Decimal("0.375")
     with pytest.raises(qtypes.BadResponse):
         qtypes.clean_response(q, [], ["x", "y"], "")
+    with pytest.raises(qtypes.BadResponse):  # a bare index is not a choice: choices are per-attempt tokens
+        qtypes.clean_response(q, [], ["x", "y", "1"], "", 7)
 
 
 @pytest.fixture
@@ -87,12 +90,15 @@ def test_attempt_on_new_types_from_the_page(client, learner):
         assert f"#{secret}" not in html and f">{secret}<" not in html
     aqs = {aq.question_id: aq for aq in attempt.attempt_questions.all()}
     assert aqs[intro.id].mark == 0
+    gap_select = re.search(rf'<select class="gap" name="g-{aqs[cloze.id].id}".*?</select>', html).group(0)
+    assert qtypes.gap_choice_token(aqs[cloze.id].id, 3, 1) in gap_select
+    assert not re.search(r'value="\d+"', gap_select)  # no index, no author order
     options = re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', html)
     index = {text: value for value, text in options}
     data = {"shown": [aq.id for aq in aqs.values()], "action": "finish",
             f"t-{aqs[num.id].id}": "2013",
             f"g-{aqs[match.id].id}": [index["42/2013/QH13"], index["10/2022/QH15"]],
-            f"g-{aqs[cloze.id].id}": ["Hà Nội", "2013,0", "1"]}
+            f"g-{aqs[cloze.id].id}": ["Hà Nội", "2013,0", qtypes.gap_choice_token(aqs[cloze.id].id, 3, 1)]}
     response = client.post(reverse("quizzes:take", args=[attempt.pk]), data)
     assert response.status_code == 302, response
     client.post(reverse("quizzes:submit", args=[attempt.pk]))
