@@ -7,6 +7,13 @@ from org.roles import HR
 class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "certificates"
+    # The audit log's names of this app's actions (org.selectors.audit).
+    audit_actions = {
+        "certificate.issue": _("Cấp giấy chứng nhận"),
+        "certificate.issue_bulk": _("Cấp giấy chứng nhận hàng loạt"),
+        "certificate.revoke": _("Thu hồi giấy chứng nhận"),
+        "certificate.zip": _("Tải tệp giấy chứng nhận"),
+    }
     verbose_name = _("Giấy chứng nhận")
     role_permissions = {
         HR: [

@@ -7,4 +7,16 @@ class OrgConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "org"
+    # The audit log's names of this app's actions (org.selectors.audit).
+    audit_actions = {
+        "account.rename": _("Đổi tên đăng nhập"),
+        "roster.import": _("Nạp danh sách cán bộ"),
+        "employee.update": _("Sửa hồ sơ cán bộ"),
+        "employee.deactivate": _("Cho nghỉ việc"),
+        "province.create": _("Tạo tỉnh"),
+        "province.grant": _("Cấp quyền xem dữ liệu cá nhân cho tỉnh"),
+        "province.officer": _("Gán cán bộ cấp tỉnh"),
+        "province.person_data_read": _("Tỉnh xem dữ liệu cá nhân"),
+        "province.revoke": _("Thu hồi quyền của tỉnh"),
+    }
     verbose_name = _("Tổ chức, cán bộ")

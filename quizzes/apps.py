@@ -7,6 +7,11 @@ from org.roles import HR
 class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
+    # The audit log's names of this app's actions (org.selectors.audit).
+    audit_actions = {
+        "quiz.essay_mark": _("Chấm bài tự luận"),
+        "quiz.paper_result": _("Ghi kết quả kiểm tra trên giấy"),
+    }
     verbose_name = _("Bài kiểm tra")
     role_permissions = {
         HR: [

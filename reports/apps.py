@@ -9,6 +9,12 @@ class ReportsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
+    # The audit log's names of this app's actions (org.selectors.audit).
+    audit_actions = {
+        "scoring.criteria_import": _("Nhập bảng tiêu chí chấm điểm"),
+        "self_score.create": _("Tự chấm điểm tiêu chí"),
+        "target.create": _("Thêm chỉ tiêu"),
+    }
     verbose_name = _("Báo cáo, chấm điểm")
     role_permissions = {
         HR: [

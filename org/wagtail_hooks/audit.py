@@ -10,17 +10,21 @@ import json
 import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from org.models import AuditLog
-from org.selectors.access import visible_agencies, visible_audit_entries
+from org.models import AuditLog, Employee
+from org.selectors.access import visible_agencies, visible_audit_entries, visible_employees
+from org.selectors.audit import action_choices, action_label, audit_changes, audit_changes_text
 
 scoped_audit = visible_audit_entries
 
@@ -45,7 +49,16 @@ register_permission_policy(AuditLog, ReadOnlyPolicy(AuditLog), exact_class=True)
 
 
 def _actions(request):
-    return [(a, a) for a in scoped_audit(request.user).order_by("action").values_list("action", flat=True).distinct()]
+    return action_choices(scoped_audit(request.user).order_by("action").values_list("action", flat=True).distinct())
+
+
+def _affecting(queryset, name, employee):
+    """Entries about the person: on their record, or naming their code in what changed."""
+    if employee is None:
+        return queryset
+    on_record = Q(content_type=ContentType.objects.get_for_model(Employee), object_id=str(employee.pk))
+    code = employee.employee_code
+    return queryset.filter(on_record | Q(after__employee_code=code) | Q(before__employee_code=code))
 
 
 class AuditFilterSet(WagtailFilterSet):
@@ -56,6 +69,10 @@ class AuditFilterSet(WagtailFilterSet):
             pk__in=scoped_audit(request.user).values("content_type")).order_by("model"),
     )
     object_repr = django_filters.CharFilter(label=_("Đối tượng (chứa)"), lookup_expr="icontains")
+    person = django_filters.ModelChoiceFilter(
+        label=_("Người liên quan"), method=_affecting,
+        queryset=lambda request: visible_employees(request.user).order_by("full_name"),
+    )
     actor = django_filters.ModelChoiceFilter(
         label=_("Người thực hiện"),
         queryset=lambda request: get_user_model().objects.filter(
@@ -68,7 +85,7 @@ class AuditFilterSet(WagtailFilterSet):
 
     class Meta:
         model = AuditLog
-        fields = ["action", "content_type", "object_repr", "actor", "created_at", "agency"]
+        fields = ["action", "person", "content_type", "object_repr", "actor", "created_at", "agency"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -87,18 +104,26 @@ class AuditInspectView(generic.InspectView):
 
     def get_field_display_value(self, field_name, field):
         value = getattr(self.object, field_name)
+        if field_name == "action":
+            return action_label(value)
+        if field_name == "created_at":
+            return _when(self.object)
         if field_name in ("before", "after"):
             return json.dumps(value, ensure_ascii=False, indent=1) if value is not None else "—"
         return super().get_field_display_value(field_name, field)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        changes = audit_changes(self.object)
+        if changes:  # old → new per field, above the raw before/after kept for the record
+            context["fields"] = [{"label": _("Thay đổi"), "value": format_html_join(
+                "", "<div>{}: {} → {}</div>", ((c.field, c.before, c.after) for c in changes)), "component": None},
+                *context["fields"]]
+        return context
 
-def _changes(entry: AuditLog) -> str:
-    """A one-line summary of what changed: the keys whose values differ."""
-    before, after = entry.before or {}, entry.after or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return ""
-    keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
-    return ", ".join(keys)
+
+def _when(entry: AuditLog) -> str:
+    return timezone.localtime(entry.created_at).strftime("%d/%m/%Y %H:%M")
 
 
 class AuditLogViewSet(ModelViewSet):
@@ -120,11 +145,11 @@ class AuditLogViewSet(ModelViewSet):
     ordering = ["-created_at", "-id"]
     list_per_page = 50
     list_display = [
-        DateColumn("created_at", label=_("Thời điểm"), sort_key="created_at"),
+        Column("created_at", label=_("Thời điểm"), sort_key="created_at", accessor=_when),
         Column("actor", label=_("Người thực hiện"), accessor=lambda e: e.actor or _("(dòng lệnh)")),
-        "action",
+        Column("action", label=_("Hành động"), accessor=lambda e: action_label(e.action)),
         Column("object_repr", label=_("Đối tượng")),
-        Column("changes", label=_("Thay đổi"), accessor=_changes),
+        Column("changes", label=_("Thay đổi"), accessor=audit_changes_text),
     ]
     list_export = ["created_at", "actor", "agency", "action", "content_type", "object_id", "object_repr", "before", "after"]
     export_filename = "nhat-ky-thay-doi"
