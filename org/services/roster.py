@@ -307,8 +307,11 @@ def _email_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict[s
         if agency_id == agency.pk and code.casefold() in codes:
             continue  # someone in this file: the file's own duplicates are checked per row
         entry = wanted[email_key]
+        # Another agency's staff are not named: whoever imports (HR of an agency, an API token)
+        # must not learn who works elsewhere by trying addresses.
+        owner = f"{name} ({code})" if agency_id == agency.pk else "a staff member of another agency"
         problems.append(
-            Problem(f'email "{entry.email}" is already used by {name} ({code})', row=entry.row, column=EMAIL.label)
+            Problem(f'email "{entry.email}" is already used by {owner}', row=entry.row, column=EMAIL.label)
         )
     flagged = {p.row for p in problems}
     accounts = (
