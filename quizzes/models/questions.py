@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +68,16 @@ class Question(ClusterableModel):
         text = self.name or self.text
         return text if len(text) <= 80 else text[:77] + "…"
 
+    def clean(self):
+        # A cloze text is parsed every time it is shown and graded: refuse a broken one here.
+        if self.qtype == QuestionType.MULTIANSWER:
+            from quizzes.formats.cloze import ClozeError, gaps
+
+            try:
+                gaps(self.text)
+            except ClozeError as exc:
+                raise ValidationError({"text": str(exc)}) from None
+
     @property
     def is_graded(self) -> bool:
         """A description is only read: it carries no mark."""
@@ -97,3 +108,14 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def clean(self):
+        question = getattr(self, "question", None)
+        if question is not None and question.qtype != QuestionType.MATCHING and not self.text.strip():
+            # Only a matching question has answers without text (extra wrong matches).
+            raise ValidationError({"text": _("Phương án không được để trống.")})
+        if question is not None and question.qtype == QuestionType.NUMERICAL and self.text.strip() != "*":
+            try:
+                Decimal(self.text.strip().replace(",", "."))
+            except ArithmeticError:
+                raise ValidationError({"text": _("Câu hỏi số: đáp án phải là một số hoặc *.")}) from None

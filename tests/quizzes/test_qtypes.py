@@ -131,3 +131,18 @@ def test_html_question_text_is_cleaned():
                        '<script>alert(1)</script><a href="javascript:alert(1)">liên kết</a></p>', "html"))
     assert "onclick" not in html and "<script" not in html and "javascript:" not in html
     assert 'src="data:image/png;name=a.png;base64,AAAA"' in html
+
+
+def test_admin_validation_keeps_cloze_and_numbers_well_formed():
+    from django.core.exceptions import ValidationError
+
+    broken = make_question(QuestionType.MULTIANSWER, text="Chọn {1:MULTICHOICE:=Táo}", answers=[])
+    with pytest.raises(ValidationError, match="at least two choices"):
+        broken.clean()
+    num = numerical([("2013", "1", "0")])
+    with pytest.raises(ValidationError):
+        Answer(question=num, text="hai nghìn", fraction=1).clean()
+    Answer(question=num, text="*", fraction=0).clean()
+    mc = make_question()
+    with pytest.raises(ValidationError):
+        Answer(question=mc, text=" ", fraction=0).clean()
