@@ -53,6 +53,11 @@ def _text(question):
     return as_html(question.text, question.text_format) if is_html(question.text_format) else question.text
 
 
+def _rich(text: str, question):
+    """A choice or feedback of an HTML question (Moodle) is HTML too: whitelisted, images kept."""
+    return as_html(text, question.text_format) if is_html(question.text_format) else text
+
+
 def _responses(attempt: Attempt) -> dict[int, AttemptAnswer]:
     return {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
 
@@ -70,7 +75,7 @@ def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
         q = aq.question
         choices = []
         if q.qtype in (QuestionType.MULTICHOICE, QuestionType.TRUE_FALSE):
-            choices = [Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected)
+            choices = [Choice(id=option_token(aq.pk, a.id), text=_rich(a.text, q), checked=a.id in selected)
                        for a in aq.ordered_answers()]
         text = r.text if r else ""
         views.append(QuestionView(id=aq.id, number=aq.order, text=_text(q), qtype=q.qtype,
@@ -108,10 +113,10 @@ def questions_for_review(attempt: Attempt, shown: ReviewShown) -> list[QuestionV
             view.accepted = [a.text for a in q.answers.all() if a.fraction > 0] if shown.right_answers else []
         else:
             view.choices = [
-                Choice(id=option_token(aq.pk, a.id), text=a.text, checked=a.id in selected,
+                Choice(id=option_token(aq.pk, a.id), text=_rich(a.text, q), checked=a.id in selected,
                        right=shown.right_answers and a.fraction > 0,
                        correct=(a.fraction > 0) if shown.correctness and a.id in selected else None,
-                       feedback=a.feedback if shown.feedback and a.id in selected else "")
+                       feedback=_rich(a.feedback, q) if shown.feedback and a.id in selected else "")
                 for a in aq.ordered_answers()]
         views.append(view)
     return views

@@ -5,11 +5,12 @@ quizzes.models.QuestionType: multichoice, truefalse, shortanswer, numerical, mat
 description and cloze (multianswer); `category` elements set the category of what follows
 (`$course$/top/A/B` is stored as "A/B", its `info` as the category's description). Kept per
 question: name, text and its format, general feedback, default mark, penalty, idnumber, tags,
-answers with fraction, feedback and tolerance, matching pairs. Images and other files (base64
+answers with fraction, feedback and tolerance (the choices of an HTML multiple-choice question stay
+HTML), matching pairs. Images and other files (base64
 `<file>` elements) stay inside the text they belong to, as `data:` URIs, and go back out as
 `<file>` elements. Whatever else a question carries (hints, units, combined feedback other than
 Moodle's defaults, case-sensitive short answers, attachments, grader information, HTML inside
-answers…) is reported by question name in the import's notes; a question type we do not have,
+short answers…) is reported by question name in the import's notes; a question type we do not have,
 malformed XML, a grade Moodle itself would refuse or a broken cloze gap refuses the whole file,
 naming the question and its line.
 """
@@ -145,9 +146,12 @@ def _fraction(answer: ET.Element, index: int) -> Decimal:
     return value.quantize(Decimal("0.00001"))
 
 
-def _answer_text(answer: ET.Element, index: int, notes: list[str]) -> str:
-    """Choices are shown as plain text here: HTML inside an answer is reduced to its text (noted)."""
+def _answer_text(answer: ET.Element, index: int, notes: list[str], keep_html: bool = False) -> str:
+    """The choices of an HTML multiple-choice question stay HTML (shown through the whitelist, their
+    images kept as data: URIs); elsewhere HTML inside an answer is reduced to its text (noted)."""
     text = _child_text(answer)
+    if keep_html and answer.get("format") == "html":
+        return _files_inline(answer, text, notes, f"answer {index}").strip()
     if answer.get("format") in ("html", "moodle_auto_format") and _TAGS.search(text):
         import html
 
@@ -159,11 +163,12 @@ def _answer_text(answer: ET.Element, index: int, notes: list[str]) -> str:
     return text.strip()
 
 
-def _answers(q: ET.Element, notes: list[str], *, numerical: bool = False) -> list[ParsedAnswer]:
+def _answers(q: ET.Element, notes: list[str], *, numerical: bool = False, keep_html: bool = False) -> list[ParsedAnswer]:
     out = []
     for i, answer in enumerate(q.findall("answer"), start=1):
         feedback, _ = _rich(answer.find("feedback"), notes, f"answer {i} feedback")
-        parsed = ParsedAnswer(text=_answer_text(answer, i, notes), fraction=_fraction(answer, i), feedback=feedback)
+        parsed = ParsedAnswer(text=_answer_text(answer, i, notes, keep_html), fraction=_fraction(answer, i),
+                              feedback=feedback)
         if numerical:
             if parsed.text != "*":
                 parsed.text = number_text(_decimal(parsed.text, f"answer {i}"))
@@ -235,7 +240,7 @@ def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQues
             parsed.mark = None if parsed.mark == 1 else parsed.mark
     elif qtype == "multichoice":
         parsed.multiple = _flag(q, "single", "true").lower() in ("false", "0")
-        parsed.answers = _answers(q, notes)
+        parsed.answers = _answers(q, notes, keep_html=parsed.text_format == "html")
         if len(parsed.answers) < 2:
             raise _Refuse("a multiple-choice question needs at least two answers")
         positive = sum((a.fraction for a in parsed.answers if a.fraction > 0), Decimal(0))
@@ -350,8 +355,11 @@ def _text_block(indent: str, tag: str, text: str, fmt: str | None = None) -> lis
 
 
 def _answer_lines(a: ParsedAnswer, fmt: str, feedback_fmt: str, tolerance: bool = False) -> list[str]:
+    body, files = _files_out(a.text)
     lines = [f'    <answer fraction="{percent_text(a.fraction)}" format="{fmt}">',
-             f"      <text>{xml_escape(a.text)}</text>"]
+             f"      <text>{xml_escape(body)}</text>"]
+    lines += [f'      <file name="{xml_escape(name, {chr(34): "&quot;"})}" path="/" encoding="base64">{payload}</file>'
+              for name, payload in files]
     if tolerance:
         lines.append(f"      <tolerance>{number_text(a.tolerance or Decimal(0))}</tolerance>")
     lines += _text_block("      ", "feedback", a.feedback, feedback_fmt)
@@ -375,7 +383,7 @@ def _question_lines(q: ParsedQuestion) -> list[str]:
         lines += [f"    <single>{'false' if q.multiple else 'true'}</single>", "    <shuffleanswers>true</shuffleanswers>",
                   "    <answernumbering>abc</answernumbering>"]
         for a in q.answers:
-            lines += _answer_lines(a, "plain_text", fmt)
+            lines += _answer_lines(a, "html" if fmt == "html" else "plain_text", fmt)
     elif q.qtype == "truefalse":
         for a in q.answers:
             shown = ParsedAnswer("true" if a.text == TRUE_TEXT else "false", a.fraction, a.feedback)

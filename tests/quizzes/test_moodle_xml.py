@@ -96,6 +96,21 @@ def test_what_cannot_be_kept_is_reported_by_question_name():
     assert any("HTML formatting reduced" in n for n in q.notes)
 
 
+def test_html_choices_keep_their_images_and_go_back_out():
+    xml = ('<quiz><question type="multichoice"><name><text>Cờ</text></name><questiontext format="html">'
+           "<text>Cờ nào?</text></questiontext>"
+           '<answer fraction="100" format="html"><text><![CDATA[<p><img src="@@PLUGINFILE@@/vn.png" alt="VN"> Việt Nam</p>]]>'
+           '</text><file name="vn.png" encoding="base64">iVBORw0KGgo=</file></answer>'
+           '<answer fraction="0" format="html"><text><![CDATA[<p>Lào</p>]]></text></answer>'
+           "</question></quiz>").encode()
+    (q,) = moodle_xml.parse(xml)
+    assert q.answers[0].text == '<p><img src="data:image/png;name=vn.png;base64,iVBORw0KGgo=" alt="VN"> Việt Nam</p>'
+    assert not q.notes
+    written = moodle_xml.write([q])
+    assert b'<file name="vn.png" path="/" encoding="base64">iVBORw0KGgo=</file>' in written
+    assert moodle_xml.write(moodle_xml.parse(written)) == written
+
+
 def test_display_settings_not_kept_are_reported():
     xml = ('<quiz><question type="multichoice"><name><text>Thứ tự</text></name><questiontext><text>Chọn</text>'
            "</questiontext><shuffleanswers>false</shuffleanswers><answernumbering>123</answernumbering>"
