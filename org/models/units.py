@@ -27,6 +27,9 @@ class OrgUnit(MP_Node):
         "org.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="agencies",
         verbose_name=_("tỉnh"),
     )
+    # A unit is a record, not content: saving one must not enqueue a reference-index task (the
+    # province link would otherwise make every unit indexable).
+    province.wagtail_reference_index_ignore = True
     node_order_by = ["name"]
 
     class Meta:
