@@ -184,48 +184,99 @@ class PdfDocument:
 
 
 class PagedTable(Flowable):
-    """A long table of fixed-height rows under a header row repeated on every page, split in linear time.
+    """A long table under a header row repeated on every page, split in linear time.
 
     reportlab's `Table` builds and measures a new table of *all* remaining rows at every page
     break, so a 3,000-name sign-in sheet cost O(rows²) (issue 8, benchmarks/scale.py). This one
     holds the rows and a start index: each page break builds one page-sized `Table` from a slice.
+
+    Rows are `row_height` high, or as high as their tallest cell when `grow=True` (each cell's
+    paragraph is wrapped once to its column's width, so a long name, unit or title wraps inside its
+    cell instead of running over the next row). `tail` flowables (totals, signature blocks) are
+    drawn right under the last row and never leave it: when they do not fit under the last rows,
+    the last `keep_rows` rows go to the next page with them (under the repeated header).
     """
 
     def __init__(self, header: list, rows: list[list], *, col_widths: list[float], row_height: float,
-                 style: list, start: int = 0):
+                 style: list, start: int = 0, grow: bool = False, tail: list | None = None, keep_rows: int = 3,
+                 _heights: list[float] | None = None):
         super().__init__()
         self.header, self.rows, self.col_widths = header, rows, col_widths
         self.row_height, self.style_commands, self.start = row_height, style, start
+        self.grow, self.tail, self.keep_rows = grow, tail or [], keep_rows
+        self.heights = _heights if _heights is not None else self._measure()
         self._header_height: float | None = None
+
+    def _padding(self) -> float:
+        top = bottom = 3.0  # reportlab's default cell padding
+        for command in self.style_commands:
+            if command[0] == "TOPPADDING":
+                top = command[3]
+            elif command[0] == "BOTTOMPADDING":
+                bottom = command[3]
+        return top + bottom
+
+    def _measure(self) -> list[float]:
+        if not self.grow:
+            return [self.row_height] * len(self.rows)
+        padding, heights = self._padding(), []
+        widths = [width - 6 for width in self.col_widths]  # minus left and right padding (3 + 3)
+        for row in self.rows:
+            tallest = max((cell.wrap(width, 10 ** 6)[1] for cell, width in zip(row, widths, strict=True)
+                           if hasattr(cell, "wrap")), default=0)
+            heights.append(max(self.row_height, tallest + padding + 1))
+        return heights
+
+    def _copy(self, start: int, tail: list) -> PagedTable:
+        rest = PagedTable(self.header, self.rows, col_widths=self.col_widths, row_height=self.row_height,
+                          style=self.style_commands, start=start, grow=self.grow, tail=tail,
+                          keep_rows=self.keep_rows, _heights=self.heights)
+        rest._header_height = self._header_height
+        return rest
 
     def _table(self, stop: int) -> Table:
         rows = self.rows[self.start:stop]
         table = Table([self.header, *rows], colWidths=self.col_widths, repeatRows=1,
-                      rowHeights=[None] + [self.row_height] * len(rows))
+                      rowHeights=[None] + self.heights[self.start:stop])
         table.setStyle(TableStyle(self.style_commands))
         return table
 
     def _head(self, avail_width: float) -> float:
         if self._header_height is None:
-            self._header_height = self._table(self.start).wrap(avail_width, 10 ** 6)[1]
+            self._header_height = Table([self.header], colWidths=self.col_widths, style=TableStyle(
+                self.style_commands)).wrap(avail_width, 10 ** 6)[1]
         return self._header_height
+
+    def _tail_height(self, avail_width: float) -> float:
+        return sum(flowable.wrap(avail_width, 10 ** 6)[1] for flowable in self.tail)
 
     def wrap(self, avail_width, avail_height):
         self.width = sum(self.col_widths)
-        self.height = self._head(avail_width) + (len(self.rows) - self.start) * self.row_height
+        self.height = (self._head(avail_width) + sum(self.heights[self.start:])
+                       + self._tail_height(avail_width))
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        fit = int((avail_height - self._head(avail_width)) / self.row_height + 1e-6)
-        if fit < 1:
+        room = avail_height - self._head(avail_width)
+        stop, used = self.start, 0.0
+        while stop < len(self.rows) and used + self.heights[stop] <= room + 1e-6:
+            used += self.heights[stop]
+            stop += 1
+        if stop == self.start:
             return []  # not even one row: the frame moves the table to the next page
-        stop = min(self.start + fit, len(self.rows))
-        rest = PagedTable(self.header, self.rows, col_widths=self.col_widths, row_height=self.row_height,
-                          style=self.style_commands, start=stop)
-        rest._header_height = self._header_height
-        return [self._table(stop), rest] if stop < len(self.rows) else [self._table(stop)]
+        if stop == len(self.rows):
+            # Every row fits but the tail does not: take the last rows over with it.
+            stop = len(self.rows) - min(self.keep_rows, len(self.rows) - self.start)
+            if stop <= self.start:
+                return []
+        return [self._table(stop), self._copy(stop, self.tail)]
 
     def draw(self):
         table = self._table(len(self.rows))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        _, table_height = table.wrapOn(self.canv, self.width, self.height)
+        y = self.height - table_height
+        table.drawOn(self.canv, 0, y)
+        for flowable in self.tail:
+            _, height = flowable.wrapOn(self.canv, self.width, self.height)
+            y -= height
+            flowable.drawOn(self.canv, 0, y)

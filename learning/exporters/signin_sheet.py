@@ -2,7 +2,9 @@
 administrative style, and the blank xlsx/CSV to fill in and import back (`import_attendance`).
 
 `render(session=…)`; with `attendance=True` the PDF lists each person's recorded status instead of
-an empty signature box (the attendance list of the evidence pack).
+an empty signature box (the attendance list of the evidence pack). Rows grow to fit the longest
+name, unit or title; the totals (present, late, excused, absent) and the signature blocks of the
+list-maker and the chair stay with the last rows of the table, never alone on a page.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from core.choices import choice_label
 from core.exporters import Exporter, Rendered, Scope, register, safe_cell
 from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, national_header, styles
-from learning.models import Attendance, StudySession
+from learning.models import Attendance, AttendanceStatus, StudySession
 from learning.selectors.sessions import session_roster
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", "Trạng thái", "Ghi chú"]
 STATUS_CHOICES = ["Có mặt", "Đi muộn", "Vắng có lý do", "Vắng"]
+# STT, Mã cán bộ, Họ và tên, Đơn vị, Chức vụ, Ký tên / Điểm danh: the 165 mm between the margins.
+COLUMN_WIDTHS = [11 * mm, 19 * mm, 46 * mm, 38 * mm, 26 * mm, 25 * mm]
 
 
 def _slug(session: StudySession) -> str:
@@ -70,24 +75,32 @@ class SigninSheetDocument(PdfDocument):
     def _table(self) -> PagedTable:
         st = self.st
         roster = list(session_roster(self.session))
-        statuses = {}
+        statuses: dict[int, str] = {}
         if self.with_attendance:
-            statuses = {a.employee_id: a.get_status_display() for a in Attendance.objects.filter(session=self.session)}
+            statuses = dict(Attendance.objects.filter(session=self.session).values_list("employee_id", "status"))
         last = "Điểm danh" if self.with_attendance else "Ký tên"
-        header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Họ và tên", "Đơn vị", "Chức vụ", last)]
+        header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", last)]
+        code_style = st["cell"].clone("signin_code", fontSize=9.5, leading=11.5)
         rows = []
         for number, person in enumerate(roster, start=1):
+            status = statuses.get(person.pk)
             rows.append([
                 Paragraph(str(number), st["cell_center"]),
+                Paragraph(_esc(person.employee_code), code_style),
                 Paragraph(_esc(person.full_name), st["cell"]),
                 Paragraph(_esc(person.unit.name), st["cell"]),
                 Paragraph(_esc(person.position), st["cell"]),
-                Paragraph(_esc(str(statuses.get(person.pk, ""))), st["cell_center"]),
+                Paragraph(_esc(choice_label(AttendanceStatus, status)) if status else "", st["cell_center"]),
             ])
         self.count = len(roster)
-        # Thousands of rows at province scale: PagedTable keeps the page breaks linear.
-        return PagedTable(header, rows, col_widths=[12 * mm, 57 * mm, 40 * mm, 31 * mm, 25 * mm], row_height=10 * mm,
-                          style=[
+        self.counts = {value: sum(1 for person in roster if statuses.get(person.pk) == value)
+                       for value in AttendanceStatus.values}
+        self.counts["unmarked"] = sum(1 for person in roster if person.pk not in statuses)
+        # Thousands of rows at province scale: PagedTable keeps the page breaks linear. Rows grow
+        # with their longest cell (a long name, unit or title wraps inside it); the totals and the
+        # two signature blocks stay with the last rows.
+        return PagedTable(header, rows, col_widths=COLUMN_WIDTHS, row_height=9 * mm, grow=True,
+                          tail=self._closing(), style=[
                               ("GRID", (0, 0), (-1, -1), 0.5, "black"),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("FONTNAME", (0, 0), (-1, -1), SERIF),
@@ -96,10 +109,35 @@ class SigninSheetDocument(PdfDocument):
                               ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                           ])
 
+    def _totals(self) -> Paragraph:
+        st = self.st
+        labels = [("present", "Có mặt"), ("late", "Đi muộn"), ("excused", "Vắng có lý do"),
+                  ("absent", "Vắng không lý do")]
+        if self.with_attendance:
+            parts = [f"{label}: <b>{self.counts[key]}</b>" for key, label in labels]
+            if self.counts["unmarked"]:
+                parts.append(f"Chưa điểm danh: <b>{self.counts['unmarked']}</b>")
+        else:  # a blank sheet: the list-maker counts at the end of the session
+            parts = [f"{label}: ………" for _, label in labels]
+        return Paragraph(f"Tổng số: <b>{self.count}</b> người. " + "; ".join(parts) + ".", st["plain"])
+
+    def _closing(self) -> list:
+        st = self.st
+        hint = Paragraph("<i>(Ký, ghi rõ họ tên)</i>", st["center"])
+        signers = Table(
+            [[Paragraph("<b>NGƯỜI LẬP DANH SÁCH</b>", st["center"]), Paragraph("<b>CHỦ TRÌ HỘI NGHỊ</b>", st["center"])],
+             [hint, hint],
+             ["", ""]],
+            colWidths=[82.5 * mm, 82.5 * mm], rowHeights=[None, None, 22 * mm],
+        )
+        signers.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF_BOLD), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [Spacer(1, 3 * mm), self._totals(), Spacer(1, 5 * mm), signers]
+
     def story(self) -> list:
         session, st = self.session, self.st
         title_sub = "DANH SÁCH ĐIỂM DANH" if self.with_attendance else "DANH SÁCH KÝ TÊN"
-        story = [
+        return [
             self._header(),
             Spacer(1, 5 * mm),
             Paragraph(title_sub, st["title"]),
@@ -109,18 +147,7 @@ class SigninSheetDocument(PdfDocument):
             *self._facts(),
             Spacer(1, 4 * mm),
             self._table(),
-            Spacer(1, 4 * mm),
-            Paragraph(f"<i>Danh sách có {self.count} người.</i>", st["plain"]),
-            Spacer(1, 6 * mm),
         ]
-        signer = Table(
-            [["", Paragraph("<b>NGƯỜI LẬP DANH SÁCH</b>", st["center"])],
-             ["", Paragraph("<i>(Ký, ghi rõ họ tên)</i>", st["center"])]],
-            colWidths=[85 * mm, 80 * mm],
-        )
-        signer.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF_BOLD)]))
-        story.append(signer)
-        return story
 
 
 @register

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 
@@ -53,6 +54,14 @@ def _text(pdf: bytes, tmp_path) -> list[str]:
     return out.split("\f")
 
 
+def _flat(pdf: bytes, tmp_path) -> str:
+    """The text in drawing order with whitespace collapsed: a name wrapped in its cell reads whole."""
+    path = tmp_path / "flat.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return " ".join(out.split())
+
+
 def test_signin_sheet_pdf_in_administrative_style(session, tmp_path):
     rendered = exporters.get("session-signin-sheet").render(session=session)
     assert rendered.mimetype == "application/pdf" and rendered.filename.endswith("-ky-ten.pdf")
@@ -64,13 +73,16 @@ def test_signin_sheet_pdf_in_administrative_style(session, tmp_path):
                  "Hội nghị học tập, quán triệt Quyết định 23-QĐ/TW", "Từ 07 giờ 30 đến 11 giờ 00, ngày 05/02/2024",
                  "Hội trường Sở Công Thương", "23-QĐ/TW, 33/CT-TTg", "Họ và tên", "Chức vụ", "Ký tên"]:
         assert text in first, text
-    everything = "\n".join(pages)
+    flat = _flat(rendered.content, tmp_path)
     for name in NAMES:
-        assert name in everything
-    assert "Phòng Kế hoạch -" in everything  # unit names may wrap inside their cell
+        assert name in flat
+    assert "Phòng Kế hoạch - Tài chính" in flat  # unit names may wrap inside their cell
     assert len(pages) >= 2
     assert all("Họ và tên" in page and "Ký tên" in page for page in pages)  # header row repeated
-    assert "Danh sách có 45 người." in everything
+    assert "Tổng số: 45 người. Có mặt: ………; Đi muộn: ………; Vắng có lý do: ………; Vắng không lý do: ………." in flat
+    assert "Mã cán bộ" in flat and "SCT0000" in first  # the staff code column
+    last = pages[-1]
+    assert "NGƯỜI LẬP DANH SÁCH" in last and "CHỦ TRÌ HỘI NGHỊ" in last
 
 
 def test_attendance_list_variant_shows_statuses(session, tmp_path):
@@ -81,6 +93,59 @@ def test_attendance_list_variant_shows_statuses(session, tmp_path):
     assert "DANH SÁCH ĐIỂM DANH" in text and "Điểm danh" in text
     line = next(row for row in text.splitlines() if "Đặng Quốc Bảo" in row)
     assert "Đi muộn" in line
+    assert ("Tổng số: 45 người. Có mặt: 0; Đi muộn: 1; Vắng có lý do: 0; Vắng không lý do: 0; Chưa điểm danh: 44."
+            in _flat(rendered.content, tmp_path))
+
+
+def _words(pdf: bytes, tmp_path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's words with their boxes (pdftotext -bbox)."""
+    import html
+    import re
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "words.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)])
+    return pages
+
+
+def test_long_names_units_and_titles_wrap_without_overlap(session, tmp_path):
+    agency = session.campaign.agency
+    long_unit = make_unit(agency, "TTKC", "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp tỉnh Tây Ninh "
+                                          "(đơn vị sự nghiệp công lập trực thuộc Sở)")
+    EmployeeFactory(agency=agency, unit=long_unit, employee_code="SCT9001",
+                    full_name="Tôn Nữ Hoàng Phương Thảo Nguyên Công Tằng Tôn Nữ Thị Minh Khai",
+                    position="Phó Giám đốc Trung tâm kiêm Trưởng phòng Tư vấn, chuyển giao công nghệ")
+    for attendance in (False, True):
+        pdf = exporters.get("session-signin-sheet").render(session=session, attendance=attendance).content
+        pages = _words(pdf, tmp_path)
+        text = " ".join(word for page in pages for *_, word in page)
+        for fragment in ("Tằng", "Khai", "(đơn", "Sở)", "kiêm", "nghệ", "SCT9001"):
+            assert fragment in text, fragment
+        for words in pages:
+            for i, (x0, y0, x1, y1, w) in enumerate(words):
+                for a0, b0, a1, b1, v in words[i + 1:]:
+                    overlap_x = min(x1, a1) - max(x0, a0)
+                    overlap_y = min(y1, b1) - max(y0, b0)
+                    assert not (overlap_x > 0.5 and overlap_y > 0.5), f"{w!r} overlaps {v!r}"
+
+
+def test_signature_blocks_never_alone_on_a_page(session, tmp_path):
+    """Whatever the number of rows, the last page holds table rows as well as both signature blocks."""
+    agency = session.campaign.agency
+    unit = agency.get_children().first()
+    for extra in range(14):
+        pdf = exporters.get("session-signin-sheet").render(session=session).content
+        pages = [p for p in _text(pdf, tmp_path) if p.strip()]
+        last = pages[-1]
+        assert "NGƯỜI LẬP DANH SÁCH" in last and "CHỦ TRÌ HỘI NGHỊ" in last and "Tổng số:" in last
+        assert re.search(r"^\s*\d+\s+SCT\d+", last, re.M), f"{45 + extra} rows: the signatures are alone"
+        EmployeeFactory(agency=agency, unit=unit, employee_code=f"SCT8{extra:03d}", full_name=f"Võ Thị Thêm {extra}")
 
 
 def test_blank_xlsx_sheet_fills_in_and_imports_back(session):
