@@ -52,7 +52,8 @@ class CompliancePageOut(Schema):
 class RosterIn(Schema):
     rows: list[dict[str, Any]] = Field(
         description="one object per person, keyed by the roster's column names in English "
-                    "(employee_code, full_name, email, unit, position, category, start_date)")
+                    "(employee_code, full_name, email, unit, position, category, start_date, gender, end_date, "
+                    "moved_on)")
     dry_run: bool = Field(False, description="validate and count, write nothing")
     create_units: bool = Field(False, description="create units named in `unit` that do not exist (as --create-units)")
 

@@ -14,6 +14,11 @@ class Campaign(models.Model):
     year = models.PositiveIntegerField(_("năm"))
     start = models.DateField(_("bắt đầu"), help_text=_("Minh chứng trước ngày này không được tính"))
     due = models.DateField(_("hạn hoàn thành"))
+    new_hire_days = models.PositiveIntegerField(
+        _("số ngày cho người mới"), null=True, blank=True,
+        help_text=_("Người vào cơ quan sau ngày bắt đầu có hạn riêng: ngày vào + số ngày này "
+                    "(hoặc hạn chung nếu muộn hơn). Để trống: mọi người cùng một hạn."),
+    )
     # Empty audience fields mean "everyone": all units of the agency, all categories.
     audience_units = models.ManyToManyField(OrgUnit, blank=True, related_name="+", verbose_name=_("đơn vị áp dụng"))
     audience_categories = models.JSONField(_("loại cán bộ áp dụng"), default=list, blank=True)

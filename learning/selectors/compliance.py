@@ -7,12 +7,13 @@ Status of one (staff member, requirement) as of date T:
   dates the kind is chosen in the order attendance, quiz, manual;
 - `exempt` when the person is exempted from the campaign, whatever the evidence;
 - otherwise `completed` (evidence ≤ due), `completed_late` (evidence > due), `pending`
-  (none and T ≤ due) or `overdue` (none and T > due).
+  (none and T ≤ due) or `overdue` (none and T > due), where `due` is the person's own
+  (`learning.selectors.audience.person_due`: a newcomer's start + `new_hire_days` when the campaign
+  sets it).
 
-The audience as of T (see docs/compliance.md): staff of the campaign's agency, in the audience
-units' subtrees and categories (empty = all), in post on T — start_date empty or ≤ T, and not
-left (left_date empty or > T; inactive without a left_date counts as left) — and who joined on or
-before the due date (newcomers after the deadline belong to the next campaign).
+The audience as of T (`learning.selectors.audience`, docs/compliance.md): staff of the campaign's
+agency employed on T by the roster history, whose unit on T is in the audience units' subtrees,
+in the audience categories (empty = all); the `unit` of a row is the person's unit on T.
 
 Everything is computed in bulk: one query for the audience, one per evidence source, one for the
 requirements and one for the exemptions, whatever the audience size; the rest is pandas.
@@ -33,7 +34,7 @@ from django.utils import timezone
 
 from core import evidence as evidence_registry
 from learning.models import Campaign, Exemption, Requirement
-from learning.selectors.audience import campaign_audience
+from learning.selectors.audience import campaign_audience, person_due
 from learning.statuses import COMPLETED, COMPLETED_LATE, DONE_STATUSES, EXEMPT, OVERDUE, PENDING
 from org.models import Employee, OrgUnit
 
@@ -112,26 +113,31 @@ def _status(*, day: int | None, exempt: bool, due: dt.date, as_of: dt.date) -> s
     return COMPLETED if day <= due.toordinal() else COMPLETED_LATE
 
 
-def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], due: dt.date, as_of: dt.date) -> pd.Series:
+def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], as_of: dt.date) -> pd.Series:
+    """`_status` over a table whose `due_day` holds each row's due date (an ordinal)."""
     has_evidence = table["day"].notna()
-    on_time = has_evidence & (table["day"] <= due.toordinal())
-    no_evidence_status = PENDING if as_of <= due else OVERDUE
-    status = pd.Series(no_evidence_status, index=table.index, dtype=object)
+    on_time = has_evidence & (table["day"] <= table["due_day"])
+    status = pd.Series(PENDING, index=table.index, dtype=object)
+    status[table["due_day"] < as_of.toordinal()] = OVERDUE
     status[has_evidence] = COMPLETED_LATE
     status[on_time] = COMPLETED
     status[table["employee_id"].isin(exempt_ids)] = EXEMPT
     return status
 
 
-def _people(audience: QuerySet[Employee]) -> pd.DataFrame:
-    """The audience in report order: unit name, then employee code (Unicode code points, as
-    Python's sorted(): locale-independent and the same on every machine)."""
+def _people(audience: QuerySet[Employee], *, campaign: Campaign) -> pd.DataFrame:
+    """The audience in report order: unit (on the day) name, then employee code (Unicode code
+    points, as Python's sorted(): locale-independent and the same on every machine), with each
+    person's due date as an ordinal."""
     people = _source(
-        list(audience.values_list("id", "employee_code", "full_name", "unit_id", "unit__name", "unit__path",
-                                  "category")),
-        ["employee_id", "employee_code", "full_name", "unit_id", "unit", "unit_path", "category"],
+        list(audience.values_list("id", "employee_code", "full_name", "unit_on_id", "unit_on_name", "unit_on_path",
+                                  "category", "start_on")),
+        ["employee_id", "employee_code", "full_name", "unit_id", "unit", "unit_path", "category", "start_on"],
     )
-    return people.sort_values(["unit", "employee_code"], kind="stable", ignore_index=True)
+    dues = {start: person_due(campaign=campaign, start_date=start).toordinal()
+            for start in set(people["start_on"].tolist())}
+    people["due_day"] = pd.Series([dues[start] for start in people["start_on"]], index=people.index, dtype="int64")
+    return people.drop(columns="start_on").sort_values(["unit", "employee_code"], kind="stable", ignore_index=True)
 
 
 def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]) -> pd.DataFrame:
@@ -140,7 +146,7 @@ def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]
              .values_list("id", "directive_id", "directive__number")),
         ["requirement_id", "directive_id", "requirement"],
     )
-    people = _people(audience)
+    people = _people(audience, campaign=campaign)
     if requirements.empty or people.empty:
         return _empty_table()
     requirements["requirement_order"] = range(len(requirements))
@@ -155,7 +161,7 @@ def _compute(*, campaign: Campaign, as_of: dt.date, audience: QuerySet[Employee]
     # Both merges keep the left frame's order: people (sorted) × requirements (in campaign order).
     table = people.merge(requirements, how="cross")
     table = table.merge(evidence, on=["employee_id", "directive_id"], how="left")
-    table["status"] = _statuses(table, exempt_ids=exempt_ids, due=campaign.due, as_of=as_of)
+    table["status"] = _statuses(table, exempt_ids=exempt_ids, as_of=as_of)
     kinds = {rank: str(source.kind) for rank, source in enumerate(evidence_registry.sources())}
     table["evidence"] = table["rank"].map(kinds).astype(object).where(table["rank"].notna(), "")
     days = {day: dt.date.fromordinal(int(day)) for day in table["day"].dropna().unique()}
@@ -167,11 +173,7 @@ def compliance_table(*, campaign: Campaign, as_of: dt.date | None = None, unit: 
     """One row per (person in the audience, requirement): the CONTRACT CSV columns plus ids,
     sorted by unit name, employee code, requirement order. `unit` limits it to a subtree."""
     as_of = as_of or _today()
-    audience = campaign_audience(campaign=campaign, as_of=as_of)
-    if unit is not None:
-        # Re-read the path: treebeard moves sibling paths when a unit is inserted in name order.
-        path = OrgUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first() or unit.path
-        audience = audience.filter(unit__path__startswith=path)
+    audience = campaign_audience(campaign=campaign, as_of=as_of, unit=unit)
     return _compute(campaign=campaign, as_of=as_of, audience=audience)
 
 
@@ -280,7 +282,8 @@ def _earliest_from(found: list[tuple[int, int]], start: dt.date) -> tuple[int | 
 
 
 def _person_campaign_status(*, campaign: Campaign, requirements: list[Requirement], exempt: bool,
-                            evidence: dict[int, list[tuple[int, int]]], as_of: dt.date) -> CampaignStatus:
+                            evidence: dict[int, list[tuple[int, int]]], as_of: dt.date,
+                            due: dt.date) -> CampaignStatus:
     kinds = [source.kind for source in evidence_registry.sources()]
     items = []
     for requirement in requirements:
@@ -288,7 +291,7 @@ def _person_campaign_status(*, campaign: Campaign, requirements: list[Requiremen
         items.append(RequirementStatus(
             requirement=requirement,
             directive=requirement.directive,
-            status=_status(day=day, exempt=exempt, due=campaign.due, as_of=as_of),
+            status=_status(day=day, exempt=exempt, due=due, as_of=as_of),
             evidence=str(kinds[rank]) if rank is not None else "",
             evidence_date=dt.date.fromordinal(day) if day is not None else None,
         ))
@@ -306,10 +309,12 @@ def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None
     (what "Việc học của tôi" shows on every visit: a handful of indexed queries in all, plus two
     per campaign for its audience)."""
     as_of = as_of or _today()
-    campaigns = [
-        campaign for campaign in Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
-        if campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).exists()
-    ]
+    dues: dict[int, dt.date] = {}  # campaign → the person's due date in it
+    for campaign in Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title"):
+        mine = campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).values_list("start_on")
+        for (start_on,) in mine:
+            dues[campaign.pk] = person_due(campaign=campaign, start_date=start_on)
+    campaigns = [c for c in Campaign.objects.filter(pk__in=dues).order_by("-year", "due", "title")]
     requirements: dict[int, list[Requirement]] = {}
     for requirement in (Requirement.objects.filter(campaign__in=campaigns).select_related("directive")
                         .order_by("campaign_id", "order", "id")):
@@ -325,6 +330,7 @@ def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None
     )
     return [
         _person_campaign_status(campaign=campaign, requirements=requirements[campaign.pk],
-                                exempt=campaign.pk in exempt_from, evidence=evidence, as_of=as_of)
+                                exempt=campaign.pk in exempt_from, evidence=evidence, as_of=as_of,
+                                due=dues[campaign.pk])
         for campaign in campaigns
     ]

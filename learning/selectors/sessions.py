@@ -9,31 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from learning.models import Attendance, AttendanceStatus, CheckinAttempt, StudySession
 from learning.selectors.audience import campaign_audience
 from org.models import Employee
 from org.selectors.access import employee_of, is_hr
+from org.selectors.history import in_units_on
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
-
-
-def _units_q(units) -> Q:
-    q = Q(pk__in=[])
-    for unit in units:
-        q |= unit.subtree_q("unit__")
-    return q
 
 
 def session_audience(session: StudySession) -> QuerySet[Employee]:
     """Staff expected at `session`: the campaign's audience on the session day, narrowed to the
     session's own units and categories when it has any."""
     people = campaign_audience(campaign=session.campaign, as_of=session.date)
-    units = list(session.audience_units.all())
-    if units:
-        people = people.filter(_units_q(units))
+    paths = list(session.audience_units.values_list("path", flat=True))
+    if paths:
+        people = in_units_on(people, paths)  # their unit on the session day
     if session.audience_categories:
         people = people.filter(category__in=list(session.audience_categories))
     return people

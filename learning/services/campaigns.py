@@ -24,7 +24,7 @@ from org.models import EmployeeCategory, OrgUnit
 from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
-TOP_KEYS = ("slug", "title", "year", "start", "due", "audience", "requirements")
+TOP_KEYS = ("slug", "title", "year", "start", "due", "new_hire_days", "audience", "requirements")
 AUDIENCE_KEYS = ("units", "categories")
 CATEGORY_ORDER = [c.value for c in EmployeeCategory]
 
@@ -52,6 +52,7 @@ class CampaignSpec:
     year: int
     start: dt.date
     due: dt.date
+    new_hire_days: int | None
     units: list[OrgUnit]
     categories: list[str]
     directives: list[DirectivePage]
@@ -196,13 +197,22 @@ def campaign_validate(*, agency: OrgUnit, data: dict, lines: dict[tuple, int] | 
             problem(f'"year" must be a year like 2024, not "{data.get("year")}"', "year")
             year = None
 
+    new_hire_days = data.get("new_hire_days")
+    if new_hire_days in (None, ""):
+        new_hire_days = None
+    elif isinstance(new_hire_days, bool) or not str(new_hire_days).strip().isdigit() or int(new_hire_days) > 3660:
+        problem(f'"new_hire_days" must be a whole number of days (0 to 3660), not "{new_hire_days}"', "new_hire_days")
+        new_hire_days = None
+    else:
+        new_hire_days = int(new_hire_days)
+
     units, categories = _validate_audience(agency, data.get("audience"), problem)
     directives = _validate_requirements(data.get("requirements"), problem)
 
     if problems:
         raise CampaignRefused(problems)
     return CampaignSpec(slug=slug, title=title, year=year, start=dates["start"], due=dates["due"],
-                        units=units, categories=categories, directives=directives)
+                        new_hire_days=new_hire_days, units=units, categories=categories, directives=directives)
 
 
 def _validate_audience(agency: OrgUnit, audience: Any, problem) -> tuple[list[OrgUnit], list[str]]:
@@ -272,6 +282,7 @@ def campaign_snapshot(campaign: Campaign) -> dict:
         "year": campaign.year,
         "start": campaign.start.isoformat(),
         "due": campaign.due.isoformat(),
+        "new_hire_days": campaign.new_hire_days,
         "audience_units": [u.code for u in campaign.audience_units.order_by("path")],
         "audience_categories": list(campaign.audience_categories or []),
         "requirements": [directive_reference(r.directive)
@@ -287,6 +298,7 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
         campaign = Campaign(agency=agency)
     campaign.slug, campaign.title, campaign.year = spec.slug, spec.title, spec.year
     campaign.start, campaign.due = spec.start, spec.due
+    campaign.new_hire_days = spec.new_hire_days
     campaign.audience_categories = [c for c in CATEGORY_ORDER if c in spec.categories]
     campaign.save()
     campaign.audience_units.set(spec.units)
@@ -373,6 +385,8 @@ def campaign_export(*, campaign: Campaign) -> str:
     if campaign.year != campaign.start.year:  # the year is derived from start unless it differs
         out.append(f"year: {campaign.year}")
     out += [f"start: {campaign.start.isoformat()}", f"due: {campaign.due.isoformat()}"]
+    if campaign.new_hire_days is not None:
+        out.append(f"new_hire_days: {campaign.new_hire_days}")
     units = [u.code for u in campaign.audience_units.order_by("path")]
     categories = [c for c in CATEGORY_ORDER if c in (campaign.audience_categories or [])]
     if units or categories:

@@ -1,6 +1,10 @@
 from .audit import AuditLog
+from .history import EmploymentPeriod, UnitMove
 from .provinces import Province, ProvinceAccessGrant, ProvinceOfficer
-from .staff import Employee, EmployeeCategory
+from .staff import Employee, EmployeeCategory, Gender
 from .units import OrgUnit, OrgUnitKind
 
-__all__ = ["AuditLog", "Employee", "EmployeeCategory", "OrgUnit", "OrgUnitKind", "Province", "ProvinceAccessGrant", "ProvinceOfficer"]
+__all__ = [
+    "AuditLog", "Employee", "EmployeeCategory", "EmploymentPeriod", "Gender", "OrgUnit", "OrgUnitKind", "Province",
+    "ProvinceAccessGrant", "ProvinceOfficer", "UnitMove",
+]

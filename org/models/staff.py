@@ -19,6 +19,15 @@ class EmployeeCategory(models.TextChoices):
     NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")
 
 
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+# How a document addresses a person ("Ông Nguyễn Văn An", "Bà Trần Thị Bình"): certificates, letters.
+HONORIFICS = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}
+
+
 class Employee(models.Model):
     """A cán bộ, công chức, viên chức or người lao động, who logs in with code or email."""
 
@@ -33,8 +42,9 @@ class Employee(models.Model):
     email = models.EmailField(_("email"), blank=True)
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
     category = models.CharField(_("loại"), max_length=16, choices=EmployeeCategory.choices)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices, blank=True)
     start_date = models.DateField(_("ngày vào cơ quan"), null=True, blank=True)
-    left_date = models.DateField(_("ngày nghỉ"), null=True, blank=True)
+    left_date = models.DateField(_("ngày nghỉ việc"), null=True, blank=True)
     is_active = models.BooleanField(_("đang công tác"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -59,3 +69,8 @@ class Employee(models.Model):
 
     def get_category_display(self) -> str:
         return choice_label(EmployeeCategory, self.category)
+
+    @property
+    def honorific(self) -> str:
+        """"Ông" or "Bà" from the roster's gender; "" when unknown (write "Ông/Bà" then)."""
+        return HONORIFICS.get(self.gender, "")

@@ -11,9 +11,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from core.text import fold
-from org.models import Employee
+from org.models import Employee, UnitMove
 
 USERNAME_MAX = 150
 FIRST_NAME_MAX = 150
@@ -65,9 +66,25 @@ def sync_user_fields(user, employee: Employee) -> bool:
     return changed
 
 
+def _record_history(employee: Employee) -> None:
+    """An edit in the admin is dated today: a change of unit is a move from today, and making the
+    person inactive without a leaving date dates the departure today (docs/roster.md "History")."""
+    stored = Employee.objects.filter(pk=employee.pk).values("unit_id", "is_active", "left_date").first()
+    if stored is None:
+        return
+    today = timezone.localdate()
+    if stored["unit_id"] != employee.unit_id:
+        UnitMove.objects.create(employee=employee, from_unit_id=stored["unit_id"], to_unit_id=employee.unit_id,
+                                moved_on=today)
+    if stored["is_active"] and not employee.is_active and employee.left_date is None:
+        employee.left_date = today
+
+
 @transaction.atomic
 def employee_save(*, employee: Employee) -> Employee:
     """Save one employee edited in the admin, creating or syncing the linked account."""
+    if employee.pk:
+        _record_history(employee)
     employee.save()
     user = employee.user
     if user is None:

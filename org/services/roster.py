@@ -17,13 +17,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
+from django.db.models import Max
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.errors import ImportRefused, Problem
 from core.tables import Column, Row, Table, parse_date, read_table
 from core.text import fold, header_key
-from org.models import Employee, EmployeeCategory, OrgUnit, OrgUnitKind
+from org.models import Employee, EmployeeCategory, EmploymentPeriod, Gender, OrgUnit, OrgUnitKind, UnitMove
 from org.services.audit import audit_log
 from org.services.employees import (
     initial_password_hash,
@@ -39,13 +40,19 @@ UNIT = Column("unit", "Đơn vị", required=True, aliases=("Phòng", "Phòng ba
 POSITION = Column("position", "Chức vụ", aliases=("Chức danh",))
 CATEGORY = Column("category", "Loại", required=True, aliases=("Loại cán bộ", "Phân loại", "Đối tượng"))
 START_DATE = Column("start_date", "Ngày vào cơ quan", aliases=("Ngày vào", "Ngày bắt đầu công tác"))
-ROSTER_COLUMNS = [CODE, NAME, EMAIL, UNIT, POSITION, CATEGORY, START_DATE]
+GENDER = Column("gender", "Giới tính", aliases=("Phái",))
+END_DATE = Column("end_date", "Ngày nghỉ việc", aliases=("Ngày nghỉ", "Ngày thôi việc"))
+MOVED_ON = Column("moved_on", "Ngày chuyển đơn vị", aliases=("Ngày chuyển",))
+ROSTER_COLUMNS = [CODE, NAME, EMAIL, UNIT, POSITION, CATEGORY, START_DATE, GENDER, END_DATE, MOVED_ON]
 
 MAX_LENGTH = {CODE.name: 32, NAME.name: 255, EMAIL.name: 254, POSITION.name: 255}
 BATCH = 1000
 IMPOSSIBLE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$")
 
 _CATEGORY_KEYS = {header_key(key): value for value, label in EmployeeCategory.choices for key in (value, str(label))}
+_GENDER_KEYS = {header_key(key): value for value, keys in ((Gender.MALE, ("Nam", "male")),
+                                                           (Gender.FEMALE, ("Nữ", "female")))
+                for key in keys}
 
 
 @dataclass
@@ -91,6 +98,10 @@ class _Entry:
     category: str
     start_date: dt.date | None
     start_date_given: bool
+    gender: str | None = None  # None when the file has no Giới tính column (keep what is stored)
+    end_date: dt.date | None = None
+    end_date_given: bool = False
+    moved_on: dt.date | None = None  # the day a change of unit takes effect (None: the import date)
 
 
 def roster_read(source: str | Path | IO[bytes] | bytes, filename: str | None = None) -> Table:
@@ -118,15 +129,17 @@ def roster_import(
         agency = OrgUnit.objects.select_for_update().get(pk=agency.pk)
         units = list(OrgUnit.objects.filter(path__startswith=agency.path))
         existing = _existing_staff(agency)
+        today = timezone.localdate()  # the import date: dates a move without "Ngày chuyển đơn vị"
         entries, problems = _validate(table, agency=agency, units=units, create_units=create_units)
         problems += _email_conflicts(entries, agency=agency, existing=existing)
+        problems += _history_conflicts(entries, agency=agency, existing=existing, today=today)
         if problems:
             raise ImportRefused(sorted(problems, key=lambda p: (p.row or 0, _column_order(p.column))))
-        result = _plan(entries, existing=existing, deactivate_missing=deactivate_missing)
+        result = _plan(entries, existing=existing, deactivate_missing=deactivate_missing, today=today)
         result.dry_run = dry_run
         result.units_created = sorted({e.unit for e in entries if isinstance(e.unit, str)}, key=fold)
         if not dry_run:
-            _apply(entries, result, agency=agency, existing=existing)
+            _apply(entries, result, agency=agency, existing=existing, today=today)
             audit_log(
                 actor=actor,
                 action="roster.import",
@@ -204,16 +217,35 @@ def _validate(table: Table, *, agency: OrgUnit, units: list[OrgUnit], create_uni
         category = _category(row, problem)
         start_date = _date(row, START_DATE, problem)
         position = _text(row, POSITION, problem) if POSITION.name in table.present else None
+        gender = _gender(row, problem) if GENDER.name in table.present else None
+        end_date = _date(row, END_DATE, problem)
+        moved_on = _date(row, MOVED_ON, problem)
+        if start_date and end_date and end_date <= start_date:
+            problem(END_DATE, f"the leaving date {end_date:%d/%m/%Y} must be after the start date {start_date:%d/%m/%Y}")
+        if start_date and moved_on and moved_on < start_date:
+            problem(MOVED_ON, f"the move date {moved_on:%d/%m/%Y} is before the start date {start_date:%d/%m/%Y}")
         problems += found
         if not found:
             entries.append(
                 _Entry(
                     row=row.number, code=code, full_name=" ".join(full_name.split()), email=email, unit=unit,
                     position=position, category=category, start_date=start_date,
-                    start_date_given=START_DATE.name in table.present,
+                    start_date_given=START_DATE.name in table.present, gender=gender, end_date=end_date,
+                    end_date_given=END_DATE.name in table.present, moved_on=moved_on,
                 )
             )
     return entries, problems
+
+
+def _gender(row: Row, problem) -> str:
+    value = _text(row, GENDER, problem)
+    if not value:
+        return ""
+    gender = _GENDER_KEYS.get(header_key(value))
+    if gender is None:
+        problem(GENDER, f'"{value}" is not a gender: use Nam or Nữ (or male, female)')
+        return ""
+    return gender
 
 
 def _text(row: Row, column: Column, problem) -> str:
@@ -333,15 +365,84 @@ def _email_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict[s
     return problems
 
 
+def _history_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict[str, Employee],
+                       today: dt.date) -> list[Problem]:
+    """A change of unit dated before what is already recorded (the person's last move, or their
+    start) would rewrite the past out of order: refused on the row's move-date column."""
+    last_move = dict(
+        UnitMove.objects.filter(employee__agency=agency).values("employee_id")
+        .annotate(last=Max("moved_on")).values_list("employee_id", "last")
+    )
+    problems = []
+    for entry in entries:
+        employee = existing.get(entry.code.casefold())
+        if employee is None or not _moves(employee, entry):
+            continue
+        target = _target(employee, entry, today=today)
+        moved_on, start, last = target.moved_on, target.start_date, last_move.get(employee.pk)
+        column = MOVED_ON.label if entry.moved_on else UNIT.label
+        if last and moved_on < last:
+            problems.append(Problem(
+                f"the move on {moved_on:%d/%m/%Y} is before this person's last recorded move on {last:%d/%m/%Y}",
+                row=entry.row, column=column))
+        elif start and moved_on < start:
+            problems.append(Problem(
+                f"the move on {moved_on:%d/%m/%Y} is before this person's start date {start:%d/%m/%Y}",
+                row=entry.row, column=column))
+    return problems
+
+
 # --- plan and apply ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Target:
+    """What the person's employment becomes: dates, active flag, and the history to record."""
+
+    start_date: dt.date | None
+    left_date: dt.date | None
+    is_active: bool
+    rehired: bool  # back after leaving: the stored period is kept as an EmploymentPeriod
+    moved_on: dt.date | None  # the day the change of unit takes effect (None: no change of unit)
+
+
+def _moves(employee: Employee, entry: _Entry) -> bool:
+    new_unit_id = entry.unit.pk if isinstance(entry.unit, OrgUnit) else None
+    return employee.unit_id != new_unit_id
+
+
+def _target(employee: Employee, entry: _Entry, *, today: dt.date) -> _Target:
+    """The rules of docs/roster.md "History": a start date on or after the stored leaving date is a
+    return (a new period); otherwise the file's dates replace the stored ones (a correction). A
+    person found in the file without a leaving date is in post (a deactivated one comes back)."""
+    start = entry.start_date if entry.start_date_given else employee.start_date
+    left = entry.end_date if entry.end_date_given else employee.left_date
+    rehired = bool(
+        employee.left_date and entry.start_date and entry.start_date >= employee.left_date
+        and entry.start_date != employee.start_date
+    )
+    if rehired:
+        left = entry.end_date if entry.end_date_given else None
+    elif not entry.end_date_given and not employee.is_active:
+        left = None  # listed again without a leaving date: reactivated (what the import always did)
+    moved_on = None
+    if _moves(employee, entry):
+        moved_on = entry.moved_on or (start if rehired and start else today)
+    return _Target(start_date=start, left_date=left, is_active=left is None or left > today, rehired=rehired,
+                   moved_on=moved_on)
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
 
 
 def _unit_label(unit: OrgUnit | str | None) -> str:
     return unit if isinstance(unit, str) else (unit.name if unit else "")
 
 
-def _changes(employee: Employee, entry: _Entry) -> dict[str, tuple[str, str]]:
+def _changes(employee: Employee, entry: _Entry, *, today: dt.date) -> dict[str, tuple[str, str]]:
     changes: dict[str, tuple[str, str]] = {}
+    target = _target(employee, entry, today=today)
 
     def compare(label: str, before: Any, after: Any, shown=str) -> None:
         if before != after:
@@ -350,20 +451,24 @@ def _changes(employee: Employee, entry: _Entry) -> dict[str, tuple[str, str]]:
     compare(NAME.label, employee.full_name, entry.full_name)
     if entry.email is not None:
         compare(EMAIL.label, employee.email, entry.email)
-    new_unit_id = entry.unit.pk if isinstance(entry.unit, OrgUnit) else None
-    if employee.unit_id != new_unit_id:
+    if target.moved_on:
         changes[UNIT.label] = (employee.unit.name, _unit_label(entry.unit))
+        changes[MOVED_ON.label] = ("", _day(target.moved_on))
     if entry.position is not None:
         compare(POSITION.label, employee.position, entry.position)
     compare(CATEGORY.label, employee.category, entry.category, lambda v: str(EmployeeCategory(v).label))
-    if entry.start_date_given:
-        compare(START_DATE.label, employee.start_date, entry.start_date, lambda d: f"{d:%d/%m/%Y}")
-    if not employee.is_active:
-        changes[str(Employee._meta.get_field("is_active").verbose_name)] = ("không", "có")
+    if entry.gender is not None:
+        compare(GENDER.label, employee.gender, entry.gender, lambda v: str(Gender(v).label))
+    compare(START_DATE.label, employee.start_date, target.start_date, _day)
+    compare(END_DATE.label, employee.left_date, target.left_date, _day)
+    if employee.is_active != target.is_active:
+        yes_no = ("không", "có") if target.is_active else ("có", "không")
+        changes[str(Employee._meta.get_field("is_active").verbose_name)] = yes_no
     return changes
 
 
-def _plan(entries: list[_Entry], *, existing: dict[str, Employee], deactivate_missing: bool) -> RosterResult:
+def _plan(entries: list[_Entry], *, existing: dict[str, Employee], deactivate_missing: bool,
+          today: dt.date) -> RosterResult:
     result = RosterResult()
     for entry in entries:
         employee = existing.get(entry.code.casefold())
@@ -371,7 +476,7 @@ def _plan(entries: list[_Entry], *, existing: dict[str, Employee], deactivate_mi
             result.created += 1
             result.rows.append(RosterChange("created", entry.code, entry.full_name, entry.row))
             continue
-        changes = _changes(employee, entry)
+        changes = _changes(employee, entry, today=today)
         action = "updated" if changes else "unchanged"
         setattr(result, action, getattr(result, action) + 1)
         result.rows.append(RosterChange(action, employee.employee_code, entry.full_name, entry.row, changes))
@@ -407,38 +512,55 @@ def _create_units(entries: list[_Entry], *, agency: OrgUnit) -> None:
             entry.unit = created[entry.unit]
 
 
-def _apply(entries: list[_Entry], result: RosterResult, *, agency: OrgUnit, existing: dict[str, Employee]) -> None:
+def _apply(entries: list[_Entry], result: RosterResult, *, agency: OrgUnit, existing: dict[str, Employee],
+           today: dt.date) -> None:
     _create_units(entries, agency=agency)
     now = timezone.now()
     to_create: list[Employee] = []
     to_update: list[Employee] = []
     kept: list[Employee] = []  # in the file and already stored: their accounts are synced too
+    moves: list[UnitMove] = []
+    periods: list[EmploymentPeriod] = []
     for entry, change in zip(entries, result.rows, strict=False):
         employee = existing.get(entry.code.casefold())
         if employee is None:
             employee = Employee(agency=agency, employee_code=entry.code, created_at=now)
+            target = _Target(start_date=entry.start_date, left_date=entry.end_date,
+                             is_active=entry.end_date is None or entry.end_date > today, rehired=False, moved_on=None)
             to_create.append(employee)
         elif change.action == "updated":
+            target = _target(employee, entry, today=today)
             to_update.append(employee)
         else:
             kept.append(employee)
             continue
+        if target.rehired:
+            periods.append(EmploymentPeriod(employee=employee, start_date=employee.start_date,
+                                            end_date=employee.left_date))
+        if target.moved_on:
+            moves.append(UnitMove(employee=employee, from_unit_id=employee.unit_id, to_unit=entry.unit,
+                                  moved_on=target.moved_on))
         employee.full_name = entry.full_name
         employee.search_name = fold(entry.full_name)  # bulk writes skip Employee.save()
         employee.unit = entry.unit
         employee.category = entry.category
-        employee.is_active = True
+        employee.start_date, employee.left_date = target.start_date, target.left_date
+        employee.is_active = target.is_active
         employee.updated_at = now
         if entry.email is not None:
             employee.email = entry.email
         if entry.position is not None:
             employee.position = entry.position
-        if entry.start_date_given:
-            employee.start_date = entry.start_date
+        if entry.gender is not None:
+            employee.gender = entry.gender
     for change in result.rows:
         if change.action == "deactivated":
             employee = existing[change.employee_code.casefold()]
             employee.is_active = False
+            # Absent from the roster: gone by the import date at the latest, so that reports as of
+            # earlier days keep them (docs/roster.md "History").
+            if employee.left_date is None or employee.left_date > today:
+                employee.left_date = today
             employee.updated_at = now
             to_update.append(employee)
     # Accounts first, so that new staff are inserted with their user and no second pass is needed.
@@ -446,10 +568,12 @@ def _apply(entries: list[_Entry], result: RosterResult, *, agency: OrgUnit, exis
     updating = {id(e) for e in to_update}
     relinked = [e for e in linked if e.pk and id(e) not in updating]  # stored staff that had no account
     Employee.objects.bulk_create(to_create, batch_size=BATCH)
-    fields = ["full_name", "search_name", "email", "unit", "position", "category", "start_date", "is_active",
-              "updated_at", "user"]
+    fields = ["full_name", "search_name", "email", "unit", "position", "category", "gender", "start_date",
+              "left_date", "is_active", "updated_at", "user"]
     _update_rows(Employee, to_update, fields)
     _update_rows(Employee, relinked, ["user"])
+    UnitMove.objects.bulk_create(moves, batch_size=BATCH)
+    EmploymentPeriod.objects.bulk_create(periods, batch_size=BATCH)
 
 
 def _sync_accounts(employees: list[Employee], *, agency: OrgUnit) -> list[Employee]:

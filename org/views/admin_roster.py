@@ -110,7 +110,7 @@ def roster_template(request):
     sheet = workbook.active
     sheet.title = "Danh sách"
     sheet.append([column.label for column in ROSTER_COLUMNS])
-    for cell, width in zip(sheet[1], (14, 30, 30, 34, 24, 18, 18), strict=True):
+    for cell, width in zip(sheet[1], (14, 30, 30, 34, 24, 18, 18, 12, 18, 20), strict=True):
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = width
     sheet.freeze_panes = "A2"
@@ -122,6 +122,9 @@ def roster_template(request):
         "unit": "Tên hoặc mã đơn vị (xem danh sách bên dưới)",
         "category": "Cán bộ, Công chức, Viên chức hoặc Người lao động",
         "start_date": "dd/mm/yyyy, yyyy-mm-dd hoặc ô ngày tháng của Excel",
+        "gender": "Nam hoặc Nữ (để xưng Ông/Bà trên giấy chứng nhận)",
+        "end_date": "Ngày nghỉ việc: từ ngày này không còn trong danh sách phải học",
+        "moved_on": "Khi đổi Đơn vị: ngày bắt đầu ở đơn vị mới (để trống: ngày nạp)",
     }
     for column in ROSTER_COLUMNS:
         guide.append([f"{column.label} [{column.name}]", "có" if column.required else "không", notes.get(column.name, "")])

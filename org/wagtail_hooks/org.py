@@ -240,8 +240,8 @@ class EmployeeForm(WagtailAdminModelForm):
 
     class Meta:
         model = Employee
-        fields = ["employee_code", "full_name", "email", "unit", "position", "category", "start_date", "left_date",
-                  "is_active"]
+        fields = ["employee_code", "full_name", "email", "unit", "position", "category", "gender", "start_date",
+                  "left_date", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -311,11 +311,12 @@ def test_query_count_does_not_grow_with_the_audience(world, django_assert_max_nu
     large, table = _queries(campaign)
     assert len(table) == 86
     assert large == small
-    # 8 with the attendance, quiz and manual sources; each further kind of evidence (the API's
+    # 9 with the attendance, quiz and manual sources, one of them a probe whether the roster history
+    # reaches the day (org.selectors.history); each further kind of evidence (the API's
     # `external`, …) reads its records in one more query.
     from core.evidence import sources
 
-    with django_assert_max_num_queries(5 + len(sources())):
+    with django_assert_max_num_queries(6 + len(sources())):
         compliance_table(campaign=campaign, as_of=D(2024, 12, 1))
 
 

@@ -112,6 +112,28 @@ def test_hr_adds_an_employee_with_an_account(client, org):
     assert employee.user.username == "vp09" and employee.user.email == "moi@sct.gov.vn"
 
 
+def test_an_edit_of_the_unit_is_a_move_dated_today_and_gender_is_kept(client, org):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from org.models import UnitMove
+
+    clerk = org["clerk"]
+    client.force_login(org["hr"].user)
+    response = client.post(reverse("org_employee:edit", args=[clerk.pk]), {
+        "employee_code": clerk.employee_code, "full_name": clerk.full_name, "email": clerk.email,
+        "unit": org["ttkc"].pk, "position": "", "category": "cong_chuc", "gender": "male", "start_date": "01/02/2015",
+        "is_active": "on",
+    })
+    assert response.status_code == 302, response.context["form"].errors
+    [move] = UnitMove.objects.filter(employee=clerk)
+    assert (move.from_unit, move.to_unit, move.moved_on) == (org["vp"], org["ttkc"], timezone.localdate())
+    clerk.refresh_from_db()
+    assert clerk.gender == "male" and clerk.honorific == "Ông"
+    assert clerk.start_date == dt.date(2015, 2, 1)
+
+
 def test_hr_cannot_pick_a_unit_of_another_agency(client, org):
     client.force_login(org["hr"].user)
     response = client.post(reverse("org_employee:add"), {
@@ -228,7 +250,8 @@ def test_blank_template_has_the_vietnamese_headers(client, org):
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     header = [c.value for c in workbook.worksheets[0][1]]
-    assert header == ["Mã cán bộ", "Họ và tên", "Email", "Đơn vị", "Chức vụ", "Loại", "Ngày vào cơ quan"]
+    assert header == ["Mã cán bộ", "Họ và tên", "Email", "Đơn vị", "Chức vụ", "Loại", "Ngày vào cơ quan",
+                      "Giới tính", "Ngày nghỉ việc", "Ngày chuyển đơn vị"]
     guide = [row[0] for row in workbook["Hướng dẫn"].iter_rows(values_only=True)]
     assert "TTKC-KC" in guide
 
