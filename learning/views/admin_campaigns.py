@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
 
 from core.errors import DomainError
 from core.text import fold
@@ -28,6 +29,7 @@ from learning.selectors.compliance import compliance_table
 from learning.selectors.summaries import person_rollup
 from learning.services.campaigns import CampaignRefused, campaign_export, campaign_load, campaign_validate
 from learning.services.exemptions import exemption_grant, exemption_lift
+from learning.services.rollover import campaign_rollover
 from learning.statuses import ComplianceStatus
 from org.models import Employee, EmployeeCategory, OrgUnit
 from org.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
@@ -65,12 +67,12 @@ class CampaignForm(WagtailAdminModelForm):
                     "thêm @ngày ban hành, ví dụ 16/CT-TTg@2016-05-16."),
     )
 
-    field_order = ["agency", "title", "slug", "year", "start", "due", "audience_units", "audience_categories",
-                   "requirements"]
+    field_order = ["agency", "title", "slug", "year", "start", "due", "new_hire_days", "audience_units",
+                   "audience_categories", "requirements"]
 
     class Meta:
         model = Campaign
-        fields = ["slug", "title", "start", "due"]
+        fields = ["slug", "title", "start", "due", "new_hire_days"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +105,7 @@ class CampaignForm(WagtailAdminModelForm):
             "year": data.get("year"),
             "start": data.get("start"),
             "due": data.get("due"),
+            "new_hire_days": data.get("new_hire_days"),
             "audience": {
                 "units": [u.code for u in data.get("audience_units") or []],
                 "categories": list(data.get("audience_categories") or []),
@@ -346,3 +349,65 @@ class CampaignUploadView(UploadPreviewApplyView):
 
     def applied(self, result, options: dict) -> tuple[str, str]:
         return load_summary(result), reverse("learning_campaign:audience", args=[result.campaign.pk])
+
+
+# --- next year (rollover) -------------------------------------------------------------------------
+
+
+class RolloverForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm của kế hoạch mới"), min_value=1900, max_value=2200)
+    start = forms.DateField(label=_("Bắt đầu"), required=False, widget=AdminDateInput,
+                            help_text=_("Để trống: cùng ngày, tháng của kế hoạch cũ trong năm mới"))
+    due = forms.DateField(label=_("Hạn hoàn thành"), required=False, widget=AdminDateInput,
+                          help_text=_("Để trống: cùng ngày, tháng của kế hoạch cũ trong năm mới"))
+    with_exemptions = forms.BooleanField(label=_("Giữ các trường hợp miễn học"), required=False,
+                                         help_text=_("Chỉ chọn khi lý do miễn học còn kéo dài sang năm mới"))
+
+
+class CampaignRolloverView(WagtailAdminTemplateMixin, TemplateView):
+    """"Tạo kế hoạch năm sau": the campaign's successor through `campaign_rollover` (HR only), then
+    its edit page to adjust what changed this year."""
+
+    template_name = "learning/admin/campaign_rollover.html"
+    page_title = _("Tạo kế hoạch năm sau")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = get_object_or_404(scoped_campaigns(request.user), pk=kwargs["pk"])
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.campaign.title
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [
+            {"url": reverse("learning_campaign:index"), "label": _("Kế hoạch học tập")},
+            {"url": "", "label": self.campaign.title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(campaign=self.campaign,
+                       form=kwargs.get("form") or RolloverForm(initial={"year": self.campaign.year + 1}),
+                       requirement_count=self.campaign.requirements.count(),
+                       exemption_count=self.campaign.exemptions.count())
+        return context
+
+    def post(self, request, pk):
+        form = RolloverForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = campaign_rollover(campaign=self.campaign, year=data["year"], start=data["start"],
+                                           due=data["due"], with_exemptions=data["with_exemptions"],
+                                           actor=request.user)
+            except DomainError as exc:
+                for problem in exc.problems or [exc]:
+                    form.add_error(None, str(getattr(problem, "message", problem)))
+            else:
+                messages.success(request, _("Đã tạo kế hoạch %(title)s với %(count)s văn bản.") % {
+                    "title": result.campaign.title, "count": result.added})
+                return redirect(reverse("learning_campaign:edit", args=[result.campaign.pk]))
+        return self.render_to_response(self.get_context_data(form=form))

@@ -48,6 +48,9 @@ class CampaignIndexView(generic.IndexView):
                                      url=reverse("learning_campaign:audience", args=[instance.pk])))
         buttons.append(ListingButton(_("Tải YAML"), icon_name="download", priority=40,
                                      url=reverse("learning_campaign:yaml", args=[instance.pk])))
+        if is_hr(self.request.user):
+            buttons.append(ListingButton(_("Tạo kế hoạch năm sau"), icon_name="copy", priority=45,
+                                         url=reverse("learning_campaign:rollover", args=[instance.pk])))
         return buttons
 
     @cached_property
@@ -130,6 +133,7 @@ class CampaignViewSet(ModelViewSet):
             path("<int:pk>/thanh-phan/", admin_campaigns.CampaignAudienceView.as_view(), name="audience"),
             path("<int:pk>/mien-hoc/", admin_campaigns.CampaignExemptView.as_view(), name="exempt"),
             path("<int:pk>/yaml/", admin_campaigns.campaign_yaml, name="yaml"),
+            path("<int:pk>/nam-sau/", admin_campaigns.CampaignRolloverView.as_view(), name="rollover"),
             path("nap-tep/", admin_campaigns.CampaignUploadView.as_view(), name="upload"),
         ]
 
