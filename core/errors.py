@@ -13,9 +13,10 @@ class Problem:
     row: int | None = None
     column: str | None = None
     unit: str = "row"  # "row" for spreadsheets, "line" for text files
+    sheet: str | None = None  # the workbook's sheet, for imports that read several
 
     def __str__(self) -> str:
-        where = []
+        where = [f'sheet "{self.sheet}"'] if self.sheet else []
         if self.row is not None:
             where.append(f"{self.unit} {self.row}")
         if self.column:

@@ -280,3 +280,43 @@ class PagedTable(Flowable):
             _, height = flowable.wrapOn(self.canv, self.width, self.height)
             y -= height
             flowable.drawOn(self.canv, 0, y)
+
+
+def signer_lines(title: str) -> list[str]:
+    """The signer's title as printed lines: a line break, or the two characters `\\n` (as given on
+    a command line), starts a new line ('KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC'); blank lines are dropped."""
+    text = (title or "").replace("\\n", "\n")
+    return [" ".join(line.split()).upper() for line in text.splitlines() if line.strip()]
+
+
+def recipient_lines(recipients: list[str], archive: str) -> list[str]:
+    """The "Nơi nhận" list as printed: '- X;' per recipient, the last ending '- Lưu: VT, …'."""
+    lines = []
+    for item in recipients:
+        item = " ".join(item.split()).lstrip("-+• ").rstrip(";,.")
+        if item:
+            lines.append(f"- {item};")
+    lines.append(f"- Lưu: {' '.join((archive or 'VT').split()).rstrip('.')}.")
+    return lines
+
+
+def closing_block(st: dict[str, ParagraphStyle], *, recipients: list[str], archive: str, signer_title: str,
+                  signer_name: str, signature_space: float = 24 * mm) -> Table:
+    """'Nơi nhận:' (12, bold italic) with its list (11) left; the signer's title (bold, upper, one or
+    more lines: KT./TL./Q. forms), the space for signature and seal, and the name (bold) right."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph, Spacer
+
+    small = st["small"]
+    left = [Paragraph("<b><i>Nơi nhận:</i></b>", small.clone("noi_nhan", fontSize=12, leading=14))]
+    left += [Paragraph(escape(line), small.clone("recipient", fontSize=11, leading=13.5))
+             for line in recipient_lines(recipients, archive)]
+    right = [Paragraph(f"<b>{escape(line)}</b>", st["center_bold"]) for line in signer_lines(signer_title)]
+    right += [Spacer(1, signature_space)]
+    if signer_name:
+        right.append(Paragraph(f"<b>{escape(signer_name)}</b>", st["center_bold"]))
+    block = Table([[left, right]], colWidths=[85 * mm, 80 * mm])
+    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return block

@@ -108,7 +108,18 @@ def _check_xlsx_container(data: bytes) -> None:
                         f"the workbook part {part.filename} declares a DTD or entities: refused")])
 
 
-def _read_xlsx(data: bytes) -> list[list[Any]]:
+def _pick_sheet(workbook, sheet: str | None):
+    """The first sheet, or the one named `sheet` (matched like a header: case-, space- and
+    diacritics-insensitively)."""
+    if sheet is None:
+        return workbook.worksheets[0]
+    for candidate in workbook.worksheets:
+        if header_key(candidate.title) == header_key(sheet):
+            return candidate
+    raise ImportRefused([Problem(f'the workbook has no sheet "{sheet}"', sheet=sheet)])
+
+
+def _read_xlsx(data: bytes, sheet_name: str | None = None) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     _check_xlsx_container(data)
@@ -118,7 +129,7 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
     except Exception as exc:  # openpyxl raises many types for a corrupt or non-xlsx file
         raise ImportRefused([Problem(f"the file is not a readable .xlsx workbook ({exc.__class__.__name__})")]) from exc
     try:
-        sheet = workbook.worksheets[0]
+        sheet = _pick_sheet(workbook, sheet_name)
         rows = []
         for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
             rows.append(list(values))
@@ -144,8 +155,9 @@ def _limited(data: bytes) -> bytes:
     return data
 
 
-def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = None) -> list[list[Any]]:
-    """Raw cell rows of a .xlsx (first sheet) or .csv file, header included."""
+def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = None,
+              sheet: str | None = None) -> list[list[Any]]:
+    """Raw cell rows of a .xlsx (first sheet, or the sheet named `sheet`) or .csv file, header included."""
     if isinstance(source, (str, Path)):
         filename = filename or str(source)
         data = Path(source).read_bytes()
@@ -157,7 +169,7 @@ def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = Non
     if name.endswith(".xlsx") and data[:4] != b"PK\x03\x04":
         raise ImportRefused([Problem("the file is named .xlsx but is not an Excel workbook")])
     if name.endswith(".xlsx") or data[:2] == b"PK":
-        rows = _read_xlsx(data)
+        rows = _read_xlsx(data, sheet)
     elif name.endswith(".csv") or not name:
         rows = _read_csv(data)
     else:
@@ -167,10 +179,22 @@ def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = Non
     return rows
 
 
-def read_table(source: str | Path | IO[bytes] | bytes, columns: list[Column], filename: str | None = None) -> Table:
+def read_table(source: str | Path | IO[bytes] | bytes, columns: list[Column], filename: str | None = None,
+               sheet: str | None = None) -> Table:
     """Read a file and map its header onto `columns`. Empty rows are skipped; unknown extra
-    columns are ignored; a missing required column or an empty file refuses the import."""
-    raw = read_rows(source, filename)
+    columns are ignored; a missing required column or an empty file refuses the import.
+    `sheet` names the sheet of a workbook to read (problems then name it too)."""
+    try:
+        return _read_table(source, columns, filename, sheet)
+    except ImportRefused as exc:
+        if sheet is None:
+            raise
+        raise ImportRefused([p if p.sheet else Problem(p.message, p.row, p.column, p.unit, sheet)
+                             for p in exc.problems]) from exc
+
+
+def _read_table(source, columns: list[Column], filename: str | None, sheet: str | None) -> Table:
+    raw = read_rows(source, filename, sheet)
     offset = 0
     while raw and all(_cell(v) is None for v in raw[0]):
         raw.pop(0)  # blank lines above the header are tolerated; row numbers stay the sheet's

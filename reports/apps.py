@@ -25,5 +25,9 @@ class ReportsConfig(AppConfig):
             "reports.delete_scoringcriterion",
             "reports.view_selfscore", "reports.add_selfscore", "reports.change_selfscore",
             "reports.delete_selfscore",
+            "reports.view_annualreport", "reports.add_annualreport", "reports.change_annualreport",
+            "reports.delete_annualreport",
+            "reports.view_scoringdossier", "reports.add_scoringdossier", "reports.change_scoringdossier",
+            "reports.view_ratingband",
         ],
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -15,10 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import exporters
-from core.errors import ImportRefused
-from core.tables import read_table
+from core.errors import DomainError, ImportRefused
 from org.selectors.access import visible_agencies
-from reports.services.scoring import CRITERIA_COLUMNS, criteria_import
+from reports.services.scoring import (
+    CRITERIA_COLUMNS,
+    CRITERIA_SHEET,
+    RATING_COLUMNS,
+    RATINGS_SHEET,
+    criteria_import,
+    criteria_read,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,7 +50,7 @@ class DownloadForm(ScopeForm):
 
 
 class ImportForm(ScopeForm):
-    file = forms.FileField(label=_("Tệp tiêu chí (.xlsx hoặc .csv)"))
+    file = forms.FileField(label=_("Tệp tiêu chí (.xlsx)"))
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False, initial=True)
 
 
@@ -73,11 +80,17 @@ def criteria_template(request):
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "Tiêu chí"
+    sheet.title = CRITERIA_SHEET
     sheet.append([c.label for c in CRITERIA_COLUMNS])
-    sheet.append(["1.1", "(Ví dụ — thay bằng nội dung tiêu chí của tỉnh)", 10, 1, "Quyết định …/QĐ-UBND"])
-    for column, width in zip("ABCDE", (14, 70, 12, 10, 36), strict=True):
+    sheet.append(["1", "(Ví dụ — thay bằng nội dung tiêu chí của tỉnh)", 10, "", "", "Quyết định …/QĐ-UBND"])
+    sheet.append(["1.1", "(Ví dụ — tiêu chí con; cột Đo tự động nhận completion:<mã kế hoạch>)", 10,
+                  "(cách chấm)", "", ""])
+    for column, width in zip("ABCDEF", (10, 70, 12, 40, 26, 30), strict=True):
         sheet.column_dimensions[column].width = width
+    bands = book.create_sheet(RATINGS_SHEET)
+    bands.append([c.label for c in RATING_COLUMNS[:2]])
+    for rating, low in (("(Ví dụ) Tốt", 80), ("(Ví dụ) Khá", 65), ("(Ví dụ) Trung bình", 50), ("(Ví dụ) Kém", 0)):
+        bands.append([rating, low])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
@@ -93,16 +106,20 @@ def import_criteria(request):
         data = form.cleaned_data
         upload = data["file"]
         try:
-            # the file object, not its bytes: read_table reads at most IMPORT_MAX_UPLOAD_BYTES of it
-            table = read_table(upload, CRITERIA_COLUMNS, filename=upload.name)
-            result = criteria_import(agency=data["agency"], year=data["year"], table=table,
+            # bytes capped at IMPORT_MAX_UPLOAD_BYTES + 1: read_table refuses anything larger
+            content = upload.read(settings.IMPORT_MAX_UPLOAD_BYTES + 1)
+            criteria, ratings = criteria_read(content, filename=upload.name)
+            result = criteria_import(agency=data["agency"], year=data["year"], criteria=criteria, ratings=ratings,
                                      dry_run=data["dry_run"], actor=request.user)
         except ImportRefused as exc:
             problems = [str(p) for p in exc.problems] or [str(exc)]
+        except DomainError as exc:
+            problems = [str(exc)]
         if result is not None and not data["dry_run"]:
             messages.success(request, _("Đã nhập tiêu chí: %(line)s") % {"line": result.line()})
             return redirect("scoring_criteria:index")
     return TemplateResponse(request, "reports/admin/scoring/import.html", {
         "form": form, "problems": problems, "result": result, "columns": CRITERIA_COLUMNS,
+        "rating_columns": RATING_COLUMNS,
         "page_title": _("Nhập tiêu chí chấm điểm"), "header_title": _("Nhập tiêu chí chấm điểm"),
     })

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import subprocess
 from decimal import Decimal
@@ -9,15 +10,23 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from wagtail.documents.models import Document
 
 from core import exporters
 from core.errors import ImportRefused
-from core.tables import read_table
 from org.models import AuditLog
-from reports.models import ScoringCriterion, SelfScore, SelfScoreEvidence
-from reports.services.scoring import CRITERIA_COLUMNS, ScoreOutOfRange, criteria_import, self_score_save
+from reports.models import RatingBand, ScoringCriterion, SelfScore, SelfScoreEvidence
+from reports.services.scoring import (
+    ScoreOutOfRange,
+    criteria_import,
+    criteria_read,
+    dossier_for,
+    dossier_submit,
+    self_score_save,
+)
 from tests.factories import EmployeeFactory, give_role, make_agency, roles
 
 pytestmark = pytest.mark.django_db
@@ -35,37 +44,117 @@ def hr(agency):
     return employee.user
 
 
-def _xlsx(rows):
+def _book(criteria, ratings=(("Tốt", 80), ("Khá", 65), ("Trung bình", 50), ("Kém", 0))):
     book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
+    sheet = book.active
+    sheet.title = "Tiêu chí"
+    sheet.append(["Mã", "Nội dung", "Điểm tối đa", "Hướng dẫn chấm", "Đo tự động"])
+    for row in criteria:
+        sheet.append(list(row))
+    bands = book.create_sheet("Xếp loại")
+    bands.append(["Xếp loại", "Từ điểm"])
+    for row in ratings:
+        bands.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-CRITERIA_FILE = [
-    ["Mã tiêu chí", "Nội dung", "Điểm tối đa", "Thứ tự"],
-    ["I.1", "Ban hành kế hoạch công tác dân vận chính quyền", 10, 1],
-    ["I.2", "Tổ chức học tập, quán triệt văn bản", "20", 2],
-    ["II.1", "Thực hiện dân chủ ở cơ sở", "15,5", 3],
+CRITERIA = [
+    ("1", "Lãnh đạo, chỉ đạo", 30),
+    ("1.1", "Ban hành kế hoạch công tác dân vận chính quyền", 10, "Có kế hoạch: 10 điểm"),
+    ("1.2", "Tổ chức học tập, quán triệt văn bản", "20"),
+    ("2", "Thực hiện dân chủ ở cơ sở", "70"),
 ]
 
 
-def test_criteria_import_all_or_nothing_and_idempotent(agency):
-    table = read_table(_xlsx(CRITERIA_FILE), CRITERIA_COLUMNS, filename="tieu-chi.xlsx")
-    assert criteria_import(agency=agency, year=2024, table=table, dry_run=True).created == 3
-    assert not ScoringCriterion.objects.exists()
-    assert criteria_import(agency=agency, year=2024, table=table).line() == "created 3, updated 0, unchanged 0"
-    assert criteria_import(agency=agency, year=2024, table=table).line() == "created 0, updated 0, unchanged 3"
-    assert ScoringCriterion.objects.get(code="II.1").max_points == Decimal("15.5")
-    bad = read_table(_xlsx(CRITERIA_FILE + [["I.1", "trùng mã", "abc", ""]]), CRITERIA_COLUMNS, filename="x.xlsx")
+def _import(agency, content, year=2024, **kwargs):
+    criteria, ratings = criteria_read(content, filename="tieu-chi.xlsx")
+    return criteria_import(agency=agency, year=year, criteria=criteria, ratings=ratings, **kwargs)
+
+
+def test_criteria_import_builds_the_tree_and_bands_all_or_nothing(agency):
+    content = _book(CRITERIA)
+    assert _import(agency, content, dry_run=True).line() == "imported 4 criteria, 4 ratings"
+    assert not ScoringCriterion.objects.exists() and not RatingBand.objects.exists()
+    assert _import(agency, content).line() == "imported 4 criteria, 4 ratings"
+    c12 = ScoringCriterion.objects.get(code="1.2")
+    assert c12.parent.code == "1" and c12.max_points == Decimal("20") and c12.level == 1
+    assert ScoringCriterion.objects.get(code="1.1").guidance == "Có kế hoạch: 10 điểm"
+    assert [b.rating for b in RatingBand.objects.order_by("-min_points")] == ["Tốt", "Khá", "Trung bình", "Kém"]
+    # re-import replaces: criterion 2 gone, a new one in, self-score on a kept code survives
+    SelfScore.objects.create(criterion=ScoringCriterion.objects.get(code="1.1"), points=9)
+    _import(agency, _book(CRITERIA[:3] + [("3", "Cải cách hành chính", 70)]))
+    assert sorted(ScoringCriterion.objects.values_list("code", flat=True)) == ["1", "1.1", "1.2", "3"]
+    assert SelfScore.objects.get().criterion.code == "1.1"
+
+
+def _problems(agency, criteria, ratings=(("Tốt", 80), ("Kém", 0))):
     with pytest.raises(ImportRefused) as refused:
-        criteria_import(agency=agency, year=2025, table=bad)
-    messages = [str(p) for p in refused.value.problems]
-    assert 'row 5, column "Mã tiêu chí": mã "I.1" lặp lại (dòng 2)' in messages
-    assert 'row 5, column "Điểm tối đa": "abc" không phải số điểm hợp lệ' in messages
+        _import(agency, _book(criteria, ratings), year=2025)
     assert not ScoringCriterion.objects.filter(year=2025).exists()
+    return [str(p) for p in refused.value.problems]
+
+
+def test_criteria_import_names_sheet_row_and_column_of_every_fault(agency):
+    messages = _problems(agency, [
+        ("1", "Lãnh đạo", 30),           # row 2: 10 + 15 ≠ 30
+        ("1.1", "Kế hoạch", 10),
+        ("1.2", "Học tập", 15),
+        ("1.1", "Trùng", 5),               # row 5: duplicate
+        ("4.1", "Không có cha", 5),        # row 6: missing parent
+        ("5", "Âm", -3),                   # row 7
+        ("6", "Chữ", "mười"),              # row 8
+        ("7", "Ba chữ số", "1.255"),       # row 9
+        ("8", "Đo lạ", 5, "", "speed:dan-van-2024"),    # row 10
+        ("9", "Kế hoạch không có", 5, "", "completion:khong-co"),  # row 11
+    ], ratings=(("Tốt", 80), ("Khá", 80), ("Trung bình", 50)))
+    joined = "\n".join(messages)
+    assert 'sheet "Tiêu chí", row 2, column "Điểm tối đa": điểm tối đa 30 khác tổng' in joined
+    assert 'sheet "Tiêu chí", row 5, column "Mã": mã "1.1" trùng với dòng 3' in messages
+    assert any(m.startswith('sheet "Tiêu chí", row 6, column "Mã": tiêu chí cha "4"') for m in messages)
+    assert 'sheet "Tiêu chí", row 7, column "Điểm tối đa": "-3" là số âm' in messages
+    assert 'sheet "Tiêu chí", row 8, column "Điểm tối đa": "mười" không phải là số' in messages
+    assert 'sheet "Tiêu chí", row 9, column "Điểm tối đa": "1.255" có quá hai chữ số thập phân' in messages
+    assert any(m.startswith('sheet "Tiêu chí", row 10, column "Đo tự động": "speed:dan-van-2024"') for m in messages)
+    assert any(m.startswith('sheet "Tiêu chí", row 11, column "Đo tự động": không có kế hoạch') for m in messages)
+    assert any(m.startswith('sheet "Xếp loại", row 3, column "Từ điểm": mức xếp loại chồng lấn') for m in messages)
+    assert any(m.startswith('sheet "Xếp loại", row 4, column "Từ điểm": thiếu mức xếp loại') for m in messages)
+
+
+def test_missing_rating_sheet_is_refused(agency):
+    book = openpyxl.Workbook()
+    book.active.title = "Tiêu chí"
+    book.active.append(["Mã", "Nội dung", "Điểm tối đa"])
+    book.active.append(["1", "A", 10])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(ImportRefused) as refused:
+        criteria_read(buffer.getvalue(), filename="x.xlsx")
+    assert str(refused.value.problems[0]).startswith('sheet "Xếp loại"')
+
+
+def test_command_prints_the_line_and_refuses_after_submission(agency, hr, tmp_path):
+    path = tmp_path / "tieu-chi.xlsx"
+    path.write_bytes(_book(CRITERIA))
+    out = io.StringIO()
+    call_command("import_scoring_criteria", str(path), "--year", "2024", "--agency", "SCT", "--dry-run", stdout=out,
+                 stderr=io.StringIO())
+    assert out.getvalue().strip() == "imported 4 criteria, 4 ratings" and not ScoringCriterion.objects.exists()
+    call_command("import_scoring_criteria", str(path), "--year", "2024", stdout=out)
+    assert ScoringCriterion.objects.count() == 4
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(_book([("1", "A", 10), ("1", "B", 5)]))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_scoring_criteria", str(bad), "--year", "2024", stderr=err)
+    assert 'sheet "Tiêu chí", row 3, column "Mã"' in err.getvalue()
+    with pytest.raises(CommandError, match="province"):
+        call_command("import_scoring_criteria", str(path), "--year", "2024", "--province", "TN")
+    self_score_save(score=SelfScore(criterion=ScoringCriterion.objects.get(code="2"), points=60), actor=hr)
+    dossier_submit(dossier=dossier_for(agency=agency, year=2024), actor=hr)
+    with pytest.raises(CommandError, match="đã nộp"):
+        call_command("import_scoring_criteria", str(path), "--year", "2024")
 
 
 def test_self_score_cannot_exceed_max_and_is_audited(agency, hr):
@@ -118,17 +207,25 @@ def scored(agency, hr):
 
 
 def test_xlsx_sheet_read_back(scored):
+    RatingBand.objects.create(agency=scored, year=2024, rating="Khá", min_points=20)
+    RatingBand.objects.create(agency=scored, year=2024, rating="Kém", min_points=0)
     rendered = exporters.get("scoring-self-assessment-xlsx").render(agency=scored, year=2024)
     assert rendered.filename == "tu-cham-diem-SCT-2024.xlsx"
-    sheet = openpyxl.load_workbook(io.BytesIO(rendered.content)).active
-    rows = list(sheet.values)
+    book = openpyxl.load_workbook(io.BytesIO(rendered.content))
+    rows = list(book["Tự chấm điểm"].values)
     assert rows[1][0] == "BẢNG TỰ CHẤM ĐIỂM NĂM 2024"
-    assert rows[4] == ("Mã tiêu chí", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Giải trình", "Minh chứng")
-    assert rows[5] == ("1", "Ban hành kế hoạch công tác dân vận chính quyền", 10, 9.5, "Đúng hạn",
-                       "Kế hoạch số 12/KH-SCT")
+    assert rows[4] == ("Mã", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm đề xuất từ số liệu",
+                       "Giải trình", "Minh chứng")
+    assert rows[5] == ("1", "Ban hành kế hoạch công tác dân vận chính quyền", 10, 9.5, None, "Đúng hạn",
+                       "MC 1-1: Kế hoạch số 12/KH-SCT")
     assert rows[6][:4] == ("2", "Học tập, quán triệt Quyết định 23-QĐ/TW", 20, 18)
     assert rows[7][:4] == ("3", "Chế độ báo cáo", 5, None)
-    assert rows[8][1:4] == ("Tổng cộng", "=SUM(C6:C8)", "=SUM(D6:D8)")
+    assert rows[8][1:4] == ("Tổng cộng", 35, 27.5)
+    assert rows[9][1] == "Tự xếp loại" and rows[9][5] == "Khá"
+    index = list(book["Minh chứng"].values)
+    assert index[0][:4] == ("Số hiệu", "Mã tiêu chí", "Tiêu chí", "Loại minh chứng")
+    assert index[1][:5] == ("MC 1-1", "1", "Ban hành kế hoạch công tác dân vận chính quyền", "Tài liệu tải lên",
+                            "Kế hoạch số 12/KH-SCT")
 
 
 def test_pdf_sheet_text(scored, tmp_path):
@@ -158,10 +255,14 @@ def test_scoring_exporters_take_a_campaign_for_the_evidence_pack(scored):
 
 def test_download_and_import_screens(client, agency, hr):
     client.force_login(hr)
-    upload = io.BytesIO(_xlsx(CRITERIA_FILE))
+    bad = io.BytesIO(_book([("1", "A", 10), ("1", "B", 5)]))
+    bad.name = "tieu-chi.xlsx"
+    response = client.post(reverse("scoring_import"), {"agency": agency.pk, "year": 2024, "file": bad})
+    assert 'sheet "Tiêu chí", row 3, column "Mã"' in html.unescape(response.content.decode())
+    upload = io.BytesIO(_book(CRITERIA))
     upload.name = "tieu-chi.xlsx"
     response = client.post(reverse("scoring_import"), {"agency": agency.pk, "year": 2024, "file": upload})
-    assert response.status_code == 302 and ScoringCriterion.objects.count() == 3
+    assert response.status_code == 302 and ScoringCriterion.objects.count() == 4
     download = client.get(reverse("scoring_download"),
                           {"agency": agency.pk, "year": 2024, "format": "scoring-self-assessment-xlsx"})
     assert download.status_code == 200 and download["Content-Disposition"].endswith('2024.xlsx"')
@@ -171,9 +272,7 @@ def test_criteria_template_reads_back_through_the_import(client, agency, hr):
     client.force_login(hr)
     template = client.get(reverse("scoring_template"))
     assert template.status_code == 200
-    table = read_table(template.content, CRITERIA_COLUMNS, filename="mau.xlsx")
-    assert [row.text("code") for row in table.rows] == ["1.1"]
-    assert criteria_import(agency=agency, year=2024, table=table, dry_run=True).created == 1
+    assert _import(agency, template.content, dry_run=True).line() == "imported 2 criteria, 4 ratings"
 
 
 def test_criteria_list_links_each_criterion_to_its_self_score(client, agency, hr):
@@ -188,3 +287,55 @@ def test_criteria_list_links_each_criterion_to_its_self_score(client, agency, hr
     score = self_score_save(score=SelfScore(criterion=criterion, points=Decimal("6")), actor=hr)
     listing = client.get(reverse("scoring_criteria:index")).content.decode()
     assert reverse("self_scores:edit", args=[score.pk]) in listing
+
+
+def test_live_measure_proposes_override_needs_reason_and_submission_locks(agency, hr, tmp_path):
+    import datetime as dt
+
+    from reports.models import EvidenceLinkKind, ScoringDossier
+    from reports.selectors.scoring import scoring_sheet
+    from reports.services.scoring import DossierLocked
+    from tests.learning.compliance_helpers import attend, make_campaign, make_directive, make_session
+
+    d1 = make_directive("23-QĐ/TW")
+    campaign = make_campaign(agency, [d1], start=dt.date(2024, 4, 1), due=dt.date(2024, 10, 31))
+    session = make_session(campaign, dt.date(2024, 5, 2), [d1])
+    attend(session, EmployeeFactory(agency=agency, employee_code="A1"))
+    EmployeeFactory(agency=agency, employee_code="A2")
+    # HR1 is in the audience too: 1 of 3 completed
+    _import(agency, _book([("1", "Học tập", 30), ("1.1", "Tỷ lệ hoàn thành", 15, "", "completion:dan-van-2024"),
+                           ("1.2", "Hội nghị", 15, "", "sessions:dan-van-2024")]))
+    c11, c12 = ScoringCriterion.objects.get(code="1.1"), ScoringCriterion.objects.get(code="1.2")
+    with pytest.raises(ScoreOutOfRange, match="cần ghi lý do"):
+        self_score_save(score=SelfScore(criterion=c11, points=Decimal("15")), actor=hr)
+    s11 = self_score_save(score=SelfScore(criterion=c11, points=Decimal("15"), override_reason="Hai người học bù"),
+                          actor=hr)
+    assert s11.proposed_points == Decimal("5.00")
+    s12 = self_score_save(score=SelfScore(criterion=c12, points=Decimal("15")), actor=hr)  # 1/1 directive covered
+    SelfScoreEvidence.objects.create(score=s12, kind=EvidenceLinkKind.SESSION, session=session)
+    with pytest.raises(ScoreOutOfRange, match="tiêu chí con"):
+        self_score_save(score=SelfScore(criterion=ScoringCriterion.objects.get(code="1"), points=1), actor=hr)
+    sheet = scoring_sheet(agency=agency, year=2024)
+    assert [r.points for r in sheet.rows] == [Decimal("30"), Decimal("15"), Decimal("15")]
+    assert sheet.total_points == Decimal("30") and sheet.rating == "Kém"
+    assert "Hội nghị quán triệt ngày 02/05/2024 (1 người dự)" in sheet.rows[2].evidence[0].description
+
+    dossier = dossier_submit(dossier=dossier_for(agency=agency, year=2024), actor=hr)
+    assert dossier.deadline == dt.date(2024, 11, 15) and dossier.snapshot["total_points"] == "30.00"
+    with pytest.raises(DossierLocked):
+        self_score_save(score=s11, actor=hr)
+    ScoringCriterion.objects.filter(code="1.1").update(text="Đổi sau khi nộp")
+    assert scoring_sheet(agency=agency, year=2024).rows[1].text == "Tỷ lệ hoàn thành"  # the snapshot
+    out = tmp_path / "tu-cham.xlsx"
+    call_command("export_scoring", "--year", "2024", "--format", "xlsx", "--out", str(out), stdout=io.StringIO())
+    book = openpyxl.load_workbook(out)
+    assert list(book["Minh chứng"].values)[1][:4] == ("MC 1.2-1", "1.2", "Hội nghị", "Hội nghị học tập")
+    pdf = tmp_path / "tu-cham.pdf"
+    call_command("export_scoring", "--year", "2024", "--format", "pdf", "--out", str(pdf), "--agency", "SCT",
+                 stdout=io.StringIO())
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    for expected in ("Căn cứ Quyết định số 908/QĐ-UBND", "Tự xếp loại: Kém", "Tổng điểm tự chấm: 30/30 điểm",
+                     "Nơi nhận:", "UBND tỉnh (qua Sở Nội vụ);", "MC 1.2-1", "Tỷ lệ hoàn thành"):
+        assert expected in text, expected
+    assert ScoringDossier.objects.get().is_submitted

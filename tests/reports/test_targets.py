@@ -107,10 +107,11 @@ def test_demo_step_is_idempotent_and_labels_demo_criteria(setup):
     from reports.models import ScoringCriterion, SelfScore
 
     criteria = ScoringCriterion.objects.filter(agency=campaign.agency, year=campaign.year)
-    assert criteria.count() == 6 and all("MẪU" in c.source and c.text.startswith("[Mẫu]") for c in criteria)
+    assert criteria.count() == 10 and all("MẪU" in c.source for c in criteria)
+    assert criteria.get(code="2.1").parent.code == "2" and criteria.get(code="2.1").measure == "completion:dan-van-2024"
     assert not SelfScore.objects.exists()
     seed_dossier(DemoContext(agency=campaign.agency))
-    assert SelfScore.objects.count() == 6
+    assert SelfScore.objects.count() == 8  # the leaves; parents add up their children
 
 
 def test_dashboard_targets_tab_shows_the_live_figure_to_hr_only(client, setup):

@@ -142,6 +142,23 @@ RULES: dict[str, Rule] = {
     "self_scores:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "self_scores:edit": admin_object("self_score"),
     "self_scores:delete": admin_object("self_score"),
+    "scoring_dossiers:index": admin_list(export=False),
+    "scoring_dossiers:index_results": admin_list(export=False),
+    "scoring_dossiers:edit": admin_object("dossier"),
+    # no role deletes a dossier (a submitted one is the agency's record): no owner is served
+    "scoring_dossiers:delete": Rule(ADMIN, kwargs=pk("dossier"), owner=None),
+    # submitting locks the dossier for good: no positive control (tests/reports/test_scoring.py has it)
+    "scoring_dossier_submit": Rule(ADMIN, kwargs=pk("dossier"), method="post", owner=None),
+    # --- annual report ------------------------------------------------------------------------------
+    "annual_reports:index": admin_list(export=False),
+    "annual_reports:index_results": admin_list(export=False),
+    "annual_reports:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "annual_reports:edit": admin_object("annual_report"),
+    "annual_reports:delete": admin_object("annual_report"),
+    "annual_report_download": Rule(ADMIN, kwargs=lambda s: {"pk": s.annual_report.pk, "fmt": "pdf"},
+                                   variants=(lambda s: ({"fmt": "docx"}, ""),)),
+    # freezing is for good: no positive control (tests/reports/test_annual_report.py has it)
+    "annual_report_freeze": Rule(ADMIN, kwargs=pk("annual_report"), method="post", owner=None),
     # --- quizzes (the question bank is shared content; attempts are people's) ----------------------
     "quizzes_admin:import": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_admin:paper": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),

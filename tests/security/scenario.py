@@ -43,7 +43,16 @@ def build() -> Scenario:
     from learning.models import Campaign, Exemption, ManualEvidence, Requirement, StudySession
     from learning.services.checkin import checkin_code
     from quizzes.models import Attempt, Quiz
-    from reports.models import CampaignTarget, ExportJob, Reminder, ScoringCriterion, SelfScore, SelfScoreEvidence
+    from reports.models import (
+        AnnualReport,
+        CampaignTarget,
+        ExportJob,
+        Reminder,
+        ScoringCriterion,
+        ScoringDossier,
+        SelfScore,
+        SelfScoreEvidence,
+    )
     from tests.quizzes.factories import make_question
 
     agency_a = make_agency("SCA", "Sở Thử A")
@@ -104,6 +113,8 @@ def build() -> Scenario:
     criterion = ScoringCriterion.objects.create(agency=agency_a, year=today.year, code="I.1", text=CRITERION_A_TEXT,
                                                 max_points=10)
     self_score = SelfScore.objects.create(criterion=criterion, points=5, comment="Giải trình A")
+    annual_report = AnnualReport.objects.create(campaign=campaign, number="77/BC-A")
+    dossier = ScoringDossier.objects.create(agency=agency_a, year=today.year, deadline=D(today.year, 11, 15))
     reading = LessonReading.objects.create(lesson=lesson, employee=victim, opened_at=timezone.now())
     reminder = Reminder.objects.create(campaign=campaign, kind="manual", employee=victim, email="v@example.vn",
                                        sent_on=today)
@@ -132,7 +143,7 @@ def build() -> Scenario:
         directive=directive, lesson=lesson, campaign=campaign, session=session, exemption=exemption, manual=manual,
         target=target, criterion=criterion, self_score=self_score, reading=reading, reminder=reminder, quiz=quiz,
         question=question, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
-        document=document, audit=audit, token=token,
+        document=document, audit=audit, token=token, annual_report=annual_report, dossier=dossier,
     )
     users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
     return Scenario(objects=objects, users=users)
