@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from core.exporters import Exporter, Rendered, Scope, register
 from core.pdf import (
     QUOC_HIEU,
     TIEU_NGU,
@@ -320,3 +321,38 @@ def _repeat_header(table) -> None:
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
     properties.append(element)
+
+
+# --- exporters (the evidence pack includes them by identifier) -------------------------------------
+
+
+@register
+class AnnualReportPdfExporter(Exporter):
+    identifier = "annual-report-pdf"
+    scope = Scope.CAMPAIGN
+    format = "pdf"
+    family = "annual-report"
+    hr_only = True
+    verbose_name = "Báo cáo kết quả (PDF)"
+
+    def render(self, *, campaign, as_of=None, **kwargs) -> Rendered:
+        from reports.services.annual_report import annual_report_compose  # the service renders with this module
+
+        content = annual_report_compose(campaign=campaign, as_of=as_of)
+        return Rendered(f"bao-cao-ket-qua-{campaign.slug}.pdf", "application/pdf", render_pdf(content))
+
+
+@register
+class AnnualReportDocxExporter(Exporter):
+    identifier = "annual-report-docx"
+    scope = Scope.CAMPAIGN
+    format = "docx"
+    family = "annual-report"
+    hr_only = True
+    verbose_name = "Báo cáo kết quả (Word)"
+
+    def render(self, *, campaign, as_of=None, **kwargs) -> Rendered:
+        from reports.services.annual_report import annual_report_compose  # the service renders with this module
+
+        content = annual_report_compose(campaign=campaign, as_of=as_of)
+        return Rendered(f"bao-cao-ket-qua-{campaign.slug}.docx", DOCX, render_docx(content))
