@@ -122,6 +122,22 @@ def test_criteria_import_names_sheet_row_and_column_of_every_fault(agency):
     assert any(m.startswith('sheet "Xếp loại", row 4, column "Từ điểm": thiếu mức xếp loại') for m in messages)
 
 
+def test_province_import_gives_every_agency_the_table(agency, tmp_path):
+    from org.models import Province
+
+    province = Province.objects.create(code="TN", name="Tây Ninh")
+    other = make_agency("SXD", "Sở Xây dựng Tây Ninh")
+    type(agency).objects.filter(pk__in=[agency.pk, other.pk]).update(province=province)
+    path = tmp_path / "tieu-chi.xlsx"
+    path.write_bytes(_book(CRITERIA))
+    out = io.StringIO()
+    call_command("import_scoring_criteria", str(path), "--year", "2024", "--province", "TN", stdout=out,
+                 stderr=io.StringIO())
+    assert out.getvalue().strip() == "imported 4 criteria, 4 ratings"
+    assert ScoringCriterion.objects.filter(agency=other, year=2024).count() == 4
+    assert RatingBand.objects.filter(agency=agency, year=2024).count() == 4
+
+
 def test_missing_rating_sheet_is_refused(agency):
     book = openpyxl.Workbook()
     book.active.title = "Tiêu chí"
@@ -149,7 +165,7 @@ def test_command_prints_the_line_and_refuses_after_submission(agency, hr, tmp_pa
     with pytest.raises(CommandError):
         call_command("import_scoring_criteria", str(bad), "--year", "2024", stderr=err)
     assert 'sheet "Tiêu chí", row 3, column "Mã"' in err.getvalue()
-    with pytest.raises(CommandError, match="province"):
+    with pytest.raises(CommandError, match='unknown province "TN"'):
         call_command("import_scoring_criteria", str(path), "--year", "2024", "--province", "TN")
     self_score_save(score=SelfScore(criterion=ScoringCriterion.objects.get(code="2"), points=60), actor=hr)
     dossier_submit(dossier=dossier_for(agency=agency, year=2024), actor=hr)

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from core.errors import DomainError, ImportRefused
 from org.cli import agency_from_option
-from reports.selectors.scopes import province_agencies
+from org.selectors.provinces import province_agencies, province_find
 from reports.services.scoring import criteria_import, criteria_read
 
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
         try:
-            agencies = (province_agencies(opts["province"]) if opts["province"]
+            agencies = (list(province_agencies(province_find(code=opts["province"]))) if opts["province"]
                         else [agency_from_option(opts["agency"])])
             criteria, ratings = criteria_read(path, filename=path.name)
             with transaction.atomic():  # a province-wide import is all or nothing too
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(str(exc)) from None
         if not results:
-            raise CommandError("no agency to import into")
+            raise CommandError(f'province "{opts["province"]}" has no agencies')
         self.stdout.write(results[0].line())
         if len(results) > 1:
             self.stderr.write(f"into {len(results)} agencies")
