@@ -22,7 +22,7 @@ from core.errors import ImportRefused, Problem
 from core.tables import Column, read_table, xlsx_formulas_as_text
 from core.text import fold
 
-from . import ParsedAnswer, ParsedQuestion, percent_text
+from . import ParsedAnswer, ParsedQuestion, number_text, percent_text
 from .gift import FALSE_TEXT, TRUE_TEXT
 
 MAX_OPTIONS = 8
@@ -32,7 +32,12 @@ TYPES = [
     ("truefalse", "Đúng/Sai"),
     ("shortanswer", "Trả lời ngắn"),
     ("essay", "Tự luận"),
+    ("numerical", "Số"),
+    ("matching", "Ghép đôi"),
+    ("description", "Mô tả"),
 ]
+_ARROW = re.compile(r"\s*(?:->|→)\s*")
+_TOLERANCE = re.compile(r"\s*(?::|±|\+/-)\s*")
 _TYPE_KEYS = {fold(k).replace(" ", ""): k for k, _ in TYPES} | {fold(v).replace(" ", ""): k for k, v in TYPES}
 
 
@@ -87,14 +92,35 @@ def _row_question(row, default_category: str, problems: list[Problem]) -> Parsed
                 problems.append(Problem("a weight or feedback without its option", row=row.number,
                                         column=f"Phương án {i}"))
             continue
-        answers.append(ParsedAnswer(text=option, fraction=weight, feedback=feedback))
+        answer = ParsedAnswer(text=option, fraction=weight, feedback=feedback)
+        if kind == "numerical" and not _numerical_cell(answer):
+            problems.append(Problem(f'"{option}" is not a number (write 2013, 2013 ± 1 or *)', row=row.number,
+                                    column=f"Phương án {i}"))
+        if kind == "matching":
+            if weight:
+                problems.append(Problem("a matching pair takes no weight: every item counts the same",
+                                        row=row.number, column=f"Điểm {i} (%)"))
+            if not _ARROW.search(option):
+                problems.append(Problem(f'"{option[:30]}": write a pair as "item -> match"', row=row.number,
+                                        column=f"Phương án {i}"))
+            else:
+                item, match = _ARROW.split(option, maxsplit=1)
+                answer = ParsedAnswer(text=item.strip(), fraction=Decimal("0.00000"), match_text=match.strip())
+        answers.append(answer)
     q = ParsedQuestion(qtype="multichoice" if kind in ("single", "multiple") else kind, text=text,
                        name=row.text("title"), category=row.text("category") or default_category,
                        multiple=kind == "multiple", general_feedback=row.text("general_feedback"),
                        answers=answers, line=row.number)
     positive = sum((a.fraction for a in answers if a.fraction > 0), Decimal(0))
-    if kind == "essay" and answers:
-        problems.append(Problem("an essay question takes no options", row=row.number, column="Phương án 1"))
+    if kind in ("essay", "description") and answers:
+        problems.append(Problem(f"{'an essay' if kind == 'essay' else 'a description'} question takes no options",
+                                row=row.number, column="Phương án 1"))
+    elif kind == "numerical" and positive <= 0:
+        problems.append(Problem("a numerical question needs an accepted number weighted above 0",
+                                row=row.number, column="Phương án 1"))
+    elif kind == "matching" and sum(1 for a in q.answers if a.text and a.match_text) < 2:
+        problems.append(Problem("a matching question needs at least two pairs", row=row.number,
+                                column="Phương án 2"))
     elif kind in ("single", "multiple"):
         if len(answers) < 2:
             problems.append(Problem("a multiple-choice question needs at least two options", row=row.number,
@@ -117,6 +143,26 @@ def _row_question(row, default_category: str, problems: list[Problem]) -> Parsed
         problems.append(Problem("a short-answer question needs an accepted answer weighted above 0",
                                 row=row.number, column="Phương án 1"))
     return q if len(problems) == before else None
+
+
+def _numerical_cell(answer: ParsedAnswer) -> bool:
+    """"2013", "2013 ± 1", "3,14:0,01" or "*" → the answer's number and tolerance."""
+    parts = _TOLERANCE.split(answer.text.strip(), maxsplit=1)
+    try:
+        value = "*" if parts[0] == "*" else number_text(Decimal(parts[0].replace(",", ".")))
+        tolerance = abs(Decimal(parts[1].replace(",", "."))) if len(parts) > 1 else Decimal(0)
+    except (InvalidOperation, ValueError):
+        return False
+    answer.text, answer.tolerance = value, tolerance.normalize()
+    return True
+
+
+def _cell(q: ParsedQuestion, a: ParsedAnswer) -> str:
+    if q.qtype == "matching":
+        return f"{a.text} -> {a.match_text}".strip()
+    if q.qtype == "numerical" and a.tolerance:
+        return f"{a.text} ± {number_text(a.tolerance)}"
+    return a.text
 
 
 def parse(data: bytes, default_category: str = "") -> list[ParsedQuestion]:
@@ -176,7 +222,7 @@ def write(questions: list[ParsedQuestion]) -> bytes:
         for i in range(MAX_OPTIONS):
             if i < len(q.answers):
                 a = q.answers[i]
-                row += [a.text, percent_text(a.fraction) if a.fraction else "", a.feedback]
+                row += [_cell(q, a), percent_text(a.fraction) if a.fraction else "", a.feedback]
             else:
                 row += ["", "", ""]
         ws.append([v if v != "" else None for v in row])

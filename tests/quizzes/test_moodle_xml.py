@@ -155,10 +155,12 @@ def test_every_type_round_trips_through_moodle_xml():
 @pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "xlsx"])
 def test_export_import_export_is_byte_identical(fmt):
     source = {"moodle-xml": every_type(), "gift": every_type()[:-1],
-              "xlsx": [q for q in every_type() if q.qtype in ("multichoice", "truefalse", "shortanswer", "essay")]}[fmt]
+              "xlsx": [q for q in every_type() if q.qtype != "multianswer"]}[fmt]
     for q in source:  # GIFT and the Excel template hold no mark, penalty, idnumber or tags
         if fmt != "moodle-xml":
             q.tags, q.idnumber, q.penalty, q.mark = [], "", None, None
+        if fmt == "xlsx":  # nor text formats
+            q.text_format = ""
     first = make_quiz(slug="mot")
     questions_import(quiz=first, questions=source)
     once = questions_export(quiz=first, fmt=fmt)

@@ -1,4 +1,5 @@
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,32 @@ def test_every_bad_row_is_named():
     rows = sorted({p.row for p in exc.value.problems})
     assert rows == [2, 3, 4, 5, 6, 7, 8]
     assert any('row 3, column "Loại": unknown type "Kiểu lạ"' in str(p) for p in exc.value.problems)
+
+
+def test_numerical_matching_and_description_rows():
+    from quizzes.formats import ParsedAnswer, ParsedQuestion
+
+    qs = [ParsedQuestion("numerical", "Năm?", answers=[ParsedAnswer("2013", Decimal(1), "Đúng", tolerance=Decimal(0)),
+                                                      ParsedAnswer("2013", Decimal("0.5"), tolerance=Decimal(1))]),
+          ParsedQuestion("matching", "Ghép", answers=[ParsedAnswer("A", match_text="1"), ParsedAnswer("B", match_text="2"),
+                                                      ParsedAnswer("", match_text="3")]),
+          ParsedQuestion("description", "Phần II")]
+    back = xlsx.parse(xlsx.write(qs))
+    assert [q.fingerprint() for q in back] == [q.fingerprint() for q in qs]
+    assert (back[0].answers[1].text, back[0].answers[1].tolerance) == ("2013", 1)
+
+
+def test_bad_numerical_and_matching_cells_are_refused_with_their_place():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Loại", "Câu hỏi", "Phương án 1", "Điểm 1 (%)", "Phương án 2", "Điểm 2 (%)"])
+    ws.append(["Số", "Năm?", "hai nghìn", "100"])
+    ws.append(["Ghép đôi", "Ghép", "A 1", "", "B -> 2", "50"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with pytest.raises(ImportRefused) as exc:
+        xlsx.parse(buffer.getvalue())
+    found = [str(p) for p in exc.value.problems]
+    assert any(p.startswith('row 2, column "Phương án 1": "hai nghìn" is not a number') for p in found), found
+    assert any(p.startswith('row 3, column "Phương án 1": "A 1": write a pair') for p in found), found
+    assert any(p.startswith('row 3, column "Điểm 2 (%)": a matching pair takes no weight') for p in found), found
