@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 
 from core.demo import STAFF, demo_step
 from org import roles
-from org.models import Employee, EmployeeCategory, OrgUnit
+from org.models import Employee, EmployeeCategory, Gender, OrgUnit
 
 DEMO_PASSWORD = "demo1234"
 
@@ -52,6 +52,12 @@ def vietnamese_name(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}"
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}"
+
+
+def _gender(name: str) -> str:
+    """The demo's names are built from gendered given names: "Ông"/"Bà" on certificates follow them."""
+    given = name.split()[-1]
+    return Gender.FEMALE if given in GIVEN_F else Gender.MALE if given in GIVEN_M else ""
 
 
 def _category(unit_code: str, position: str) -> str:
@@ -102,7 +108,7 @@ def seed_staff(ctx) -> str:
             user.save()
             employee = Employee.objects.create(
                 agency=agency, unit=units[unit_code], user=user, employee_code=code, full_name=name,
-                email=user.email, position=position, category=category,
+                email=user.email, position=position, category=category, gender=_gender(name),
                 start_date=dt.date(2010 + index % 14, 1 + index % 12, 1 + index % 27),
             )
             created += 1

@@ -183,3 +183,9 @@ def test_english_aliases_are_accepted(agency):
     run(agency, [["NV1", "An", "VP", "cong_chuc", "2020-01-01", "female", "2024-05-01", ""]], header=header)
     person = Employee.objects.get()
     assert (person.gender, person.left_date) == ("female", D(2024, 5, 1))
+
+
+def test_demo_staff_get_the_gender_of_their_given_name():
+    from org.demo.staff import _gender
+
+    assert (_gender("Trần Thị Thu Hương"), _gender("Lê Văn Hùng"), _gender("Ai Đó")) == ("female", "male", "")
