@@ -6,15 +6,19 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Employee, OrgUnit
+from org.models import Employee, OrgUnit, Province
 
 
 class ApiToken(models.Model):
-    """A bearer token of one agency. Only the SHA-256 of the secret is stored: the secret is shown
-    once, when the token is created (command or admin), and cannot be read back."""
+    """A bearer token of one agency, or of a province (read-only, aggregate figures of its agencies).
+    Only the SHA-256 of the secret is stored: the secret is shown once, when the token is created
+    (command or admin), and cannot be read back."""
 
     name = models.CharField(_("tên"), max_length=100, help_text=_("Hệ thống nào dùng khóa này"))
-    agency = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan"))
+    agency = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("cơ quan"))
+    province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("tỉnh"))
     can_write = models.BooleanField(_("được ghi"), default=False,
                                     help_text=_("Được gửi danh sách cán bộ và minh chứng học tập"))
     digest = models.CharField(max_length=64, unique=True, editable=False)  # sha256 hex of the whole secret
@@ -29,6 +33,14 @@ class ApiToken(models.Model):
         verbose_name = _("khóa API")
         verbose_name_plural = _("khóa API")
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # one scope: an agency, or a province whose token never writes
+            models.CheckConstraint(
+                condition=(models.Q(agency__isnull=False, province__isnull=True)
+                           | models.Q(agency__isnull=True, province__isnull=False, can_write=False)),
+                name="api_token_one_scope",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
@@ -36,6 +48,11 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def scope(self):
+        """The agency or the province the token belongs to."""
+        return self.agency if self.agency_id else self.province
 
 
 class ExternalEvidence(models.Model):

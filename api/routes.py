@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from api.schemas import (
+    AgencyFiguresOut,
     CampaignOut,
     CompliancePageOut,
     EvidenceIn,
@@ -29,11 +30,11 @@ from api.schemas import (
     RosterIn,
     RosterOut,
 )
-from api.selectors import compliance_page, token_campaign, token_campaigns
+from api.selectors import compliance_page, province_rows, token_campaign, token_campaigns
 from api.services.evidence import external_evidence_receive
 from api.services.tokens import api_token_authenticate
 from core import ratelimit
-from core.errors import DomainError, ImportRefused, NotFound
+from core.errors import DomainError, ImportRefused, NotFound, PermissionDenied
 from core.tables import table_from_records
 from org.services.audit import audit_log
 from org.services.roster import ROSTER_COLUMNS, roster_import
@@ -101,6 +102,11 @@ def _not_found(request, exc: NotFound):
     return _json(request, 404, {"message": str(exc)})
 
 
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc: PermissionDenied):
+    return _json(request, 403, {"message": str(exc)})
+
+
 @api.exception_handler(DomainError)
 def _invalid(request, exc: DomainError):
     return _json(request, 422, {"message": str(exc)})
@@ -139,6 +145,7 @@ def audited(run):
                 return response  # not audited: the first ones of this window were
         audit_log(
             actor=None, action="api.call", obj=token, agency=token.agency if token is not None else None,
+            # a province token's calls belong to no agency: superusers read them
             after={"method": request.method, "path": request.path, "query": request.META.get("QUERY_STRING", ""),
                    "status": response.status_code, "address": ratelimit.client_ip(request)},
         )
@@ -153,7 +160,7 @@ api.add_decorator(audited, mode="view")
 def _writer(request):
     token = request.auth
     if not token.can_write:
-        raise HttpError(403, "this token is read-only: create one with --write")
+        raise HttpError(403, "this token is read-only: create an agency token with --write")
     return token
 
 
@@ -165,12 +172,16 @@ def _http_error(request, exc: HttpError):
 # --- routes ----------------------------------------------------------------------------------------
 
 
-@api.get("/campaigns", response=list[CampaignOut], tags=["campaigns"], summary="The campaigns of the token's agency")
+@api.get("/campaigns", response=list[CampaignOut], tags=["campaigns"], exclude_none=True,
+         summary="The campaigns of the token's agency (of its province's agencies, with their code)")
 def campaigns(request):
-    return list(token_campaigns(request.auth))
+    token = request.auth
+    return [{"slug": c.slug, "title": c.title, "start": c.start, "due": c.due,
+             "agency": c.agency.code if token.province_id else None} for c in token_campaigns(token)]
 
 
-@api.get("/campaigns/{slug}/compliance", response={200: CompliancePageOut, 404: Message, 422: Problems},
+@api.get("/campaigns/{slug}/compliance", response={200: CompliancePageOut, 403: Message, 404: Message,
+                                                    422: Problems},
          tags=["campaigns"], summary="Compliance rows of a campaign (the contract CSV as JSON), paginated")
 def compliance(request, slug: str, as_of: dt.date | None = None, page: int = Query(1, ge=1),
                page_size: int | None = Query(None, ge=1, le=5000)):
@@ -187,6 +198,12 @@ def compliance(request, slug: str, as_of: dt.date | None = None, page: int = Que
             query["page_size"] = page_size
         following = request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
     return Status(200, {"count": found.count, "next": following, "results": found.rows})
+
+
+@api.get("/campaigns/{slug}/agencies", response={200: list[AgencyFiguresOut], 403: Message, 404: Message},
+         tags=["province"], summary="Province tokens: each agency's figures for a campaign (province_report as JSON)")
+def agencies(request, slug: str, as_of: dt.date | None = None):
+    return province_rows(request.auth, slug=slug, as_of=as_of or timezone.localdate())
 
 
 @api.post("/roster", response={200: RosterOut, 403: Message, 422: Problems}, tags=["roster"],

@@ -28,6 +28,23 @@ class CampaignOut(Schema):
     title: str
     start: dt.date
     due: dt.date
+    agency: str | None = Field(None, description="the agency's code: province tokens only")
+
+
+class AgencyFiguresOut(Schema):
+    """One row of the province_report CSV (docs/contract.md "Province")."""
+
+    agency_code: str
+    agency: str
+    audience: int = Field(description="people in the audience")
+    exempt: int = Field(description="people exempted")
+    completed: int = Field(description="(person, requirement) rows")
+    completed_late: int
+    pending: int
+    overdue: int
+    people_completed: int = Field(description="people with every requirement completed (on time or late)")
+    people_rate: float | None = Field(description="people_completed / (audience - exempt) x 100, one decimal; "
+                                                  "null when nobody must study")
 
 
 class ComplianceRow(Schema):

@@ -1,5 +1,5 @@
-"""API tokens in the Wagtail admin (Cài đặt → Khóa API): superusers manage every agency's tokens,
-HR those of their own agency. The secret is shown once, on the page that answers the creation
+"""API tokens in the Wagtail admin (Cài đặt → Khóa API): superusers manage every agency's tokens
+(and see and revoke province tokens, which are created by command), HR those of their own agency. The secret is shown once, on the page that answers the creation
 (never in a URL, a message or the session); only its hash is kept."""
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ def may_manage_tokens(user) -> bool:
 
 
 def manageable_tokens(user):
-    return ApiToken.objects.filter(agency__in=visible_agencies(user)).select_related("agency", "created_by")
+    """HR: its agency's tokens; superusers: every token, province tokens (made by command) included."""
+    tokens = ApiToken.objects.select_related("agency", "province", "created_by")
+    return tokens if user.is_superuser else tokens.filter(agency__in=visible_agencies(user))
 
 
 class TokenForm(forms.Form):

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 ROUTES = {
     ("/api/v1/campaigns", "get"),
     ("/api/v1/campaigns/{slug}/compliance", "get"),
+    ("/api/v1/campaigns/{slug}/agencies", "get"),
     ("/api/v1/roster", "post"),
     ("/api/v1/evidence", "post"),
 }

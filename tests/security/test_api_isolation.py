@@ -72,6 +72,10 @@ ATTACKS = {
         ("get", "/api/v1/campaigns/ke-hoach-a/compliance?as_of=2024-12-01&page=1", None, {404}),
         ("get", "/api/v1/campaigns/ke-hoach-a/compliance?page=2&page_size=1", None, {404}),
     ],
+    ("get", "/api/v1/campaigns/{slug}/agencies"): [  # province tokens only
+        ("get", "/api/v1/campaigns/ke-hoach-a/agencies", None, {403}),
+        ("get", "/api/v1/campaigns/ke-hoach-a/agencies?as_of=2024-12-01", None, {403}),
+    ],
     ("post", "/api/v1/evidence"): [
         ("post", "/api/v1/evidence", lambda s: {
             "employee_code": scenario.VICTIM_CODE, "directive": s.directive.number,
@@ -165,6 +169,28 @@ def test_agency_a_token_is_served_its_own_data(s):
     assert again.status_code == 200
     dry = _call(s.secret_a, "post", "/api/v1/roster", {"rows": [_victim_row(s, unit="PY")], "dry_run": True})
     assert dry.json() == {"created": 0, "updated": 1, "unchanged": 0}
+
+
+def test_a_province_token_of_agency_bs_province_reads_nothing_of_agency_a(s):
+    """Agency B belongs to a province, agency A does not: that province's token sees B only, and
+    never a person's row or a write, whatever it names."""
+    from org.models import Province
+
+    province = Province.objects.create(code="PB", name="Tỉnh của B")
+    s.agency_b.province = province
+    s.agency_b.save()
+    _, secret = api_token_create(province=province, name="Sở Nội vụ B")
+    assert s.campaign.slug not in _call(secret, "get", "/api/v1/campaigns").content.decode()
+    assert _call(secret, "get", f"/api/v1/campaigns/{s.campaign.slug}/agencies").status_code == 404
+    assert _call(secret, "get", f"/api/v1/campaigns/{s.campaign.slug}/compliance").status_code == 403
+    for url, body in (("/api/v1/roster", {"rows": [_victim_row(s, unit="PY")]}),
+                      ("/api/v1/evidence", {"employee_code": scenario.VICTIM_CODE, "directive": s.directive.number,
+                                            "date": s.manual.date.isoformat(), "source": "P", "external_id": "p"})):
+        response = _call(secret, "post", url, body)
+        assert response.status_code == 403
+        assert scenario.VICTIM_NAME not in response.content.decode()
+    s.victim.refresh_from_db()
+    assert s.victim.full_name == scenario.VICTIM_NAME
 
 
 @pytest.mark.parametrize("role", ["hr_a", "victim"])
