@@ -196,7 +196,7 @@ def compliance_tables(*, campaigns: list[Campaign], as_of: dt.date | None = None
     by_id = {campaign.pk: campaign for campaign in campaigns}
     people = []
     for campaign in campaigns:
-        frame = _people(campaign_audience(campaign=campaign, as_of=as_of))
+        frame = _people(campaign_audience(campaign=campaign, as_of=as_of), campaign=campaign)
         people.append(frame.drop(columns=["employee_code", "full_name", "unit"])
                       .assign(campaign_id=campaign.pk, agency_id=campaign.agency_id, start=campaign.start))
     people = pd.concat(people, ignore_index=True)
@@ -222,9 +222,7 @@ def compliance_tables(*, campaigns: list[Campaign], as_of: dt.date | None = None
         table.assign(day=float("nan"), rank=float("nan"))
     status = pd.Series(index=table.index, dtype=object)
     for campaign_id, index in table.groupby("campaign_id", sort=False).groups.items():
-        campaign = by_id[campaign_id]
-        status[index] = _statuses(table.loc[index], exempt_ids=exempt_ids.get(campaign_id, set()),
-                                  due=campaign.due, as_of=as_of)
+        status[index] = _statuses(table.loc[index], exempt_ids=exempt_ids.get(campaign_id, set()), as_of=as_of)
     table["status"] = status
     kinds = {rank: str(source.kind) for rank, source in enumerate(evidence_registry.sources())}
     table["evidence"] = table["rank"].map(kinds).astype(object).where(table["rank"].notna(), "")
