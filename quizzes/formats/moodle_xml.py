@@ -301,7 +301,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
                                      row=lines.get(root), unit="line")])
     questions: list[ParsedQuestion] = []
     problems: list[Problem] = []
-    category, info = default_category, ""
+    category, info, category_idnumber = default_category, "", ""
     for number, element in enumerate(root, start=1):
         line = lines.get(element)
         if element.tag != "question":
@@ -311,6 +311,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         if qtype == "category":
             category = _category_path(_child_text(element.find("category"))) or default_category
             info = _child_text(element.find("info")).strip()
+            category_idnumber = _flag(element, "idnumber", "")
             continue
         label = _child_text(element.find("name")).strip() or f"#{number}"
         if qtype not in _TYPES:
@@ -321,6 +322,9 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         except _Refuse as refuse:
             problems.append(Problem(f'question "{label}": {refuse}', row=line, unit="line"))
             continue
+        if category_idnumber:  # told once, with the category's first question
+            parsed.notes.append(f'the idnumber "{category_idnumber}" of category "{category}" was not kept')
+            category_idnumber = ""
         parsed.line = line
         questions.append(parsed)
     if problems:

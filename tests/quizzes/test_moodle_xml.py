@@ -41,6 +41,17 @@ def test_nested_categories_keep_their_path_and_description():
     assert parse("xml_nested_categories.xml")[0].category == "Delta/Epsilon/Zeta"
 
 
+def test_more_of_moodles_fixtures():
+    (alpha,) = parse("xml_html_chars_in_idnumbers.xml")
+    assert (alpha.category, alpha.idnumber) == ("Alpha", "T & F")
+    assert alpha.notes == ['the idnumber "The inequalities < & >" of category "Alpha" was not kept']
+    assert b"<idnumber>T &amp; F</idnumber>" in moodle_xml.write([alpha])
+    tau, sigma = parse("xml_categories_reverse_order.xml")  # a child category before its parent
+    assert (tau.category, tau.qtype, sigma.category, sigma.qtype) == ("Sigma/Tau", "essay", "Sigma", "shortanswer")
+    assert [(a.text, a.fraction) for a in sigma.answers] == [("yes", 1), ("no", 0), ("may be", 0)]
+    assert [(q.category, q.idnumber) for q in parse("xml_old_format_file.xml")] == [("Pi", ""), ("Pi/Rho", "")]
+
+
 def test_cloze_with_images_keeps_the_images_inside_the_question():
     (q,) = parse("xml_multianswer.xml")
     assert (q.qtype, q.name, q.mark, q.penalty) == ("multianswer", "cloze with images", 5, Decimal("0.3333333"))
