@@ -6,7 +6,12 @@ Rules:
 - a person never holds two valid certificates for the same campaign (a lock on the campaign row
   serialises its issuers; a conditional unique constraint backs it up in the database);
 - someone whose certificate was revoked is not given a new one automatically or in bulk: the
-  revocation was an HR decision; HR re-issues explicitly with `reissue=True`.
+  revocation was an HR decision; HR re-issues explicitly with `reissue=True`;
+- a certificate is dated the day its holder completed the campaign — the date of the evidence
+  that completed their last requirement — and numbered in that day's year (`15/2024/GCN-SCT` for
+  a 2024 campaign whatever the day it is issued); a bulk issue numbers each year's certificates in
+  the order of those dates. Only when no such date is known (never for a completer) does the
+  as-of date, else today, stand in.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from certificates.models import Certificate, CertificateStatus, CertificateTempl
 from certificates.services.serials import serial_counter_lock, serial_text, serials_take
 from core.errors import DomainError
 from learning.models import Campaign
-from learning.selectors.compliance import completed_employee_ids, employee_campaign_status
+from learning.selectors.compliance import completion_dates, employee_campaign_status
 from learning.statuses import DONE_STATUSES
 from org.models import Employee, OrgUnit
 from org.services.audit import audit_log
@@ -77,8 +82,15 @@ def _snapshot(agency: OrgUnit) -> _Snapshot:
         suffix=template.serial_suffix or "GCN",
         wording=template.wording,
         signer_title=template.signer_title,
-        signer_name=template.signer_name,
+        # Never a blank signer: without a configured name, the agency's Giám đốc in the roster.
+        signer_name=template.signer_name or agency_head_name(agency),
     )
+
+
+def agency_head_name(agency: OrgUnit) -> str:
+    """The full name of the agency's Giám đốc (position "Giám đốc", active), "" when the roster has none."""
+    return (Employee.objects.filter(agency=agency, position__iexact="Giám đốc", is_active=True)
+            .order_by("employee_code").values_list("full_name", flat=True).first()) or ""
 
 
 def _local_today() -> dt.date:
@@ -117,24 +129,31 @@ def _lock_campaign(campaign: Campaign) -> None:
     Campaign.objects.select_for_update().filter(pk=campaign.pk).values_list("pk", flat=True).get()
 
 
-def has_completed(*, employee: Employee, campaign: Campaign, as_of: dt.date | None = None) -> bool:
-    """One person's completion, from the per-person status (cheaper than the whole campaign table)."""
+def completion_date(*, employee: Employee, campaign: Campaign, as_of: dt.date | None = None) -> dt.date | None:
+    """The day one person completed the campaign (the latest of their requirements' evidence), or
+    None when they have not; from the per-person status (cheaper than the whole campaign table)."""
     for status in employee_campaign_status(employee=employee, as_of=as_of):
         if status.campaign.pk == campaign.pk:
-            return bool(status.items) and all(item.status in DONE_STATUSES for item in status.items)
-    return False
+            if not status.items or any(item.status not in DONE_STATUSES for item in status.items):
+                return None
+            days = [item.evidence_date for item in status.items if item.evidence_date]
+            return max(days) if days else None
+    return None
 
 
 def certificate_issue(*, employee: Employee, campaign: Campaign, actor=None, as_of: dt.date | None = None,
-                      reissue: bool = False, check_completion: bool = True) -> tuple[Certificate, bool]:
+                      reissue: bool = False, check_completion: bool = True,
+                      completed_on: dt.date | None = None) -> tuple[Certificate, bool]:
     """Issue the campaign's certificate to one person; returns (certificate, created).
 
     Idempotent: when the person already holds a valid one it is returned unchanged, also when
     two completions race (the second waits on the serial counter, then sees the first).
     """
-    if check_completion and not has_completed(employee=employee, campaign=campaign, as_of=as_of):
+    if completed_on is None:
+        completed_on = completion_date(employee=employee, campaign=campaign, as_of=as_of)
+    if check_completion and completed_on is None:
         raise NotCompleted(f"{employee.employee_code} has not completed {campaign.slug}")
-    issued_on = as_of or _local_today()
+    issued_on = completed_on or as_of or _local_today()
     snap = _snapshot(campaign.agency)
     with transaction.atomic():
         _lock_campaign(campaign)
@@ -163,11 +182,12 @@ def certificates_issue_if_complete(*, employee: Employee, campaign: Campaign, ac
     held = list(Certificate.objects.filter(employee=employee, campaign=campaign))
     if held:  # a valid one, else only revoked ones: never re-issued automatically
         return next((c for c in held if c.is_valid), None)
-    if not has_completed(employee=employee, campaign=campaign):
+    completed_on = completion_date(employee=employee, campaign=campaign)
+    if completed_on is None:
         return None
     try:
         certificate, _created = certificate_issue(
-            employee=employee, campaign=campaign, actor=actor, check_completion=False
+            employee=employee, campaign=campaign, actor=actor, check_completion=False, completed_on=completed_on
         )
     except AlreadyRevokedHolder:
         return None
@@ -182,13 +202,13 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
     With `out_dir`, each new certificate's PDF is written as DIR/<employee_code>.pdf after commit.
     """
     result = IssueResult(campaign=campaign)
-    completer_ids = completed_employee_ids(campaign=campaign, as_of=as_of)
+    completed_on = completion_dates(campaign=campaign, as_of=as_of)
+    completer_ids = set(completed_on)
     result.completed = len(completer_ids)
-    issued_on = as_of or _local_today()
+    fallback = as_of or _local_today()
     snap = _snapshot(campaign.agency)
     with transaction.atomic():
         _lock_campaign(campaign)
-        counter = serial_counter_lock(agency=campaign.agency, year=issued_on.year)
         held = Certificate.objects.filter(campaign=campaign, employee_id__in=completer_ids)
         holder_ids = set(held.values_list("employee_id", flat=True))
         valid_ids = set(held.filter(status=CertificateStatus.VALID).values_list("employee_id", flat=True))
@@ -196,13 +216,21 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
         result.skipped_revoked = len(holder_ids - valid_ids)
         todo = sorted(completer_ids - holder_ids)
         employees = Employee.objects.filter(pk__in=todo).only("pk", "full_name", "employee_code")
-        people = sorted(employees, key=lambda e: e.employee_code)
-        numbers = serials_take(counter=counter, count=len(people)) if people else range(0)
+        day = {person.pk: completed_on.get(person.pk) or fallback for person in employees}
+        people = sorted(employees, key=lambda e: (day[e.pk], e.employee_code))
         total = len(people)
+        # One counter per year of completion, locked in year order (the single issuer takes one).
+        numbers: dict[int, int] = {}
+        for year in sorted({day[person.pk].year for person in people}):
+            of_year = [person for person in people if day[person.pk].year == year]
+            counter = serial_counter_lock(agency=campaign.agency, year=year)
+            numbers.update(zip((p.pk for p in of_year), serials_take(counter=counter, count=len(of_year)),
+                               strict=True))
         for start in range(0, total, CHUNK):
             chunk = [
-                _build(employee=person, campaign=campaign, snap=snap, number=number, issued_on=issued_on, actor=actor)
-                for person, number in zip(people[start:start + CHUNK], numbers[start:start + CHUNK], strict=True)
+                _build(employee=person, campaign=campaign, snap=snap, number=numbers[person.pk],
+                       issued_on=day[person.pk], actor=actor)
+                for person in people[start:start + CHUNK]
             ]
             Certificate.objects.bulk_create(chunk)
             result.issued.extend(chunk)
@@ -210,10 +238,13 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
                 progress(len(result.issued), total)
         if people:
             audit_log(actor=actor, action="certificate.issue_bulk", obj=campaign,
-                      after={"issued": total, "as_of": issued_on.isoformat(),
+                      after={"issued": total, "as_of": fallback.isoformat(),
                              "serials": [result.issued[0].serial, result.issued[-1].serial]})
-    if out_dir is not None and result.issued:
-        result.files = write_pdfs(certificates=result.issued, out_dir=Path(out_dir), progress=progress)
+    if out_dir is not None:
+        # Every valid certificate of the campaign, those issued earlier (on completion) included.
+        valid = list(Certificate.objects.filter(campaign=campaign, status=CertificateStatus.VALID)
+                     .select_related("employee").order_by("employee__employee_code"))
+        result.files = write_pdfs(certificates=valid, out_dir=Path(out_dir), progress=progress)
     return result
 
 

@@ -259,6 +259,19 @@ def completed_employee_ids(*, campaign: Campaign, as_of: dt.date | None = None) 
     return {int(pk) for pk in done[done].index}
 
 
+def completion_dates(*, campaign: Campaign, as_of: dt.date | None = None) -> dict[int, dt.date]:
+    """employee id → the day they completed the campaign: the date of the evidence that completed
+    their last requirement (the latest of their requirements' earliest evidence), for everyone in
+    `completed_employee_ids`. Certificates are dated and numbered by it."""
+    table = compliance_table(campaign=campaign, as_of=as_of)
+    if table.empty:
+        return {}
+    done = table["status"].isin(DONE_STATUSES).groupby(table["employee_id"]).all()
+    finished = table[table["employee_id"].isin(done[done].index)]
+    latest = finished.groupby("employee_id")["evidence_date"].max()
+    return {int(pk): day for pk, day in latest.items() if day is not None}
+
+
 def _person_evidence(*, employee: Employee, directive_ids: set[int], start: dt.date,
                      end: dt.date) -> dict[int, list[tuple[int, int]]]:
     """directive_id → sorted (day, rank) of one person's evidence in [start, end], from the same

@@ -89,7 +89,7 @@ def test_register_xlsx_through_the_shared_exporter(hr_client, issued):
     assert header[:4] == ["STT", "Số hiệu", "Ngày cấp", "Họ và tên"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
     assert [r[1] for r in rows] == ["1/2024/GCN-SCT", "2/2024/GCN-SCT", "3/2024/GCN-SCT"]
-    assert rows[0][3] == "Nguyễn Thị Hồng Nhung" and rows[0][2] == "15/11/2024"
+    assert rows[0][3] == "Nguyễn Thị Hồng Nhung" and rows[0][2] == "10/05/2024"  # the day she completed
     assert all(not str(r[3]).startswith("=") for r in rows)  # formula injection neutralised
     response = hr_client.get(reverse("certificates_admin:register_xlsx"), {"campaign": issued.campaign.pk})
     assert response.status_code == 200 and response.content[:2] == b"PK"
@@ -98,8 +98,9 @@ def test_register_xlsx_through_the_shared_exporter(hr_client, issued):
 def test_register_as_of_a_date_hides_later_issues(issued):
     from certificates.exporters import register_frame
 
-    assert len(register_frame(Certificate.objects.all(), as_of=D(2024, 11, 14))) == 0
-    assert len(register_frame(Certificate.objects.all(), as_of=D(2024, 11, 15))) == 3
+    # dated the day their holders completed (10/05/2024), not the day they were issued
+    assert len(register_frame(Certificate.objects.all(), as_of=D(2024, 5, 9))) == 0
+    assert len(register_frame(Certificate.objects.all(), as_of=D(2024, 5, 10))) == 3
 
 
 def test_zip_job_runs_in_the_background_and_serves_a_complete_zip(hr_client, issued,
@@ -134,4 +135,4 @@ def test_bulk_issue_job_reports_progress_and_result(hr_client, issued, django_ca
                                                             "as_of": "20/11/2024"})
     job = CertificateJob.objects.get()
     assert job.status == JobStatus.DONE and job.result["issued"] == 1 and job.percent == 100
-    assert later.certificates.get().issued_on == D(2024, 11, 20)
+    assert later.certificates.get().issued_on == D(2024, 5, 10)  # the day she completed, not the job's as-of

@@ -39,7 +39,8 @@ def test_bulk_issues_exactly_to_those_who_completed_everything(scenario):
     nhung = holders["SCT001"]
     assert nhung.holder_name == "Nguyễn Thị Hồng Nhung"
     assert nhung.title == scenario.campaign.title
-    assert nhung.issued_on == AS_OF and nhung.status == CertificateStatus.VALID
+    assert nhung.issued_on == D(2024, 5, 10) and nhung.status == CertificateStatus.VALID  # completed that day
+    assert holders["SCT002"].issued_on == D(2024, 11, 2)
     assert {c.serial for c in holders.values()} == {"1/2024/GCN-SCT", "2/2024/GCN-SCT"}
     assert AuditLog.objects.filter(action="certificate.issue_bulk").count() == 1
 
@@ -124,8 +125,22 @@ def test_serial_is_per_agency_and_year(scenario):
     person = scenario.person("SCT001")
     scenario.study(person)
     certificate, _ = certificate_issue(employee=person, campaign=scenario.campaign, as_of=dt.date(2025, 1, 5))
-    assert certificate.serial == "1/2025/GCN-SCT"
+    assert certificate.serial == "1/2024/GCN-SCT"  # the year of the evidence that completed the campaign
     assert re.fullmatch(r"\d+/\d{4}/GCN-SCT", certificate.serial)
+
+
+def test_bulk_dates_and_numbers_by_completion_whenever_issued(scenario):
+    """Issued in 2026 for a 2024 campaign: 2024 serials in the order people completed, dated then;
+    someone who completed in January 2025 gets the first 2025 serial."""
+    early, late, january = (scenario.person(code) for code in ("SCT003", "SCT001", "SCT002"))
+    scenario.study(early, date=D(2024, 5, 10))
+    scenario.study(late, date=D(2024, 6, 20))
+    scenario.study(january, directives=scenario.directives[:1], date=D(2024, 5, 10))
+    scenario.study(january, directives=scenario.directives[1:], date=D(2025, 1, 3))
+    certificates_issue_for_campaign(campaign=scenario.campaign, as_of=D(2026, 12, 6))
+    got = {c.employee.employee_code: (c.serial, c.issued_on) for c in Certificate.objects.select_related("employee")}
+    assert got == {"SCT003": ("1/2024/GCN-SCT", D(2024, 5, 10)), "SCT001": ("2/2024/GCN-SCT", D(2024, 6, 20)),
+                   "SCT002": ("1/2025/GCN-SCT", D(2025, 1, 3))}
 
 
 def test_bulk_writes_pdfs_named_by_employee_code(scenario, tmp_path):

@@ -33,7 +33,7 @@ def test_verify_shows_holder_title_date_issuer_and_valid_status(client, nhung):
     html = response.content.decode()
     assert "Nguyễn Thị Hồng Nhung" in html
     assert nhung.title in html
-    assert "15/11/2024" in html
+    assert "10/05/2024" in html  # the day she completed the campaign
     assert "SỞ CÔNG THƯƠNG" in html
     assert "hợp lệ" in html and "Còn hiệu lực" in html
 

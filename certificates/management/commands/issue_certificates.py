@@ -14,8 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         add_campaign_arguments(parser)
         parser.add_argument("--as-of", help="completion as of this date (dd/mm/yyyy or yyyy-mm-dd; default today); "
-                                            "also the issue date printed on the certificates")
-        parser.add_argument("--out", help="also write each new certificate as DIR/<employee_code>.pdf")
+                                            "each certificate is dated the day its holder completed")
+        parser.add_argument("--out", help="also write every valid certificate of the campaign (earlier ones "
+                                          "included) as DIR/<employee_code>.pdf")
 
     def handle(self, *args, **opts):
         campaign = campaign_from_options(opts)
