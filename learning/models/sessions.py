@@ -53,6 +53,14 @@ class AttendanceMethod(models.TextChoices):
     SHEET = "sheet", _("Nhập danh sách ký tên")
 
 
+# How the method reads to the learner (the choices above are the office's words).
+LEARNER_METHOD_LABELS = {
+    AttendanceMethod.QR: _("Quét mã QR"),
+    AttendanceMethod.HR: _("Văn phòng ghi nhận"),
+    AttendanceMethod.SHEET: _("Ký tên tại hội nghị"),
+}
+
+
 class Attendance(models.Model):
     session = models.ForeignKey(StudySession, on_delete=models.CASCADE, related_name="attendances")
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("cán bộ"))
@@ -61,6 +69,10 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    @property
+    def method_for_learner(self) -> str:
+        return str(LEARNER_METHOD_LABELS.get(self.method, self.get_method_display()))
 
     class Meta:
         verbose_name = _("điểm danh")

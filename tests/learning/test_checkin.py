@@ -4,6 +4,7 @@ present/late, audience, the recorded attempts, the login round trip, and who may
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -209,3 +210,12 @@ def test_hr_projector_shows_a_qr_and_polls_fresh_codes(org, client, time_machine
     token = second["url"].rsplit("/diem-danh/", 1)[1].strip("/")
     assert checkin_submit(token=token, user=org["learner"].user).ok
     assert client.get(reverse("session_projector_code", args=[pk])).json()["checked_in"] == 1
+
+
+def test_projector_outside_the_window_names_its_start_and_end(org, client, time_machine):
+    time_machine.move_to(at(5, 0), tick=False)  # before check-in opens
+    client.force_login(org["hr"].user)
+    page = client.get(reverse("session_projector", args=[org["session"].pk])).content.decode()
+    closed = re.search(r"Ngoài giờ điểm danh \(([^)]*)\)", page).group(1)
+    start, end = closed.split("–")
+    assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", start) and re.fullmatch(r"\d\d:\d\d", end)

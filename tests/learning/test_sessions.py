@@ -174,3 +174,10 @@ def test_home_page_lists_upcoming_sessions_and_own_history(org, client, time_mac
     assert "Lịch sử điểm danh của tôi" in page and "Hội nghị quán triệt tháng 5" in page and "Đi muộn" in page
     client.force_login(org["binh"].user)
     assert "Lịch sử điểm danh của tôi" not in client.get("/").content.decode()
+
+
+def test_learners_read_how_their_attendance_was_taken_in_plain_words():
+    from learning.models import Attendance, AttendanceMethod
+
+    assert Attendance(method=AttendanceMethod.SHEET).method_for_learner == "Ký tên tại hội nghị"
+    assert Attendance(method=AttendanceMethod.HR).method_for_learner == "Văn phòng ghi nhận"
