@@ -211,6 +211,25 @@ def _common_notes(q: ET.Element, qtype: str, notes: list[str]) -> None:
                 notes.append(f"<{tag}> was not kept")
 
 
+def _old_image(q: ET.Element, parsed: ParsedQuestion, notes: list[str]) -> None:
+    """Moodle before 2.0 wrote a question's picture as <image> (+ <image_base64>): like Moodle, it is
+    appended to an HTML text; otherwise it is reported."""
+    image = _flag(q, "image", "")
+    payload = re.sub(r"\s", "", _flag(q, "image_base64", ""))
+    if not image and not payload:
+        return
+    name = image.rsplit("/", 1)[-1] or "image"
+    mime = mimetypes.guess_type(name)[0] or ""
+    if not payload or parsed.text_format != "html" or not mime.startswith("image/"):
+        notes.append(f'the old-style image "{image[:60]}" was not kept')
+        return
+    try:
+        base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise _Refuse(f'the image "{name}" is not valid base64') from None
+    parsed.text += f'<img src="data:{mime};name={quote(name)};base64,{payload}" alt="">'
+
+
 def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQuestion:
     notes: list[str] = []
     name = _child_text(q.find("name")).strip()
@@ -228,6 +247,7 @@ def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQues
         parsed.penalty = _decimal(penalty, "the penalty").quantize(Decimal("0.0000001")).normalize()
     if not parsed.text:
         raise _Refuse("no question text")
+    _old_image(q, parsed, notes)
     _common_notes(q, qtype, notes)
     if qtype == "cloze":
         parsed.qtype = "multianswer"

@@ -122,6 +122,19 @@ def test_html_choices_keep_their_images_and_go_back_out():
     assert moodle_xml.write(moodle_xml.parse(written)) == written
 
 
+def test_old_style_image_elements_are_appended_or_reported():
+    xml = ('<quiz><question type="truefalse"><name><text>Ảnh</text></name><questiontext format="html">'
+           "<text>Đây là cờ?</text></questiontext><image>flag.png</image><image_base64>iVBORw0KGgo=</image_base64>"
+           '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+           '</question><question type="truefalse"><name><text>Link</text></name><questiontext format="moodle_auto_format">'
+           "<text>Cờ?</text></questiontext><image>http://example.org/flag.png</image>"
+           '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+           "</question></quiz>").encode()
+    inline, link = moodle_xml.parse(xml)
+    assert inline.text.endswith('<img src="data:image/png;name=flag.png;base64,iVBORw0KGgo=" alt="">')
+    assert link.notes == ['the old-style image "http://example.org/flag.png" was not kept']
+
+
 def test_display_settings_not_kept_are_reported():
     xml = ('<quiz><question type="multichoice"><name><text>Thứ tự</text></name><questiontext><text>Chọn</text>'
            "</questiontext><shuffleanswers>false</shuffleanswers><answernumbering>123</answernumbering>"
