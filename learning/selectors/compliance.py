@@ -198,7 +198,7 @@ def compliance_tables(*, campaigns: list[Campaign], as_of: dt.date | None = None
     for campaign in campaigns:
         frame = _people(campaign_audience(campaign=campaign, as_of=as_of), campaign=campaign)
         people.append(frame.drop(columns=["employee_code", "full_name", "unit"])
-                      .assign(campaign_id=campaign.pk, agency_id=campaign.agency_id, start=campaign.start))
+                      .assign(campaign_id=campaign.pk, agency_id=campaign.agency_id, start=campaign.start.toordinal()))
     people = pd.concat(people, ignore_index=True)
     requirements = _source(
         list(Requirement.objects.filter(campaign__in=list(by_id)).order_by("campaign_id", "order", "id")
@@ -243,7 +243,7 @@ def _evidence_for_starts(*, campaigns: list[Campaign], directive_ids: list[int],
         employees = Employee.objects.filter(agency_id__in=agency_ids).values("pk")
         found = _earliest_evidence(employees=employees, directive_ids=directive_ids, start=start, end=as_of)
         if len(found):
-            frames.append(found.assign(start=start))
+            frames.append(found.assign(start=start.toordinal()))  # an integer key merges fast
     if not frames:
         return pd.DataFrame()
     return pd.concat(frames, ignore_index=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -43,8 +44,13 @@ class ProvinceFigures:
     slug: str
     as_of: dt.date
     agencies: pd.DataFrame  # by_agency
-    directives: pd.DataFrame  # by_agency_directive
+    table: pd.DataFrame  # the province table the figures come from
     title: str = ""
+
+    @cached_property
+    def directives(self) -> pd.DataFrame:
+        """by_agency_directive, computed only by the outputs that show it (not the CSV)."""
+        return by_agency_directive(self.table)
 
 
 def province_figures(*, province: Province, slug: str, as_of: dt.date | None = None) -> ProvinceFigures:
@@ -52,8 +58,8 @@ def province_figures(*, province: Province, slug: str, as_of: dt.date | None = N
     table = province_table(province=province, slug=slug, as_of=as_of)
     titles = [c.title for _, c in province_campaigns(province=province, slug=slug) if c is not None]
     return ProvinceFigures(province=province, slug=slug, as_of=as_of,
-                           agencies=by_agency(province=province, slug=slug, table=table),
-                           directives=by_agency_directive(table), title=titles[0] if titles else slug)
+                           agencies=by_agency(province=province, slug=slug, table=table), table=table,
+                           title=titles[0] if titles else slug)
 
 
 def totals(agencies: pd.DataFrame) -> Summary:

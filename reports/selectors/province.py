@@ -15,7 +15,7 @@ from django.core.cache import cache
 from learning.selectors.compliance import compliance_table, compliance_tables
 from learning.selectors.province import province_campaigns
 from learning.selectors.summaries import group_summary, rolled_up
-from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING
+from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import Province
 from reports.selectors.dashboard import by_unit, trend
 
@@ -64,11 +64,22 @@ def province_csv_frame(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_agency_directive(table: pd.DataFrame) -> pd.DataFrame:
-    """The summary family per agency × directive (requirement number), in requirement order."""
+    """Per agency × directive (in requirement order): the status counts and Tỷ lệ lượt văn bản hoàn
+    thành. Each person has exactly one row per requirement, so a (agency, directive) group's people
+    figures are its row figures: one grouped count replaces `group_summary`'s per-person pass (which
+    at 100,000 people × 19 directives costs seconds for the same numbers)."""
+    columns = ["agency_id", "requirement_order", "requirement", *STATUSES, "rows", "counted_rows", "done_rows",
+               "rows_rate"]
     if table.empty:
-        return group_summary(table, ["agency_id", "requirement"])
-    ordered = table.sort_values(["requirement_order"], kind="stable")
-    return group_summary(ordered, ["agency_id", "requirement"])
+        return pd.DataFrame(columns=columns)
+    counts = (table.groupby(["agency_id", "requirement_order", "requirement", "status"], sort=True).size()
+              .unstack("status", fill_value=0).reindex(columns=list(STATUSES), fill_value=0))
+    counts.columns.name = None
+    counts["rows"] = counts[list(STATUSES)].sum(axis=1)
+    counts["counted_rows"] = counts["rows"] - counts[EXEMPT]
+    counts["done_rows"] = counts[COMPLETED] + counts[COMPLETED_LATE]
+    counts["rows_rate"] = 100.0 * counts["done_rows"] / counts["counted_rows"].where(counts["counted_rows"] > 0)
+    return counts.reset_index()[columns]
 
 
 def province_trend(table: pd.DataFrame, *, start: dt.date, as_of: dt.date) -> pd.DataFrame:

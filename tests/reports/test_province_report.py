@@ -161,3 +161,23 @@ def test_unknown_campaign_or_province_is_refused(province):
     with pytest.raises(CommandError, match="unknown province"):
         run("province_report", "--province", "XX", "--campaign", "dan-van-2024", "--format", "csv", "--out",
             str(province / "x.csv"))
+
+
+def test_agency_directive_counts_equal_the_summary_family(province):
+    """The agency × directive shortcut (one grouped count) gives group_summary's figures: with one row
+    per person per requirement, its people rate and its rows rate are the same number."""
+    import datetime as dt
+
+    from learning.selectors.summaries import group_summary
+    from org.models import Province
+    from reports.selectors.province import by_agency_directive, province_table
+
+    table = province_table(province=Province.objects.get(code="TN"), slug="dan-van-2024", as_of=dt.date(2024, 11, 30))
+    fast = by_agency_directive(table).set_index(["agency_id", "requirement"])
+    full = group_summary(table, ["agency_id", "requirement"]).set_index(["agency_id", "requirement"])
+    assert len(fast) == len(full) == 6
+    for key, row in full.iterrows():
+        for column in ("completed", "completed_late", "pending", "overdue", "exempt", "counted_rows"):
+            assert fast.at[key, column] == row[column], (key, column)
+        assert fast.at[key, "rows_rate"] == pytest.approx(row["rows_rate"], nan_ok=True)
+        assert fast.at[key, "rows_rate"] == pytest.approx(row["people_rate"], nan_ok=True)
