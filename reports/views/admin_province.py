@@ -65,6 +65,9 @@ class ProvinceFilterForm(forms.Form):
 class ProvinceMixin(WagtailAdminTemplateMixin):
     header_icon = "site"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not may_see_province(request.user):
             return forbidden(request)
@@ -163,6 +166,14 @@ class ProvinceAgencyView(ProvinceMixin, TemplateView):
     @cached_property
     def campaign(self) -> Campaign | None:
         return Campaign.objects.filter(agency=self.agency, slug=self.slug).first() if self.slug else None
+
+    def get_page_title(self):
+        return self.agency.name
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items,
+                {"url": reverse("province_dashboard:index") + "?" + self.query(), "label": _("Tổng hợp toàn tỉnh")},
+                {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
