@@ -39,6 +39,35 @@ def date_line(content: dict) -> str:
 # --- PDF ----------------------------------------------------------------------------------------------
 
 
+def block_table(block: dict, s: dict) -> list:
+    """A figure table of the composed content as flowables: header row repeated on each page,
+    sub-units indented under their unit, bold rows, the note under it."""
+    header = [Paragraph(escape(h), s["cell_head"]) for h in block["columns"]]
+    data = [header]
+    bold = set(block.get("bold_rows", []))
+    for index, row in enumerate(block["rows"]):
+        level = block["levels"][index] if index < len(block.get("levels", [])) else 0
+        cells = []
+        for column, value in enumerate(row):
+            style = s["cell_center"] if block["align"][column] == "c" else s["cell"]
+            if column == 1 and level:
+                style = style.clone(f"indent{level}", leftIndent=4 * mm * level)
+            text = escape(str(value)).replace("\n", "<br/>")
+            cells.append(Paragraph(f"<b>{text}</b>" if index in bold else text, style))
+        data.append(cells)
+    table = Table(data, colWidths=[w * mm for w in block["widths"]], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    out = [Spacer(1, 1 * mm), table] if block["rows"] else []
+    if block.get("note"):
+        out.append(Paragraph(f"<i>{escape(block['note'])}</i>", s["small"].clone("note", spaceBefore=2)))
+    return [*out, Spacer(1, 3 * mm)]
+
+
 class AnnualReportPdf(PdfDocument):
     def __init__(self, content: dict):
         self.c = content
@@ -46,31 +75,7 @@ class AnnualReportPdf(PdfDocument):
         self.title = f"Báo cáo {content['subject']}"
 
     def _table(self, block: dict) -> list:
-        s = self.s
-        header = [Paragraph(escape(h), s["cell_head"]) for h in block["columns"]]
-        data = [header]
-        bold = set(block.get("bold_rows", []))
-        for index, row in enumerate(block["rows"]):
-            level = block["levels"][index] if index < len(block.get("levels", [])) else 0
-            cells = []
-            for column, value in enumerate(row):
-                style = s["cell_center"] if block["align"][column] == "c" else s["cell"]
-                if column == 1 and level:
-                    style = style.clone(f"indent{level}", leftIndent=4 * mm * level)
-                text = escape(str(value)).replace("\n", "<br/>")
-                cells.append(Paragraph(f"<b>{text}</b>" if index in bold else text, style))
-            data.append(cells)
-        table = Table(data, colWidths=[w * mm for w in block["widths"]], repeatRows=1)
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        out = [Spacer(1, 1 * mm), table] if block["rows"] else []
-        if block.get("note"):
-            out.append(Paragraph(f"<i>{escape(block['note'])}</i>", s["small"].clone("note", spaceBefore=2)))
-        return [*out, Spacer(1, 3 * mm)]
+        return block_table(block, self.s)
 
     def story(self) -> list:
         c, s = self.c, self.s

@@ -145,5 +145,6 @@ class CompliancePdf(Exporter):
         if table is None:
             table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
         document = ComplianceReportPdf(campaign=campaign, as_of=as_of, unit=unit, table=table,
-                                       report_date=report_date or timezone.localdate())
+                                       # dated the day of its figures when they are past, never later
+                                       report_date=report_date or min(as_of, timezone.localdate()))
         return Rendered(report_filename(campaign, as_of, unit, "pdf"), "application/pdf", document.render())

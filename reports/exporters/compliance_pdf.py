@@ -13,11 +13,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from core.pdf import PdfDocument, governing_recipient, national_header, styles
+from core.pdf import PdfDocument, closing_block, national_header, styles
 from learning.models import Campaign
 from learning.selectors.summaries import Summary, group_summary, rolled_up, summary
 from learning.statuses import PEOPLE_RATE, ROWS_RATE, ComplianceStatus
-from org.models import Employee, OrgUnit
+from org.models import OrgUnit
+from reports.exporters.annual_report import block_table
+from reports.models.annual_report import DEFAULT_RECIPIENTS
+from reports.selectors.documents import agency_signer
+from reports.services.annual_report import units_block
 
 from .compliance_labels import TARGET_PERCENT
 
@@ -79,7 +83,7 @@ def _grid(rows: list[list], widths: list[float], *, header_rows: int = 1, total_
 
 class ComplianceReportPdf(PdfDocument):
     def __init__(self, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame,
-                 report_date: dt.date, signer_title: str = "GIÁM ĐỐC"):
+                 report_date: dt.date, signer_title: str = ""):
         self.campaign = campaign
         self.agency = campaign.agency
         self.as_of = as_of
@@ -134,18 +138,12 @@ class ComplianceReportPdf(PdfDocument):
 
     def unit_section(self, units: pd.DataFrame) -> list:
         s = self.s
-        head = ["STT", "Đơn vị", "Số người", "Miễn học", "Hoàn thành tất cả", f"{PEOPLE_RATE} (%)"]
-        rows = [[Paragraph(h, s["cell_head"]) for h in head]]
-        for number, u in enumerate(units.itertuples(index=False), start=1):
-            rows.append([Paragraph(str(number), s["cell_center"]), Paragraph(escape(u.unit), s["cell"]),
-                         Paragraph(str(u.people), s["cell_center"]),
-                         Paragraph(str(u.exempt_people), s["cell_center"]),
-                         Paragraph(f"{u.done_people}/{u.counted_people}", s["cell_center"]),
-                         Paragraph(_pct(u.people_rate), s["cell_center"])])
-        table = _grid(rows, [12 * mm, 68 * mm, 20 * mm, 20 * mm, 25 * mm, 20 * mm])
+        # departments in organisational order with their teams folded under them (the annual
+        # report's table), not every team as a unit of its own in alphabetical order
+        table = block_table(units_block(self.table, self.agency), s)
         many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
         charted = group_summary(rolled_up(self.table, depth=2), ["unit_id", "unit"]) if many else units
-        return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), table, Spacer(1, 3 * mm),
+        return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), *table,
                 KeepTogether([completion_chart(charted),
                               Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị"
                                         + (" (phòng, đơn vị trực thuộc, gồm cả các tổ)" if many else "") + "</i>",
@@ -163,10 +161,13 @@ class ComplianceReportPdf(PdfDocument):
         table = _grid(rows, [12 * mm, 33 * mm, 18 * mm, 17 * mm, 24 * mm, 18 * mm, 18 * mm, 25 * mm])
         return [Paragraph("III. KẾT QUẢ THEO VĂN BẢN", s["heading"]), table]
 
-    def assessment_section(self, units: pd.DataFrame, overall: Summary) -> list:
+    def assessment_section(self, overall: Summary) -> list:
+        """What stands, addressed to the reader above the agency: no instruction to the agency's
+        own units (a report to the province gives none)."""
         s = self.s
-        lagging = units[units["people_rate"].fillna(0) < TARGET_PERCENT].sort_values("people_rate")
-        body = [Paragraph("IV. ĐÁNH GIÁ, KIẾN NGHỊ", s["heading"])]
+        departments = group_summary(rolled_up(self.table, depth=2), ["unit_id", "unit"])
+        lagging = departments[departments["people_rate"].fillna(0) < TARGET_PERCENT].sort_values("people_rate")
+        body = [Paragraph("IV. ĐÁNH GIÁ", s["heading"])]
         if overall.counted_people and lagging.empty:
             text = "Tất cả các đơn vị đã hoàn thành chỉ tiêu học tập, quán triệt."
         elif overall.counted_people:
@@ -174,44 +175,23 @@ class ComplianceReportPdf(PdfDocument):
             if len(lagging) > 5:
                 names += f" và {len(lagging) - 5} đơn vị khác"
             missing = overall.counted_people - overall.done_people
-            text = (f"Còn {missing} người chưa học tập, quán triệt đầy đủ; các đơn vị chưa đạt chỉ tiêu: {names}. "
-                    f"Đề nghị thủ trưởng các đơn vị đôn đốc cán bộ hoàn thành"
-                    + (" ngay do đã quá hạn." if self.as_of > self.campaign.due
-                       else f" trước ngày {self.campaign.due:%d/%m/%Y}."))
+            text = (f"Còn {missing} người chưa học tập, quán triệt đầy đủ; các phòng, đơn vị chưa đạt chỉ tiêu: "
+                    f"{names}.")
         else:
             text = "Chưa có cán bộ thuộc đối tượng học tập."
         body.append(Paragraph(escape(text), s["body"]))
         return body
 
     def closing_block(self) -> list:
-        s = self.s
-        small = s["small"]
-        governing = governing_recipient(self.agency.governing_body) or "Cơ quan cấp trên"
-        recipients = [
-            f"- {governing} (để báo cáo);",
-            "- Ban Giám đốc;",
-            "- Các phòng, đơn vị trực thuộc;",
-            f"- Lưu: VT, {escape(self._archive_unit())}.",
-        ]
-        left = [Paragraph("<b><i>Nơi nhận:</i></b>", small.clone("noi_nhan", fontSize=12, leading=14))]
-        left += [Paragraph(escape(line) if not line.startswith("- Lưu") else line, small.clone("rcp", fontSize=11))
-                 for line in recipients]
-        signer = self._signer_name()
-        right = [Paragraph(f"<b>{escape(self.signer_title)}</b>", s["center_bold"]), Spacer(1, 22 * mm),
-                 Paragraph(f"<b>{escape(signer)}</b>" if signer else "", s["center_bold"])]
-        block = Table([[left, right]], colWidths=[85 * mm, 80 * mm])
-        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        signer = agency_signer(self.agency)
+        block = closing_block(self.s, recipients=[DEFAULT_RECIPIENTS, "Ban Giám đốc Sở"], archive=f"VT, {self._archive_unit()}",
+                              signer_title=self.signer_title or signer.title, signer_name=signer.name)
         return [Spacer(1, 6 * mm), KeepTogether([block])]
 
     def _archive_unit(self) -> str:
         # "Lưu: VT, <the unit that drafted it>": the training office sits in the Văn phòng.
         office = OrgUnit.objects.filter(path__startswith=self.agency.path, depth=2, name__icontains="văn phòng").first()
         return office.code if office else "VP"
-
-    def _signer_name(self) -> str:
-        head = (Employee.objects.filter(agency=self.agency, position__iexact="Giám đốc", is_active=True)
-                .order_by("employee_code").values_list("full_name", flat=True).first())
-        return head or ""
 
     # --- the document ---------------------------------------------------------------------
 
@@ -225,6 +205,6 @@ class ComplianceReportPdf(PdfDocument):
             *self.general_section(overall),
             *self.unit_section(units),
             *self.requirement_section(requirements),
-            *self.assessment_section(units, overall),
+            *self.assessment_section(overall),
             *self.closing_block(),
         ]

@@ -89,7 +89,7 @@ def _org_rank(name: str) -> int:
     return len(_RANKS)
 
 
-def _units(table: pd.DataFrame, agency: OrgUnit) -> dict:
+def units_block(table: pd.DataFrame, agency: OrgUnit) -> dict:
     """One row per department (its sub-units' people included), each team folded under it
     (indented, numbered 1.1, 1.2…), in organisational order; a total row last."""
     columns = ["TT", "Đơn vị", "Phải học", "Miễn học", "Hoàn thành tất cả", f"{PEOPLE_RATE} (%)",
@@ -214,7 +214,7 @@ def _figure_blocks(campaign: Campaign, as_of: dt.date, wanted: set[str]) -> dict
     sessions, held = _sessions(campaign, as_of)
     figures = {"overall": _overall(campaign, summary(table), table, held), "sessions": sessions}
     if "units" in wanted:
-        figures["units"] = _units(table, campaign.agency)
+        figures["units"] = units_block(table, campaign.agency)
     if "directives" in wanted:
         figures["directives"] = _directives(table)
     if "targets" in wanted:

@@ -145,3 +145,18 @@ def test_frozen_report_keeps_its_figures_and_refuses_edits(setup, tmp_path, djan
         annual_report_save(report=report, actor=None)
     with pytest.raises(ReportFrozen):
         annual_report_freeze(report=report, actor=None)
+
+
+def test_compliance_pdf_shares_the_fixes(setup, tmp_path):
+    """The compliance PDF: dated by its figures when they are past, sent to UBND tỉnh (qua Sở Nội vụ),
+    teams folded under their department, no instruction to the agency's own units."""
+    from core import exporters
+
+    campaign, people, _ = setup
+    rendered = exporters.get("compliance-pdf").render(campaign=campaign, as_of=D(2024, 10, 31))
+    text = _pdf_text(rendered.content, tmp_path)
+    assert "Tây Ninh, ngày 31 tháng 10 năm 2024" in text
+    assert "- UBND tỉnh (qua Sở Nội vụ);" in text and "(để báo cáo)" not in text
+    assert "Đề nghị thủ trưởng" not in text
+    assert text.index("Phòng Quản lý Công nghiệp") < text.index("Tổ Kiểm tra thị trường")
+    assert text.index("Ban Giám đốc") < text.index("Văn phòng Sở") < text.index("Phòng Quản lý Công nghiệp")
