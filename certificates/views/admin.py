@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
 
 from certificates.exporters import CertificateRegisterXlsx
 from certificates.models import Certificate, CertificateJob, JobKind
@@ -106,7 +107,7 @@ class JobForm(forms.Form):
                              initial=JobKind.ISSUE)
     as_of = forms.DateField(label=_("Tính đến ngày (cấp hàng loạt)"), required=False,
                             help_text=_("Để trống: hôm nay. Cũng là ngày cấp in trên giấy chứng nhận."),
-                            input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+                            input_formats=["%d/%m/%Y", "%Y-%m-%d"], widget=AdminDateInput())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

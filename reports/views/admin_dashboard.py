@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
 
 from core import exporters
 from core.errors import DomainError
@@ -62,7 +63,7 @@ def forbidden(request) -> HttpResponse:
 class DashboardFilterForm(forms.Form):
     campaign = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Campaign.objects.none(), empty_label=None)
     as_of = forms.DateField(label=_("Tính đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                            widget=AdminDateInput())
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none(), required=False,
                                   empty_label=_("Tất cả"))
     category = forms.ChoiceField(label=_("Loại cán bộ"), required=False,

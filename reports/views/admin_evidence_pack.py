@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
 
 from core.jobs.views import job_file_response, jobs_context
 from learning.models import Campaign
@@ -53,7 +54,7 @@ class PackRequestForm(forms.Form):
                                       empty_label=None)
     as_of = forms.DateField(label=_("Tính đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
                             help_text=_("Để trống: hôm nay."),
-                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                            widget=AdminDateInput())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

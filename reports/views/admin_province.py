@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
 
 from core import exporters
 from learning.models import Campaign
@@ -46,7 +47,7 @@ class ProvinceFilterForm(forms.Form):
     province = forms.ModelChoiceField(label=_("Tỉnh"), queryset=None, empty_label=None)
     campaign = forms.ChoiceField(label=_("Kế hoạch toàn tỉnh"), choices=[])
     as_of = forms.DateField(label=_("Tính đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                            widget=AdminDateInput())
 
     def __init__(self, data, *, user):
         provinces = visible_provinces(user).order_by("code")
