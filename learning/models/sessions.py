@@ -70,10 +70,6 @@ class Attendance(models.Model):
     recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
-    @property
-    def method_for_learner(self) -> str:
-        return str(LEARNER_METHOD_LABELS.get(self.method, self.get_method_display()))
-
     class Meta:
         verbose_name = _("điểm danh")
         verbose_name_plural = _("điểm danh")
@@ -86,6 +82,10 @@ class Attendance(models.Model):
 
     def get_status_display(self) -> str:
         return choice_label(AttendanceStatus, self.status)
+
+    @property
+    def method_for_learner(self) -> str:
+        return str(LEARNER_METHOD_LABELS.get(self.method, self.get_method_display()))
 
     def get_method_display(self) -> str:
         return choice_label(AttendanceMethod, self.method)
