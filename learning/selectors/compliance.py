@@ -60,6 +60,7 @@ class CampaignStatus:
     completed: int = 0
     total: int = 0
     exempt: bool = False
+    due: dt.date | None = None  # this person's due date (a newcomer's own with `new_hire_days`)
 
 
 def _today() -> dt.date:
@@ -312,6 +313,7 @@ def _person_campaign_status(*, campaign: Campaign, requirements: list[Requiremen
         completed=sum(item.status in DONE_STATUSES for item in items),
         total=len(items),
         exempt=exempt,
+        due=due,
     )
 
 

@@ -77,8 +77,13 @@ class CampaignCard:
         return self.status.campaign
 
     @property
+    def due(self) -> dt.date:
+        """The person's own due date (a newcomer's with `new_hire_days`), else the campaign's."""
+        return self.status.due or self.campaign.due
+
+    @property
     def days_left(self) -> int:
-        return (self.campaign.due - self.today).days
+        return (self.due - self.today).days
 
     @property
     def days_overdue(self) -> int:
@@ -152,6 +157,6 @@ def my_learning(*, employee: Employee, today: dt.date | None = None, upcoming: l
         ]
         cards.append(CampaignCard(status=status, items=items, today=today))
     # Open campaigns first (soonest due), folded older ones after (latest first).
-    current = sorted((c for c in cards if c.expanded), key=lambda c: c.campaign.due)
-    past = sorted((c for c in cards if not c.expanded), key=lambda c: c.campaign.due, reverse=True)
+    current = sorted((c for c in cards if c.expanded), key=lambda c: c.due)
+    past = sorted((c for c in cards if not c.expanded), key=lambda c: c.due, reverse=True)
     return current + past

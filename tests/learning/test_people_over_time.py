@@ -219,6 +219,11 @@ def test_what_the_scenario_shows_person_by_person(tmp_path):
     newcomer = Employee.objects.get(employee_code="A06")
     [status] = employee_campaign_status(employee=newcomer, as_of=D(2024, 11, 1))
     assert [item.status for item in status.items] == ["pending", "pending"]
+    assert status.due == D(2024, 11, 19)
+    from learning.selectors.my_learning import my_learning
+
+    [card] = my_learning(employee=newcomer, today=D(2024, 11, 1))
+    assert (card.due, card.days_left, card.is_current) == (D(2024, 11, 19), 18, True)
 
 
 def test_a_closed_campaign_is_not_changed_by_a_later_import(tmp_path):
