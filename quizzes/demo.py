@@ -42,7 +42,7 @@ def seed_quizzes(ctx) -> str:
             continue
         questions = gift.parse(bank, default_category=numbers[0])
         quiz, was_created = Quiz.objects.get_or_create(slug=slug, defaults={
-            "title": title, "pass_mark": 80, "time_limit_minutes": 20, "attempts_allowed": 3,
+            "title": title, "agency": ctx.agency, "pass_mark": 80, "time_limit_minutes": 20, "attempts_allowed": 3,
             "random_order": True, "shuffle_answers": True,
             "description": f"Bài kiểm tra trắc nghiệm {len(questions)} câu. Đạt từ 80% trở lên được ghi nhận là đã "
                            "học tập, quán triệt văn bản.",

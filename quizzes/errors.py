@@ -27,3 +27,10 @@ class InvalidResponse(DomainError):
 
 class InvalidGrade(DomainError):
     code = "invalid_grade"
+
+
+class QuizNotFound(DomainError):
+    """A quiz the actor may not change (another agency's, shared content) or that does not exist: one
+    error for both, so a guessed id tells nothing."""
+
+    code = "quiz_not_found"

@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, Prefetch, Q
 from django.utils import timezone
 
 from org.models import Employee
+from org.selectors.access import employee_of, is_hr
 
 from .models import (
     Attempt,
@@ -19,6 +20,7 @@ from .models import (
     AttemptState,
     GradingMethod,
     Question,
+    QuestionCategory,
     Quiz,
     QuizQuestion,
     ReviewPolicy,
@@ -167,3 +169,57 @@ def review_shown(*, attempt: Attempt, now: dt.datetime | None = None) -> ReviewS
     return ReviewShown(correctness=moment.get(quiz.review_correctness, False),
                        right_answers=moment.get(quiz.review_right_answers, False),
                        feedback=moment.get(quiz.review_feedback, False))
+
+
+# --- Ownership (issue 13, M4; docs/security.md "Quiz ownership") ---------------------------------
+# A quiz and a question category belong to one agency (`agency`) or to none (shared content). HR
+# change their own agency's; everyone reads shared content; nobody but superusers (and the command
+# line, which passes no actor) changes shared content or another agency's.
+
+
+def _acting_agency_id(actor) -> int | None:
+    employee = employee_of(actor)
+    return employee.agency_id if employee is not None else None
+
+
+def _owned_by(actor, *, shared: bool) -> Q | None:
+    """None: no limit (superusers). Else the Q of what the actor's agency owns (and shared content)."""
+    if getattr(actor, "is_superuser", False):
+        return None
+    agency_id = _acting_agency_id(actor)
+    mine = Q(agency_id=agency_id) if agency_id is not None else Q(pk__in=[])
+    return mine | Q(agency__isnull=True) if shared else mine
+
+
+def quizzes_visible(actor):
+    """Quizzes `actor` may take or read (export, statistics, paper results): their agency's and shared ones."""
+    rule = _owned_by(actor, shared=True)
+    return Quiz.objects.all() if rule is None else Quiz.objects.filter(rule)
+
+
+def quizzes_editable(actor):
+    """Quizzes `actor` may change or import questions into: HR, their own agency's only."""
+    rule = _owned_by(actor, shared=False)
+    if rule is None:
+        return Quiz.objects.all()
+    return Quiz.objects.filter(rule) if is_hr(actor) else Quiz.objects.none()
+
+
+def categories_visible(actor):
+    rule = _owned_by(actor, shared=True)
+    return QuestionCategory.objects.all() if rule is None else QuestionCategory.objects.filter(rule)
+
+
+def categories_editable(actor):
+    rule = _owned_by(actor, shared=False)
+    if rule is None:
+        return QuestionCategory.objects.all()
+    return QuestionCategory.objects.filter(rule) if is_hr(actor) else QuestionCategory.objects.none()
+
+
+def questions_visible(actor):
+    return Question.objects.filter(category__in=categories_visible(actor))
+
+
+def questions_editable(actor):
+    return Question.objects.filter(category__in=categories_editable(actor))

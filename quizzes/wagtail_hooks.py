@@ -6,23 +6,90 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
-from org.selectors.access import is_hr, visible_employees
+from org.selectors.access import employee_of, is_hr, visible_employees
 from quizzes.models import Attempt, Question, QuestionCategory, Quiz
+from quizzes.selectors import (
+    categories_editable,
+    categories_visible,
+    questions_editable,
+    questions_visible,
+    quizzes_editable,
+    quizzes_visible,
+)
 from quizzes.services.bank import question_fingerprint_refresh
 from quizzes.views import admin as views
 
 SUBMENU_HOOK = "register_quizzes_menu_item"
+# A permission granted to no group: only superusers (who have every permission) see the owner field.
+SUPERUSER_ONLY = "quizzes.choose_owner"
 
 
-class QuizIndexView(generic.IndexView):
+# --- Ownership (issue 13, M4): listings show what the user may read (their agency's and shared
+# content); edit and delete find their object only among what the user may change, so another
+# agency's or shared content answers 404, as an id that does not exist. New objects get the
+# creator's agency.
+
+class ScopedIndexMixin:
+    readable = None  # staticmethod(user) -> queryset
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=self.readable(self.request.user).values("pk"))
+
+
+class ScopedObjectMixin:
+    changeable = None  # staticmethod(user) -> queryset
+
+    def get_base_object_queryset(self):
+        return self.changeable(self.request.user)
+
+    def get_queryset(self):  # Wagtail's edit and delete views find their object here
+        return self.changeable(self.request.user)
+
+
+class OwnerOnCreateMixin:
+    def save_instance(self):
+        user = self.request.user
+        if not getattr(user, "is_superuser", False):
+            employee = employee_of(user)
+            self.form.instance.agency_id = employee.agency_id if employee else None
+        return super().save_instance()
+
+
+class ScopedChoicesForm(WagtailAdminModelForm):
+    """Category choices limited to what the user may use (`category_choices`)."""
+
+    category_field = ""
+    category_choices = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get(self.category_field)
+        if field is not None and self.for_user is not None:
+            field.queryset = type(self).category_choices(self.for_user)
+
+
+class QuizForm(ScopedChoicesForm):
+    category_field = "categories"
+    category_choices = staticmethod(categories_visible)  # drawing from shared categories is reading them
+
+
+class QuestionForm(ScopedChoicesForm):
+    category_field = "category"
+    category_choices = staticmethod(categories_editable)
+
+
+class QuizIndexView(ScopedIndexMixin, generic.IndexView):
+    readable = staticmethod(quizzes_visible)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         buttons += [
@@ -40,6 +107,18 @@ class QuizIndexView(generic.IndexView):
         return buttons
 
 
+class QuizCreateView(OwnerOnCreateMixin, generic.CreateView):
+    pass
+
+
+class QuizEditView(ScopedObjectMixin, generic.EditView):
+    changeable = staticmethod(quizzes_editable)
+
+
+class QuizDeleteView(ScopedObjectMixin, generic.DeleteView):
+    changeable = staticmethod(quizzes_editable)
+
+
 class QuizViewSet(ModelViewSet):
     model = Quiz
     name = "quizzes_quiz"
@@ -48,13 +127,18 @@ class QuizViewSet(ModelViewSet):
     menu_label = _("Bài kiểm tra")
     copy_view_enabled = False
     index_view_class = QuizIndexView
+    add_view_class = QuizCreateView
+    edit_view_class = QuizEditView
+    delete_view_class = QuizDeleteView
     search_fields = ["title", "slug"]
     list_filter = ["draft", "directives"]
-    list_display = ["title", "slug", Column("pass_mark", label=_("Điểm đạt (%)")),
+    list_display = ["title", "slug", Column("agency", label=_("Cơ quan sở hữu")),
+                    Column("pass_mark", label=_("Điểm đạt (%)")),
                     BooleanColumn("draft", label=_("Bản nháp")), DateColumn("updated_at", label=_("Cập nhật"))]
-    panels = [
-        MultiFieldPanel([FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"),
-                         FieldPanel("directives"), FieldPanel("draft")], heading=_("Thông tin")),
+    edit_handler = ObjectList([
+        MultiFieldPanel([FieldPanel("title"), FieldPanel("slug"), FieldPanel("agency", permission=SUPERUSER_ONLY),
+                         FieldPanel("description"), FieldPanel("directives"), FieldPanel("draft")],
+                        heading=_("Thông tin")),
         MultiFieldPanel([FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_questions")]),
                          FieldPanel("categories"),
                          FieldRowPanel([FieldPanel("random_order"), FieldPanel("shuffle_answers"),
@@ -70,7 +154,7 @@ class QuizViewSet(ModelViewSet):
                         help_text=_("Đáp án đúng xem được khi học viên còn lượt làm bài thì lượt sau sẽ đạt nhờ chép "
                                     "đáp án: nên để “Sau lượt làm bài cuối cùng” hoặc “Sau khi bài kiểm tra đóng”.")),
         MultiFieldPanel([FieldPanel("success_text"), FieldPanel("fail_text")], heading=_("Thông báo kết quả")),
-    ]
+    ], base_form_class=QuizForm)
 
 
 class QuestionSaveMixin:
@@ -80,12 +164,20 @@ class QuestionSaveMixin:
         return question
 
 
+class QuestionIndexView(ScopedIndexMixin, generic.IndexView):
+    readable = staticmethod(questions_visible)
+
+
 class QuestionCreateView(QuestionSaveMixin, generic.CreateView):
     pass
 
 
-class QuestionEditView(QuestionSaveMixin, generic.EditView):
-    pass
+class QuestionEditView(ScopedObjectMixin, QuestionSaveMixin, generic.EditView):
+    changeable = staticmethod(questions_editable)
+
+
+class QuestionDeleteView(ScopedObjectMixin, generic.DeleteView):
+    changeable = staticmethod(questions_editable)
 
 
 class QuestionViewSet(ModelViewSet):
@@ -95,12 +187,14 @@ class QuestionViewSet(ModelViewSet):
     icon = "help"
     menu_label = _("Ngân hàng câu hỏi")
     copy_view_enabled = False
+    index_view_class = QuestionIndexView
     add_view_class = QuestionCreateView
     edit_view_class = QuestionEditView
+    delete_view_class = QuestionDeleteView
     search_fields = ["text", "name"]
     list_filter = ["category", "qtype"]
     list_display = [Column("text", label=_("Câu hỏi"), accessor="__str__"), "qtype", "category"]
-    panels = [
+    edit_handler = ObjectList([
         FieldRowPanel([FieldPanel("category"), FieldPanel("qtype")]),
         FieldPanel("name"),
         FieldPanel("text"),
@@ -110,7 +204,23 @@ class QuestionViewSet(ModelViewSet):
             FieldRowPanel([FieldPanel("text"), FieldPanel("match_text")]),
             FieldRowPanel([FieldPanel("fraction"), FieldPanel("tolerance"), FieldPanel("feedback")])]),
         FieldRowPanel([FieldPanel("idnumber"), FieldPanel("penalty"), FieldPanel("tags")]),
-    ]
+    ], base_form_class=QuestionForm)
+
+
+class CategoryIndexView(ScopedIndexMixin, generic.IndexView):
+    readable = staticmethod(categories_visible)
+
+
+class CategoryCreateView(OwnerOnCreateMixin, generic.CreateView):
+    pass
+
+
+class CategoryEditView(ScopedObjectMixin, generic.EditView):
+    changeable = staticmethod(categories_editable)
+
+
+class CategoryDeleteView(ScopedObjectMixin, generic.DeleteView):
+    changeable = staticmethod(categories_editable)
 
 
 class CategoryViewSet(ModelViewSet):
@@ -120,9 +230,14 @@ class CategoryViewSet(ModelViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Nhóm câu hỏi")
     copy_view_enabled = False
+    index_view_class = CategoryIndexView
+    add_view_class = CategoryCreateView
+    edit_view_class = CategoryEditView
+    delete_view_class = CategoryDeleteView
     search_fields = ["name"]
-    list_display = ["name", "directive"]
-    form_fields = ["name", "directive", "description"]
+    list_display = ["name", "directive", Column("agency", label=_("Cơ quan sở hữu"))]
+    panels = [FieldPanel("name"), FieldPanel("agency", permission=SUPERUSER_ONLY), FieldPanel("directive"),
+              FieldPanel("description")]
 
 
 class AttemptIndexView(generic.IndexView):

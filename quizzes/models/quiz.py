@@ -30,6 +30,11 @@ class QuizQuerySet(models.QuerySet):
 
 class Quiz(models.Model):
     slug = models.SlugField(_("mã bài kiểm tra"), max_length=100, unique=True)
+    # Owner (issue 13, M4): HR of this agency manages the quiz; none = shared content, read-only to
+    # agencies (taken by everyone's staff, changed by superusers and the command line only).
+    agency = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("cơ quan sở hữu"),
+                               help_text=_("Để trống: bài kiểm tra dùng chung, chỉ quản trị hệ thống được sửa"))
     title = models.CharField(_("tên bài kiểm tra"), max_length=255)
     description = models.TextField(_("giới thiệu"), blank=True)
     directives = models.ManyToManyField("courses.DirectivePage", related_name="quizzes", blank=True,

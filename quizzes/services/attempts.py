@@ -98,6 +98,8 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
     with transaction.atomic():
         quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
         Employee.objects.select_for_update().filter(pk=employee.pk).values_list("pk", flat=True).get()
+        if quiz.agency_id is not None and quiz.agency_id != employee.agency_id:
+            raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))  # another agency's: as if it did not exist
         if quiz.draft and not allow_draft:
             raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
         if quiz.is_closed(now):

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from core.errors import ImportRefused, Problem
+from quizzes.errors import QuizNotFound
 from quizzes.formats import ParsedAnswer, ParsedQuestion, aiken, gift, moodle_xml, quizapp, xlsx
 from quizzes.models import Answer, Question, QuestionCategory, Quiz, QuizQuestion
-from quizzes.selectors import quiz_question_pool
+from quizzes.selectors import quiz_question_pool, quizzes_editable
 
 PARSERS = {"gift": gift.parse, "aiken": aiken.parse, "xlsx": xlsx.parse, "quizapp-json": quizapp.parse,
            "moodle-xml": moodle_xml.parse}
@@ -45,7 +46,10 @@ def questions_parse(*, data: bytes, fmt: str, quiz: Quiz) -> list[ParsedQuestion
 def _category(name: str, quiz: Quiz, cache: dict[str, QuestionCategory], info: str = "") -> QuestionCategory:
     if name not in cache:
         directive = quiz.directives.filter(number=name).first()
-        category, _ = QuestionCategory.objects.get_or_create(name=name, defaults={"directive": directive})
+        # The quiz's owner's bank: importing into an agency's quiz never writes into another
+        # agency's category nor into shared content of the same name (M4).
+        category, _ = QuestionCategory.objects.get_or_create(agency_id=quiz.agency_id, name=name,
+                                                             defaults={"directive": directive})
         if info and not category.description:
             # A Moodle category's description, kept for the export back (never overwriting ours).
             category.description = info
@@ -69,9 +73,19 @@ def _create(parsed: ParsedQuestion, category: QuestionCategory, fingerprint: str
     return question
 
 
-def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bool = False) -> QuestionImportResult:
+def quiz_editable_required(*, actor, quiz: Quiz) -> Quiz:
+    """`actor` may change `quiz` (HR of its agency, a superuser; None is the command line). Any other
+    quiz — another agency's, shared content, one that does not exist — gets the same QuizNotFound."""
+    if actor is not None and not quizzes_editable(actor).filter(pk=quiz.pk).exists():
+        raise QuizNotFound("no such quiz")
+    return quiz
+
+
+def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bool = False,
+                     actor=None) -> QuestionImportResult:
     """Add the questions to the bank and to the quiz's list. A question already in its category with
     the same content is reused, so importing a file twice changes nothing."""
+    quiz_editable_required(actor=actor, quiz=quiz)
     problems = [Problem("a category name longer than 255 characters", row=q.line, unit="line")
                 for q in questions if len(q.category) > 255]
     if problems:

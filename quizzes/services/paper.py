@@ -25,7 +25,9 @@ from core.tables import Column, Table, parse_date
 from org.models import Employee
 from org.selectors.access import employee_of, is_hr
 from org.services.audit import audit_log
+from quizzes.errors import QuizNotFound
 from quizzes.models import Attempt, AttemptSource, AttemptState, Quiz
+from quizzes.selectors import quizzes_visible
 
 from .grading import percent_of
 
@@ -132,6 +134,8 @@ def paper_results_validate(*, quiz: Quiz, table: Table, staff: QuerySet[Employee
 
 
 def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, actor=None) -> PaperImportResult:
+    if actor is not None and not quizzes_visible(actor).filter(pk=quiz.pk).exists():
+        raise QuizNotFound("no such quiz")  # another agency's quiz: as one that does not exist (M4)
     rows, problems = paper_results_validate(quiz=quiz, table=table, staff=paper_results_staff(actor=actor))
     if problems:
         raise ImportRefused(problems)

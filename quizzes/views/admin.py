@@ -20,7 +20,7 @@ from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from org.selectors.access import is_hr, visible_employees
 from quizzes.formats import FORMATS, format_for, xlsx
 from quizzes.models import AttemptAnswer, QuestionType, Quiz
-from quizzes.selectors import essay_queue, quiz_statistics
+from quizzes.selectors import essay_queue, quiz_statistics, quizzes_editable, quizzes_visible
 from quizzes.services.bank import questions_export, questions_import, questions_parse
 from quizzes.services.essays import essay_mark
 from quizzes.services.paper import COLUMNS as PAPER_COLUMNS
@@ -46,8 +46,24 @@ def _scope(user):
     return None if getattr(user, "is_superuser", False) else visible_employees(user)
 
 
-class QuestionUploadForm(forms.Form):
-    quiz = forms.ModelChoiceField(label=_("Bài kiểm tra"), queryset=Quiz.objects.all())
+class QuizChoiceForm(forms.Form):
+    """The quiz field offers only the quizzes the user may use here (M4): another agency's id posted
+    anyway is "not one of the available choices", as an id that does not exist."""
+
+    quiz = forms.ModelChoiceField(label=_("Bài kiểm tra"), queryset=Quiz.objects.none())
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].queryset = self.quizzes_for(user)
+
+    def quizzes_for(self, user):
+        raise NotImplementedError
+
+
+class QuestionUploadForm(QuizChoiceForm):
+    def quizzes_for(self, user):
+        return quizzes_editable(user)
+
     format = forms.ChoiceField(label=_("Định dạng"), choices=FORMAT_LABELS, required=False)
     file = forms.FileField(label=_("Tệp câu hỏi"))
 
@@ -62,8 +78,10 @@ class QuestionUploadForm(forms.Form):
         return data
 
 
-class PaperUploadForm(forms.Form):
-    quiz = forms.ModelChoiceField(label=_("Bài kiểm tra"), queryset=Quiz.objects.all())
+class PaperUploadForm(QuizChoiceForm):
+    def quizzes_for(self, user):  # results of one's own staff, on one's own or a shared quiz
+        return quizzes_visible(user)
+
     file = forms.FileField(label=_("Tệp kết quả (.xlsx, .csv)"))
 
     def clean_file(self):
@@ -83,7 +101,8 @@ class QuizUploadView(UploadPreviewApplyView):
 
     def form_kwargs(self) -> dict:
         quiz = self.request.GET.get("quiz")
-        return {"initial": {"quiz": quiz}} if self.request.method == "GET" and quiz else {}
+        initial = {"initial": {"quiz": quiz}} if self.request.method == "GET" and quiz else {}
+        return {**initial, "user": self.request.user}
 
     def options(self, form) -> dict:
         return {"quiz": form.cleaned_data["quiz"].pk}
@@ -108,7 +127,7 @@ class QuestionImportView(QuizUploadView):
     def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
         quiz = Quiz.objects.get(pk=options["quiz"])
         parsed = questions_parse(data=data, fmt=format_for(filename, options["format"] or None), quiz=quiz)
-        result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run)
+        result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run, actor=self.request.user)
         result.quiz = quiz
         return result
 
@@ -152,7 +171,7 @@ def question_template(request):
 def quiz_export(request, pk: int, fmt: str):
     if not is_hr(request.user):
         raise PermissionDenied
-    quiz = get_object_or_404(Quiz, pk=pk)
+    quiz = get_object_or_404(quizzes_visible(request.user), pk=pk)
     if fmt not in MIMETYPES:
         raise PermissionDenied
     mimetype, extension = MIMETYPES[fmt]
@@ -219,7 +238,7 @@ class QuizStatsView(HrOnlyMixin, WagtailAdminTemplateMixin, View):
                 {"url": "", "label": self.get_page_title()}]
 
     def get(self, request, pk: int):
-        self.quiz = get_object_or_404(Quiz, pk=pk)
+        self.quiz = get_object_or_404(quizzes_visible(request.user), pk=pk)
         stats = quiz_statistics(quiz=self.quiz, employees=_scope(request.user))
         peak = max((n for _, n in stats.buckets), default=0) or 1
         bars = [(label, n, round(100 * n / peak)) for label, n in stats.buckets]

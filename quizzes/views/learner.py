@@ -16,7 +16,7 @@ from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, Quiz
 from quizzes.options import UNKNOWN, options_resolve
 from quizzes.presenters import questions_for_review, questions_for_taking
-from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool, review_shown
+from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool, quizzes_visible, review_shown
 from quizzes.services.attempts import (
     Response,
     attempt_save_answers,
@@ -35,7 +35,7 @@ def _employee(request):
 
 
 def _quiz(request, slug) -> Quiz:
-    quiz = get_object_or_404(Quiz.objects.prefetch_related("directives"), slug=slug)
+    quiz = get_object_or_404(quizzes_visible(request.user).prefetch_related("directives"), slug=slug)
     if quiz.draft and not is_hr(request.user):
         raise Http404
     return quiz
@@ -54,7 +54,7 @@ def index(request):
     employee = employee_of(request.user)
     if employee is None:
         return render(request, "no_profile.html")
-    quizzes = list(Quiz.objects.published().prefetch_related("directives"))
+    quizzes = list(quizzes_visible(request.user).published().prefetch_related("directives"))
     passed = set(Attempt.objects.filter(employee=employee, passed=True).values_list("quiz_id", flat=True))
     tried = set(Attempt.objects.filter(employee=employee).values_list("quiz_id", flat=True))
     rows = [(q, q.pk in passed, q.pk in tried) for q in quizzes]

@@ -29,7 +29,8 @@ def hr(client):
 
 @pytest.fixture
 def quiz():
-    return make_quiz(slug="dan-van", directives=[make_directive("23-QĐ/TW")], pass_mark=50)
+    # the HR fixture's agency owns the quiz (M4: HR changes their own agency's quizzes only)
+    return make_quiz(slug="dan-van", directives=[make_directive("23-QĐ/TW")], pass_mark=50, agency=make_agency())
 
 
 def test_learners_are_kept_out(client, quiz):
@@ -124,8 +125,8 @@ def test_statistics_and_exports(client, hr, quiz):
     assert template.content[:2] == b"PK"
 
 
-def test_attempt_listing_is_scoped_to_the_agency(client, hr, quiz):
-    quiz.quiz_questions.create(question=make_question(), order=1)
+def test_attempt_listing_is_scoped_to_the_agency(client, hr):
+    quiz = make_quiz(slug="dung-chung", questions=[make_question()])  # shared: both agencies take it
     other_agency = make_agency("KHAC", "Sở Khác")
     ours = EmployeeFactory(full_name="Người Cùng Sở")
     theirs = EmployeeFactory(agency=other_agency, unit=other_agency, full_name="Người Sở Khác")

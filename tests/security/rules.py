@@ -88,7 +88,7 @@ RULES: dict[str, Rule] = {
     # --- logged-in learners: their own things ---------------------------------------------------
     "home": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
     "quizzes:index": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
-    "quizzes:detail": Rule(LOGIN, kwargs=lambda s: {"slug": s.quiz.slug}, deny=frozenset({"anonymous"}),
+    "quizzes:detail": Rule(LOGIN, kwargs=lambda s: {"slug": s.quiz.slug}, deny=frozenset({"anonymous", "hr_b"}),
                            owner="victim"),
     "quizzes:start": Rule(LOGIN, kwargs=lambda s: {"slug": s.quiz.slug}, method="post",
                           deny=frozenset({"anonymous"}), owner=None),
@@ -159,18 +159,29 @@ RULES: dict[str, Rule] = {
                                    variants=(lambda s: ({"fmt": "docx"}, ""),)),
     # freezing is for good: no positive control (tests/reports/test_annual_report.py has it)
     "annual_report_freeze": Rule(ADMIN, kwargs=pk("annual_report"), method="post", owner=None),
-    # --- quizzes (the question bank is shared content; attempts are people's) ----------------------
+    # --- quizzes (agency A's quiz and bank: docs/security.md "Quiz ownership"; attempts are people's) -
     "quizzes_admin:import": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_admin:paper": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_admin:template": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
-    "quizzes_admin:export": Rule(ADMIN, kwargs=lambda s: {"pk": s.quiz.pk, "fmt": "gift"},
-                                 deny=frozenset({"anonymous", "peer", "head_x"})),
-    "quizzes_admin:stats": Rule(ADMIN, kwargs=pk("quiz"), deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_admin:export": Rule(ADMIN, kwargs=lambda s: {"pk": s.quiz.pk, "fmt": "gift"}, deny=ALL_OUTSIDERS),
+    "quizzes_admin:stats": Rule(ADMIN, kwargs=pk("quiz"), deny=ALL_OUTSIDERS),
     "quizzes_admin:essays": admin_list(deny=frozenset({"anonymous", "peer", "head_x"}), export=False),
     "quizzes_quiz:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_quiz:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_question:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
-    "quizzes_question:edit": admin_object("question", deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_question:edit": admin_object("question"),
+    "quizzes_question:delete": admin_object("question"),
+    "quizzes_question:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_question:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_quiz:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_quiz:edit": admin_object("quiz"),
+    "quizzes_quiz:delete": admin_object("quiz"),
+    "quizzes_category:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_category:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_category:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "quizzes_category:edit": admin_object("category"),
+    # HR has no permission to delete categories (quizzes.apps role grants): nobody but superusers
+    "quizzes_category:delete": Rule(ADMIN, kwargs=pk("category"), owner=None),
     "quizzes_attempt:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     "quizzes_attempt:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
     # --- certificates ------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def build() -> Scenario:
     from courses.models import CourseIndexPage, CoursePage, DirectiveIndexPage, DirectivePage, LessonPage, LessonReading
     from learning.models import Campaign, Exemption, ManualEvidence, Requirement, StudySession
     from learning.services.checkin import checkin_code
-    from quizzes.models import Attempt, Quiz
+    from quizzes.models import Attempt, QuestionCategory, Quiz
     from reports.models import (
         AnnualReport,
         CampaignTarget,
@@ -119,9 +119,10 @@ def build() -> Scenario:
     reminder = Reminder.objects.create(campaign=campaign, kind="manual", employee=victim, email="v@example.vn",
                                        sent_on=today)
 
-    quiz = Quiz.objects.create(slug="kiem-tra-a", title="Bài kiểm tra A")
+    quiz = Quiz.objects.create(slug="kiem-tra-a", title="Bài kiểm tra A", agency=agency_a)
     quiz.directives.set([directive])
-    question = make_question(text="Câu hỏi của bài A?")
+    category = QuestionCategory.objects.create(name="Nhóm của A", agency=agency_a)
+    question = make_question(text="Câu hỏi của bài A?", category=category)
     attempt = Attempt.objects.create(quiz=quiz, employee=victim, number=1, state="finished", passed=True,
                                      evidence_date=today, score=8, max_score=10)
     certificate, _ = certificate_issue(employee=victim, campaign=campaign, check_completion=False)
@@ -142,7 +143,7 @@ def build() -> Scenario:
         agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
         directive=directive, lesson=lesson, campaign=campaign, session=session, exemption=exemption, manual=manual,
         target=target, criterion=criterion, self_score=self_score, reading=reading, reminder=reminder, quiz=quiz,
-        question=question, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
+        question=question, category=category, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
         document=document, audit=audit, token=token, annual_report=annual_report, dossier=dossier,
     )
     users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
