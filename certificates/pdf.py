@@ -327,7 +327,7 @@ class CertificateRenderer:
     def draw_holder(self, canvas: Canvas, certificate: Certificate, y: float) -> float:
         canvas.setFillColor(INK)
         canvas.setFont(FONT_ITALIC, 15)
-        canvas.drawCentredString(WIDTH / 2, y, self.template.lead or "Chứng nhận Ông/Bà")
+        canvas.drawCentredString(WIDTH / 2, y, holder_lead(self.template.lead, certificate.holder_honorific))
         name = certificate.holder_name
         size = 28.0
         limit = WIDTH - 70 * mm
@@ -406,6 +406,12 @@ class CertificateRenderer:
             canvas.setFont(FONT_BOLD, 18)
             canvas.drawCentredString(0, -50, f"ngày {timezone.localtime(certificate.revoked_at):%d/%m/%Y}")
         canvas.restoreState()
+
+
+def holder_lead(lead: str, honorific: str) -> str:
+    """The lead above the name: "Chứng nhận Ông/Bà" becomes "Chứng nhận Bà" when the roster said so."""
+    lead = lead or "Chứng nhận Ông/Bà"
+    return lead.replace("Ông/Bà", honorific) if honorific else lead
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

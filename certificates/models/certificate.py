@@ -38,6 +38,8 @@ class Certificate(models.Model):
     )
 
     holder_name = models.CharField(_("họ và tên"), max_length=255)
+    # "Ông" or "Bà" from the roster's gender at issue; empty when unknown (the lead keeps "Ông/Bà").
+    holder_honorific = models.CharField(_("danh xưng"), max_length=8, blank=True)
     title = models.CharField(_("nội dung chứng nhận"), max_length=600)
     wording = models.CharField(_("lời chứng nhận"), max_length=255, blank=True)
     governing_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)

@@ -106,6 +106,7 @@ def _build(*, employee: Employee, campaign: Campaign | None = None, quiz=None, s
         campaign=campaign,
         quiz=quiz,
         holder_name=employee.full_name,
+        holder_honorific=employee.honorific,
         title=campaign.title if campaign is not None else quiz.title,
         wording=snap.wording if wording is None else wording,
         governing_body=snap.governing_body,
@@ -215,7 +216,7 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
         result.already_held = len(valid_ids)
         result.skipped_revoked = len(holder_ids - valid_ids)
         todo = sorted(completer_ids - holder_ids)
-        employees = Employee.objects.filter(pk__in=todo).only("pk", "full_name", "employee_code")
+        employees = Employee.objects.filter(pk__in=todo).only("pk", "full_name", "employee_code", "gender")
         day = {person.pk: completed_on.get(person.pk) or fallback for person in employees}
         people = sorted(employees, key=lambda e: (day[e.pk], e.employee_code))
         total = len(people)

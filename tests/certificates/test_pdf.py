@@ -121,3 +121,18 @@ def test_seal_and_logo_from_the_template_are_drawn(issued, tmp_path):
     rgb = render_png(pdf, tmp_path, dpi=40).convert("RGB")
     reds = sum(1 for r, g, b in rgb.getdata() if r > 200 and g < 60 and b < 60)
     assert reds > 50  # the seal's red ring is on the page
+
+
+def test_ong_ba_from_the_roster_gender(scenario):
+    leads = {}
+    for code, gender in (("SCT001", "female"), ("SCT002", "male"), ("SCT003", "")):
+        person = scenario.person(code, "Trần Thị Bình" if gender == "female" else "Lê Văn An")
+        person.gender = gender
+        person.save(update_fields=["gender"])
+        scenario.study(person)
+        certificate, _ = certificate_issue(employee=person, campaign=scenario.campaign)
+        text = " ".join(pdftotext(CertificateRenderer().render(certificate)).split())
+        leads[code] = (certificate.holder_honorific, "Chứng nhận Bà" in text, "Chứng nhận Ông " in text,
+                       "Chứng nhận Ông/Bà" in text)
+    assert leads == {"SCT001": ("Bà", True, False, False), "SCT002": ("Ông", False, True, False),
+                     "SCT003": ("", False, False, True)}
