@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.demo import CONTENT, demo_step
+from core.demo import ACTIVITY, CONTENT, demo_step
 from learning.models import Campaign
 from reports.models import (
     AnnualReport,
@@ -114,7 +114,6 @@ def seed_dossier(ctx) -> str:
             targets += created
     year = campaign.year if campaign else 2024
     criteria = _seed_criteria(agency, year, with_measures=campaign is not None)
-    scores = _seed_scores(agency, year, campaign) if with_activity else 0
     reports = 0
     if campaign is not None:
         _, created = AnnualReport.objects.get_or_create(campaign=campaign, defaults={
@@ -122,7 +121,18 @@ def seed_dossier(ctx) -> str:
             "recipients": "UBND tỉnh (qua Sở Nội vụ);\nBan Dân vận Tỉnh ủy;\nBan Giám đốc Sở;",
             "body": REPORT_BODY})
         reports += created
-    return f"{targets} targets, {criteria} demo criteria, {scores} self-scores, {reports} annual report created"
+    return f"{targets} targets, {criteria} demo criteria, {reports} annual report created"
+
+
+@demo_step(ACTIVITY, 50)
+def seed_self_scores(ctx) -> str:
+    """The self-scores are activity: after the sessions and evidence, so that the criteria bound to
+    a live measure are scored as the figures propose."""
+    campaign = Campaign.objects.filter(slug=CAMPAIGN_SLUG).first()
+    agency = ctx.agency or (campaign.agency if campaign else None)
+    if agency is None or ctx.content_only or ctx.employees:
+        return "skipped"
+    return f"{_seed_scores(agency, campaign.year if campaign else 2024, campaign)} self-scores created"
 
 
 def _seed_criteria(agency, year: int, *, with_measures: bool) -> int:

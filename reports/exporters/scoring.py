@@ -192,6 +192,11 @@ class ScoringSheetPdf(PdfDocument):
         table.setStyle(TableStyle(commands))
         return table
 
+    def _closing(self) -> Table:
+        """Nơi nhận and the signer, kept on the page of the totals (never alone on the last page)."""
+        return closing_block(self.s, recipients=self.sheet.recipients or ["UBND tỉnh (qua Sở Nội vụ)"],
+                             archive="VT, VP", signer_title=self.signer_title, signer_name=self.signer_name)
+
     def story(self) -> list:
         s, sheet = self.s, self.sheet
         number = sheet.number or f"      /BC-{sheet.agency_code}"
@@ -208,21 +213,21 @@ class ScoringSheetPdf(PdfDocument):
             story.append(Paragraph("Chưa có tiêu chí chấm điểm nào được nhập cho năm này.", s["body"]))
         else:
             story += [Paragraph("I. BẢNG TỰ CHẤM ĐIỂM", s["heading"]), self.grid(), Spacer(1, 4 * mm)]
-            story.append(Paragraph("II. TỔNG HỢP KẾT QUẢ", s["heading"]))
+            closing = [Paragraph("II. TỔNG HỢP KẾT QUẢ", s["heading"])]
             total = _num(sheet.total_points) or "0"
-            story.append(Paragraph(escape(f"Tổng điểm tự chấm: {total}/{_num(sheet.total_max)} điểm."), s["body"]))
+            closing.append(Paragraph(escape(f"Tổng điểm tự chấm: {total}/{_num(sheet.total_max)} điểm."), s["body"]))
             if sheet.rating:
-                story.append(Paragraph(f"Tự xếp loại: <b>{escape(sheet.rating)}</b>.", s["body"]))
+                closing.append(Paragraph(f"Tự xếp loại: <b>{escape(sheet.rating)}</b>.", s["body"]))
             if sheet.bands:
                 bands = "; ".join(f"{name}: từ {_num(low)} điểm" for name, low in sheet.bands)
-                story.append(Paragraph(escape(f"(Mức xếp loại: {bands}.)"), s["body"]))
+                closing.append(Paragraph(escape(f"(Mức xếp loại: {bands}.)"), s["body"]))
             evidence = sum(len(r.evidence) for r in sheet.rows)
             if evidence:
-                story.append(Paragraph(escape(f"Kèm theo {evidence} minh chứng, đánh số theo mã tiêu chí (MC <mã>-<số "
-                                              f"thứ tự>) trong danh mục minh chứng."), s["body"]))
-        story += [Spacer(1, 6 * mm), KeepTogether([closing_block(
-            s, recipients=sheet.recipients or ["UBND tỉnh (qua Sở Nội vụ)"], archive="VT, VP",
-            signer_title=self.signer_title, signer_name=self.signer_name)])]
+                closing.append(Paragraph(escape(f"Kèm theo {evidence} minh chứng, đánh số theo mã tiêu chí (MC <mã>-<số "
+                                                f"thứ tự>) trong danh mục minh chứng."), s["body"]))
+            story.append(KeepTogether(closing + [Spacer(1, 6 * mm), self._closing()]))
+            return story
+        story += [Spacer(1, 6 * mm), KeepTogether([self._closing()])]
         return story
 
 

@@ -21,6 +21,7 @@ from reports.models import (
     SelfScoreEvidence,
     TargetStatus,
 )
+from reports.selectors.measures import criterion_proposal
 
 
 @dataclass
@@ -162,6 +163,8 @@ def _live_rows(agency: OrgUnit, year: int) -> list[SheetRow]:
                  .order_by("sort_order", "id")):
         evidence.setdefault(link.score_id, []).append(link)
     parents = {c.parent_id for c in criteria if c.parent_id}
+    # a draft shows what the figures propose today (the stored proposal is the one at scoring time)
+    proposals = {c.pk: criterion_proposal(criterion=c) for c in criteria if c.measure}
     figures: dict = {}
     rows = []
     for criterion in criteria:
@@ -170,7 +173,7 @@ def _live_rows(agency: OrgUnit, year: int) -> list[SheetRow]:
             code=criterion.code, text=criterion.text, level=criterion.level, max_points=criterion.max_points,
             points=score.points if score else None, comment=score.comment if score else "",
             guidance=criterion.guidance, measure=criterion.measure,
-            proposed=score.proposed_points if score else None,
+            proposed=proposals.get(criterion.pk),
             override_reason=score.override_reason if score else "", is_leaf=criterion.pk not in parents,
             evidence=[_evidence_entry(e, figures) for e in evidence.get(score.pk, [])] if score else [],
         ))

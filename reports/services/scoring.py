@@ -19,8 +19,8 @@ from core.tables import Column, Table, read_table
 from org.models import OrgUnit
 from org.services.audit import audit_log
 from reports.models import DossierStatus, RatingBand, ScoringCriterion, ScoringDossier, SelfScore, default_deadline
+from reports.selectors.measures import MEASURE_KINDS, criterion_proposal, measure_campaign, measure_parse
 from reports.selectors.scoring import scoring_sheet
-from reports.services.measures import MEASURE_KINDS, measure_campaign, measure_parse, measure_propose
 
 
 class ScoreOutOfRange(DomainError):
@@ -121,16 +121,6 @@ def self_score_save(*, score: SelfScore, actor, save: Callable[[], object] | Non
         audit_log(actor=actor, action="self_score.create" if before is None else "self_score.update", obj=score,
                   before=before, after=_score_snapshot(score))
     return score
-
-
-def criterion_proposal(*, criterion: ScoringCriterion, as_of=None) -> Decimal | None:
-    """The score the criterion's live measure proposes now (None without a measure)."""
-    if not criterion.measure:
-        return None
-    share = measure_propose(agency=criterion.agency, measure=criterion.measure, as_of=as_of)
-    if share is None:
-        return Decimal(0)
-    return (criterion.max_points * Decimal(str(share))).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
 # --- the criteria import ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ def test_steps_run_in_data_flow_order():
     assert [s.name for s in steps(STAFF)] == ["org.demo.staff.seed_staff"]
     assert [s.name for s in steps(ACTIVITY)] == [
         "learning.demo.sessions.seed_sessions", "quizzes.demo.seed_attempts",
-        "learning.demo.campaigns.seed_evidence", "certificates.demo.seed_certificates"]
+        "learning.demo.campaigns.seed_evidence", "certificates.demo.seed_certificates",
+        "reports.demo.dossier.seed_self_scores"]
     assert [s.name for s in steps(SCALE)] == ["reports.demo.scale.seed_scale"]
     assert [s.phase for s in steps(CONTENT, STAFF, ACTIVITY)][-1] == ACTIVITY

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.demo import DemoContext
 from org.models import AuditLog
-from reports.demo.dossier import seed_dossier
+from reports.demo.dossier import seed_dossier, seed_self_scores
 from reports.models import CampaignTarget, TargetKind, TargetStatus
 from reports.services.targets import campaign_targets_progress, target_save
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
@@ -111,6 +111,8 @@ def test_demo_step_is_idempotent_and_labels_demo_criteria(setup):
     assert criteria.get(code="2.1").parent.code == "2" and criteria.get(code="2.1").measure == "completion:dan-van-2024"
     assert not SelfScore.objects.exists()
     seed_dossier(DemoContext(agency=campaign.agency))
+    seed_self_scores(DemoContext(agency=campaign.agency))
+    seed_self_scores(DemoContext(agency=campaign.agency))
     assert SelfScore.objects.count() == 8  # the leaves; parents add up their children
 
 

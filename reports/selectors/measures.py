@@ -10,6 +10,7 @@ of the criterion's maximum, from the campaign's own figures — never a figure o
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from learning.models.sessions import AttendanceStatus
 from learning.selectors.compliance import compliance_table
 from learning.selectors.summaries import person_rollup, summary
 from org.models import OrgUnit
+from reports.models import ScoringCriterion
 
 MEASURE_KINDS = ("completion", "sessions", "trained")
 
@@ -68,3 +70,14 @@ def measure_propose(*, agency: OrgUnit, measure: str, as_of: dt.date | None = No
         return None
     as_of = as_of or timezone.localdate()
     return {"completion": _completion, "sessions": _sessions, "trained": _trained}[parsed[0]](campaign, as_of)
+
+
+def criterion_proposal(*, criterion: ScoringCriterion, as_of: dt.date | None = None) -> Decimal | None:
+    """The score the criterion's live measure proposes: its maximum × the measure's share, two
+    decimals (0 when nothing counts yet; None without a measure)."""
+    if not criterion.measure:
+        return None
+    share = measure_propose(agency=criterion.agency, measure=criterion.measure, as_of=as_of)
+    if share is None:
+        return Decimal(0)
+    return (criterion.max_points * Decimal(str(share))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
