@@ -18,6 +18,7 @@ from core.errors import DomainError
 from core.tables import read_table
 from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from org.selectors.access import is_hr, visible_employees
+from quizzes.analysis import MIN_RESPONSES, quiz_item_analysis
 from quizzes.formats import FORMATS, format_for, xlsx
 from quizzes.models import AttemptAnswer, QuestionType, Quiz
 from quizzes.selectors import essay_queue, quiz_statistics, quizzes_editable, quizzes_visible
@@ -240,9 +241,12 @@ class QuizStatsView(HrOnlyMixin, WagtailAdminTemplateMixin, View):
     def get(self, request, pk: int):
         self.quiz = get_object_or_404(quizzes_visible(request.user), pk=pk)
         stats = quiz_statistics(quiz=self.quiz, employees=_scope(request.user))
+        items = quiz_item_analysis(quiz=self.quiz, employees=_scope(request.user))
         peak = max((n for _, n in stats.buckets), default=0) or 1
         bars = [(label, n, round(100 * n / peak)) for label, n in stats.buckets]
-        return self.render_to_response(self.get_context_data(quiz=self.quiz, stats=stats, bars=bars))
+        return self.render_to_response(self.get_context_data(
+            quiz=self.quiz, stats=stats, bars=bars, items=items, weak=sum(i.weak for i in items),
+            min_responses=MIN_RESPONSES))
 
 
 __all__ = ["EssayQueueView", "FORMATS", "PaperResultsImportView", "QuestionImportView", "QuizStatsView",
