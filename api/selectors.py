@@ -15,7 +15,7 @@ from api.models import ApiToken
 from core.errors import PermissionDenied
 from learning.models import Campaign
 from learning.selectors.campaigns import CampaignNotFound
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import compliance_table_slice
 from reports.exporters.compliance import csv_frame
 from reports.exporters.province import province_figures
 from reports.selectors.province import province_csv_frame
@@ -53,10 +53,10 @@ def token_campaign(token: ApiToken, slug: str) -> Campaign:
 def compliance_page(*, campaign: Campaign, as_of: dt.date, page: int, size: int) -> CompliancePage:
     """Page `page` (from 1) of the compliance rows as of `as_of`: the contract CSV's rows in its
     order, each a dict of its eight columns in CSV order with the CSV's text values."""
-    table = compliance_table(campaign=campaign, as_of=as_of)
     start = (page - 1) * size
-    rows = csv_frame(table.iloc[start:start + size]).to_dict(orient="records")
-    return CompliancePage(count=len(table), number=page, has_next=start + size < len(table), rows=rows)
+    count, table = compliance_table_slice(campaign=campaign, as_of=as_of, offset=start, limit=size)
+    rows = csv_frame(table).to_dict(orient="records")
+    return CompliancePage(count=count, number=page, has_next=start + size < count, rows=rows)
 
 
 def province_rows(token: ApiToken, *, slug: str, as_of: dt.date) -> list[dict]:

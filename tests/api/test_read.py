@@ -148,3 +148,22 @@ def test_refused_calls_are_limited_per_address(client, world, settings):
     statuses = [client.get("/api/v1/campaigns", HTTP_AUTHORIZATION="Bearer ctk_x").status_code for _ in range(4)]
     assert statuses == [401, 401, 429, 429]
     assert AuditLog.objects.filter(action="api.call").count() == 2
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 8, 50])
+def test_a_page_is_the_same_slice_of_the_whole_table(world, size):
+    """Pages compute only their own people; glued together they are the whole table, row for row."""
+    from learning.selectors.compliance import compliance_table, compliance_table_slice
+    from tests.learning.compliance_helpers import D
+
+    whole = compliance_table(campaign=world["campaign"], as_of=D(2024, 12, 1))
+    glued, offset = [], 0
+    while True:
+        count, part = compliance_table_slice(campaign=world["campaign"], as_of=D(2024, 12, 1), offset=offset,
+                                             limit=size)
+        assert count == len(whole)
+        if part.empty:
+            break
+        glued += part.to_dict(orient="records")
+        offset += size
+    assert glued == whole.reset_index(drop=True).to_dict(orient="records")
