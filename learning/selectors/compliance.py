@@ -40,7 +40,8 @@ from org.models import Employee, OrgUnit
 
 CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
 ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
-TABLE_COLUMNS = CSV_COLUMNS + ID_COLUMNS + ["requirement_order"]
+# `due_day`: the row's due date as an ordinal (the person's own, `person_due`), for reminders.
+TABLE_COLUMNS = CSV_COLUMNS + ID_COLUMNS + ["requirement_order", "due_day"]
 
 
 

@@ -94,6 +94,15 @@ def _site_link(name: str) -> str:
     return settings.SITE_URL + reverse(name)
 
 
+def _sent_on(*, campaign: Campaign, kind: str, since: dt.date) -> dict[int, list[dt.date]]:
+    """employee_id → the days a reminder of `kind` was sent to them on or after `since`."""
+    sent: dict[int, list[dt.date]] = {}
+    for employee_id, day in (Reminder.objects.filter(campaign=campaign, kind=kind, status=ReminderStatus.SENT,
+                                                     sent_on__gte=since).values_list("employee_id", "sent_on")):
+        sent.setdefault(employee_id, []).append(day)
+    return sent
+
+
 def _recent(*, campaign: Campaign, kind: str, since: dt.date) -> set[int]:
     return set(
         Reminder.objects.filter(campaign=campaign, kind=kind, status=ReminderStatus.SENT, sent_on__gte=since)
@@ -105,30 +114,45 @@ def _recent(*, campaign: Campaign, kind: str, since: dt.date) -> set[int]:
 
 
 def _learner_plans(*, campaign: Campaign, table, as_of: dt.date, days_before: int, result: ReminderResult):
-    if as_of <= campaign.due and as_of >= campaign.due - dt.timedelta(days=days_before):
-        kind, status, since = ReminderKind.DUE_SOON, PENDING, campaign.due - dt.timedelta(days=days_before)
-    elif campaign.due < as_of <= campaign.due + dt.timedelta(days=OVERDUE_FOR_DAYS):
-        kind, status, since = ReminderKind.OVERDUE, OVERDUE, as_of - dt.timedelta(days=REPEAT_EVERY_DAYS - 1)
-    else:
+    """Due-soon reminders in the `days_before` days up to each person's due date, overdue ones (every
+    REPEAT_EVERY_DAYS) for OVERDUE_FOR_DAYS after it. The due date is the person's own (a newcomer's
+    with `new_hire_days`: `due_day` of the table), the campaign's for everyone else."""
+    if table.empty:
         return []
-    missing = table[table["status"] == status]
-    if missing.empty:
-        return []
-    by_person = missing.groupby("employee_id", sort=False)["requirement"].apply(list)
-    done_recently = _recent(campaign=campaign, kind=kind, since=since)
-    people = dashboard.employees_by_id(by_person.index)
+    today = as_of.toordinal()
+    due = table["due_day"].astype("int64")
+    windows = [
+        (ReminderKind.DUE_SOON, (table["status"] == PENDING) & (due >= today) & (due - days_before <= today)),
+        (ReminderKind.OVERDUE, (table["status"] == OVERDUE) & (due < today) & (today <= due + OVERDUE_FOR_DAYS)),
+    ]
     plans = []
-    for employee_id, requirements in by_person.items():
-        if employee_id in done_recently:
-            result.already[kind] += 1
+    for kind, in_window in windows:
+        missing = table[in_window]
+        if missing.empty:
             continue
-        employee = people[employee_id]
-        address = email_of(employee)
-        if not address:
-            result.no_email[kind] += 1
-            continue
-        plans.append(Planned(kind=kind, campaign=campaign, employee=employee, email=address,
-                             requirements=list(requirements)))
+        by_person = missing.groupby("employee_id", sort=False).agg(requirements=("requirement", list),
+                                                                   due_day=("due_day", "first"))
+        # Once per window for "due soon" (since the window opened), every REPEAT_EVERY_DAYS when overdue.
+        since = {
+            employee_id: (dt.date.fromordinal(int(day)) - dt.timedelta(days=days_before)
+                          if kind == ReminderKind.DUE_SOON else as_of - dt.timedelta(days=REPEAT_EVERY_DAYS - 1))
+            for employee_id, day in by_person["due_day"].items()
+        }
+        sent = _sent_on(campaign=campaign, kind=kind, since=min(since.values()))
+        people = dashboard.employees_by_id(by_person.index)
+        for employee_id, row in by_person.iterrows():
+            if any(day >= since[employee_id] for day in sent.get(employee_id, ())):
+                result.already[kind] += 1
+                continue
+            employee = people[employee_id]
+            address = email_of(employee)
+            if not address:
+                result.no_email[kind] += 1
+                continue
+            due_date = dt.date.fromordinal(int(row["due_day"]))
+            plans.append(Planned(kind=kind, campaign=campaign, employee=employee, email=address,
+                                 requirements=list(row["requirements"]),
+                                 context={"due": due_date, "days_left": (due_date - as_of).days}))
     return plans
 
 

@@ -252,3 +252,22 @@ def test_two_racing_runs_send_each_reminder_once():
 def test_nothing_long_after_the_deadline(world):
     result = reminders_send(as_of=DUE + dt.timedelta(days=service.OVERDUE_FOR_DAYS + 1))
     assert sum(result.sent.values()) == 0 and mail.outbox == []
+
+
+def test_a_newcomer_is_reminded_by_their_own_due_date(world):
+    campaign, people, _ = world
+    campaign.new_hire_days = 30
+    campaign.save()
+    newcomer = EmployeeFactory(agency=campaign.agency, unit=people["vp"].unit, employee_code="N01",
+                               full_name="Mai Thị Mới", start_date=D(2024, 10, 20))  # own due: 19/11/2024
+    reminders_send(as_of=DUE - dt.timedelta(days=7), days_before=7)
+    assert newcomer.email not in _recipients()  # not due soon yet: 19/11 is weeks away
+    mail.outbox.clear()
+    reminders_send(as_of=D(2024, 11, 5))  # the others are overdue now; the newcomer is not
+    overdue = [m for m in mail.outbox if "quá hạn" in m.subject]
+    assert people["none"].email in [a for m in overdue for a in m.to]
+    assert newcomer.email not in [a for m in overdue for a in m.to]
+    mail.outbox.clear()
+    reminders_send(as_of=D(2024, 11, 14), days_before=7)
+    [soon] = [m for m in mail.outbox if "Sắp đến hạn" in m.subject]
+    assert soon.to == [newcomer.email] and "19/11/2024" in soon.body and "còn 5 ngày" in soon.body
