@@ -245,6 +245,19 @@ def test_home_panel_shows_current_campaign(client, world):
     assert "3 / 7 người phải học (miễn 1)" in text  # the tile counts the people who must study
 
 
+def test_trend_chart_has_axes_labels_and_a_text_alternative(client, world):
+    campaign, e, _ = world
+    response = _get(client, e["hr"].user, "trend", campaign=campaign.pk, as_of=AS_OF.isoformat())
+    html = response.content.decode()
+    start = html.index('<svg class="lh-trend"')
+    svg = html[start:html.index("</svg>", start)]
+    assert 'role="img"' in svg and "<title id=\"trend-title\">Tỷ lệ lượt văn bản hoàn thành</title>" in svg
+    assert "ngày 07/04/2024 đến" in svg and "ngày 05/11/2024;" in svg  # the text alternative
+    assert all(f">{p}%</text>" in svg for p in (0, 25, 50, 75, 100))  # the y axis
+    assert ">07/04/2024</text>" in svg and ">05/11/2024</text>" in svg  # the x axis: first and last weeks
+    assert svg.count("<circle") == len(response.context["object_list"]) and "<polyline" in svg  # a point a week
+
+
 def test_trend_without_any_evidence_and_before_the_start(client, world):
     campaign, e, _ = world
     early = _get(client, e["hr"].user, "trend", campaign=campaign.pk, as_of="2024-03-01")
