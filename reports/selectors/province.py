@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from learning.selectors.compliance import compliance_table, compliance_tables
 from learning.selectors.province import province_campaigns
 from learning.selectors.summaries import group_summary, rolled_up
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import Province
+from reports.models import AnnualReport, ScoringDossier
 from reports.selectors.dashboard import by_unit, trend
 
 # docs/contract.md "Province": the CSV of province_report.
@@ -160,4 +163,46 @@ def directive_matrix(figures: dict) -> list[dict]:
     for agency in figures["agencies"].to_dict("records"):
         cells = [lookup.get((agency["agency_id"], requirement)) for requirement in figures["requirements"]]
         rows.append({"agency": agency, "cells": cells})
+    return rows
+
+
+# --- deadlines: reports (01/11) and dossiers (15/11) ---------------------------------------------
+
+ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
+
+
+def _state(done_on: dt.date | None, deadline: dt.date, today: dt.date) -> str:
+    if done_on is not None:
+        return ON_TIME if done_on <= deadline else LATE
+    return MISSING if today > deadline else NOT_DUE
+
+
+def province_deadlines(*, province: Province, slug: str, year: int, today: dt.date) -> list[dict]:
+    """Per agency of the province: its annual report of campaign `slug` (issued = frozen, on or
+    before the report deadline, 01/11 by configuration) and its scoring dossier of `year`
+    (submitted on or before its own deadline, 15/11 by default). States: on_time, late (done after
+    the deadline), missing (not done and the deadline passed), not_due."""
+    day, month = settings.PROVINCE_DEADLINES["report"]
+    report_deadline = dt.date(year, month, day)
+    day, month = settings.PROVINCE_DEADLINES["dossier"]
+    dossier_default = dt.date(year, month, day)
+    pairs = province_campaigns(province=province, slug=slug)
+    reports = {r.campaign_id: r for r in AnnualReport.objects.filter(
+        campaign__in=[c for _, c in pairs if c is not None])}
+    dossiers = {d.agency_id: d for d in ScoringDossier.objects.filter(agency__in=[a for a, _ in pairs], year=year)}
+    rows = []
+    for agency, campaign in pairs:
+        report = reports.get(campaign.pk) if campaign is not None else None
+        issued = timezone.localdate(report.frozen_at) if report is not None and report.frozen_at else None
+        dossier = dossiers.get(agency.pk)
+        deadline = dossier.deadline if dossier is not None else dossier_default
+        submitted = (timezone.localdate(dossier.submitted_at) if dossier is not None and dossier.is_submitted
+                     and dossier.submitted_at else None)
+        row = {"agency_id": agency.pk, "agency_code": agency.code, "agency": agency.name,
+               "report_deadline": report_deadline, "report_on": issued,
+               "report_state": _state(issued, report_deadline, today),
+               "dossier_deadline": deadline, "dossier_on": submitted,
+               "dossier_state": _state(submitted, deadline, today)}
+        row["cells"] = [(row["report_state"], issued, report_deadline), (row["dossier_state"], submitted, deadline)]
+        rows.append(row)
     return rows

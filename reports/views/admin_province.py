@@ -32,7 +32,13 @@ from org.services.provinces import province_person_read_log
 from reports.exporters.compliance import csv_bytes
 from reports.exporters.province import totals
 from reports.selectors.dashboard import records
-from reports.selectors.province import agency_units, directive_matrix, province_dashboard, ranked
+from reports.selectors.province import (
+    agency_units,
+    directive_matrix,
+    province_dashboard,
+    province_deadlines,
+    ranked,
+)
 from reports.views.admin_dashboard import RATE_NAMES, forbidden
 
 CHANGE_LABELS = {"title": _("tên"), "start": _("ngày bắt đầu"), "due": _("hạn hoàn thành"),
@@ -141,6 +147,8 @@ class ProvinceDashboardView(ProvinceMixin, TemplateView):
             "not_adopted": [r for r in rows if r["state"] == NOT_ADOPTED],
             "changed": [r for r in rows if r["state"] == CHANGED],
             "deadlines": deadlines(year, timezone.localdate()),
+            "submissions": province_deadlines(province=self.province, slug=self.slug, year=year,
+                                              today=timezone.localdate()),
             "lagging": [r for r in rows if r["state"] != NOT_ADOPTED and (r["people_rate"] is None
                                                                           or r["people_rate"] < 100)],
             "downloads": [(cls.identifier, cls.verbose_name,

@@ -76,6 +76,25 @@ def test_officer_sees_every_agency_in_aggregate(client, world):
     assert csv.status_code == 200 and csv.content.decode().splitlines()[1].startswith("SCT,Sở Công Thương,2,0,")
 
 
+def test_deadlines_say_who_is_late(client, world):
+    from django.utils import timezone
+
+    from reports.models import AnnualReport, ScoringDossier
+
+    sct_campaign = Campaign.objects.get(agency=world["sct"])
+    AnnualReport.objects.create(campaign=sct_campaign, frozen_at=timezone.make_aware(dt.datetime(2024, 10, 30, 9)))
+    ScoringDossier.objects.create(agency=world["syt"], year=2024, deadline=dt.date(2024, 11, 15), status="submitted",
+                                  submitted_at=timezone.make_aware(dt.datetime(2024, 11, 20, 9)))
+    client.force_login(world["officer"].user)
+    response = client.get(reverse("province_dashboard:index"), {"as_of": AS_OF})
+    rows = {r["agency_code"]: r for r in response.context["submissions"]}
+    assert rows["SCT"]["report_state"] == "on_time" and rows["SCT"]["report_on"] == dt.date(2024, 10, 30)
+    assert rows["SYT"]["report_state"] == "missing" and rows["SXD"]["report_state"] == "missing"
+    assert rows["SYT"]["dossier_state"] == "late" and rows["SCT"]["dossier_state"] == "missing"
+    html = response.content.decode()
+    assert "Đúng hạn (30/10/2024)" in html and "Muộn (20/11/2024)" in html
+
+
 def test_drill_down_to_departments_and_the_grant(client, world):
     user = world["officer"].user
     client.force_login(user)
