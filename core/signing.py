@@ -17,6 +17,7 @@ go through pyHanko's PKCS#11 signer: the same two functions with another `Signer
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,9 @@ from pathlib import Path
 from django.conf import settings
 
 PADES_FIELD = "ChuKySo"
+
+# pyHanko imports cryptography's DSA interface, which warns on every start; we never sign with DSA.
+warnings.filterwarnings("ignore", message="DSA is deprecated")
 
 
 class SigningError(RuntimeError):

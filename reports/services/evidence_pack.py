@@ -195,7 +195,10 @@ def _session_parts(session: StudySession) -> list[Part]:
     order = {kind: rank for rank, kind in enumerate(SessionRecordKind.values)}  # sheet, minutes, photo, other
     records = sorted(session.records.all(), key=lambda r: (order.get(r.kind, 99), r.uploaded_at, r.pk))
     for index, record in enumerate(records, start=1):
-        name = f"{stem}-ban-goc/{index:02d}-{record.kind}-{record.original_name}"
+        # The uploaded name, with the extension of what the file is (a photo sent as "anh.pdf" is a .png).
+        base = PurePosixPath(record.original_name)
+        base = base.stem if base.suffix.lower().lstrip(".") in {"pdf", "jpg", "jpeg", "png"} else base.name
+        name = f"{stem}-ban-goc/{index:02d}-{record.kind}-{base}.{record.extension}"
         note = f" ({record.note})" if record.note else ""
         parts.append(Part("2-diem-danh", f"Bản gốc: {record.get_kind_display().lower()} hội nghị ngày {when}{note}",
                           _original(name, record.file, record.content_type), name=name, original=True,

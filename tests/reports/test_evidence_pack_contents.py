@@ -34,7 +34,7 @@ def with_originals(pack_scenario):  # noqa: F811
     session = StudySession.objects.get(campaign=pack_scenario)
     session_record_attach(session=session, content=SCAN, filename="danh sach ky ten.pdf", kind="sheet",
                           note="Bản có chữ ký")
-    session_record_attach(session=session, content=PHOTO, filename="IMG_0001.jpg", kind="photo")
+    session_record_attach(session=session, content=PHOTO, filename="IMG_0001.pdf", kind="photo")
     evidence = ManualEvidence.objects.get()
     evidence.proof.save("giay-xac-nhan.pdf", ContentFile(b"%PDF-1.4 xac nhan"), save=True)
     return pack_scenario, session, evidence
@@ -53,7 +53,7 @@ def test_originals_proofs_exemptions_and_contents(with_originals, tmp_path):
         stem = f"2-diem-danh/{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}"
         assert f"{stem}.pdf" in names
         assert pack.read(f"{stem}-ban-goc/01-sheet-danh_sach_ky_ten.pdf") == SCAN  # byte for byte
-        assert pack.read(f"{stem}-ban-goc/02-photo-IMG_0001.jpg") == PHOTO
+        assert pack.read(f"{stem}-ban-goc/02-photo-IMG_0001.jpg") == PHOTO  # named by what it is
         proof = f"6-minh-chung-khac/tep/{evidence.pk}-giay-xac-nhan.pdf"
         assert pack.read(proof) == b"%PDF-1.4 xac nhan"
         listed = load_workbook(io.BytesIO(pack.read(next(n for n in names if n.startswith("6-minh-chung-khac/minh")))))
