@@ -13,6 +13,7 @@ class ReminderKind(models.TextChoices):
     OVERDUE = "overdue", _("Quá hạn")
     WEEKLY_SUMMARY = "weekly_summary", _("Tổng hợp hằng tuần cho trưởng đơn vị")
     MANUAL = "manual", _("Nhắc nhở trực tiếp")
+    DOSSIER_DEADLINE = "dossier_deadline", _("Hạn nộp hồ sơ tự chấm điểm (cho Văn phòng)")
 
 
 class ReminderStatus(models.TextChoices):

@@ -7,7 +7,11 @@ Statuses come from the compliance table, never from rules of our own. Cadence (d
   requirement, at most once every 7 days;
 - `weekly_summary`: to each unit head (group UNIT_HEAD) whose unit subtree is in a running
   campaign's audience, at most once every 7 days, with the subtree's figures;
-- `manual`: one click on the dashboard.
+- `manual`: one click on the dashboard;
+- `dossier_deadline`: to HR of an agency whose self-assessment dossier of the year is not submitted,
+  from `DOSSIER_DAYS_BEFORE` days before its deadline (15/11 unless changed) until
+  `DOSSIER_OVERDUE_DAYS` after it, at most once every 7 days (recorded against the agency's campaign
+  of that year).
 Nobody gets two successful reminders of one kind for one campaign on one day (a partial unique
 constraint), so re-running the job is harmless. Every e-mail, sent or failed, is a `Reminder` row.
 """
@@ -32,13 +36,16 @@ from learning.selectors.compliance import compliance_table, employee_campaign_st
 from learning.selectors.summaries import summary
 from learning.statuses import OVERDUE, PENDING
 from org.models import Employee
-from org.roles import UNIT_HEAD
-from reports.models import Reminder, ReminderKind, ReminderStatus
+from org.roles import HR, UNIT_HEAD
+from reports.models import DossierStatus, Reminder, ReminderKind, ReminderStatus, ScoringDossier
 from reports.selectors import dashboard
+from reports.selectors.scoring import scoring_sheet
 
 logger = logging.getLogger(__name__)
 
 OVERDUE_FOR_DAYS = getattr(settings, "REMINDERS_OVERDUE_FOR_DAYS", 60)
+DOSSIER_DAYS_BEFORE = 14
+DOSSIER_OVERDUE_DAYS = 30
 REPEAT_EVERY_DAYS = 7
 
 
@@ -78,7 +85,9 @@ class ReminderResult:
     def line(self) -> str:
         verb = "would send" if self.dry_run else "sent"
         kinds = [k.value for k in ReminderKind if k != ReminderKind.MANUAL]
-        parts = [f"{kind} {self.sent[kind]}" for kind in kinds]
+        # the dossier reminder joins the line only when it has something to say (the line is read by scripts)
+        parts = [f"{kind} {self.sent[kind]}" for kind in kinds
+                 if kind != ReminderKind.DOSSIER_DEADLINE or self.sent[kind]]
         return (f"{verb}: " + ", ".join(parts) + f"; failed {sum(self.failed.values())}, "
                 f"no email {sum(self.no_email.values())}, already sent {sum(self.already.values())}")
 
@@ -199,6 +208,38 @@ def _summary_plans(*, campaign: Campaign, table, as_of: dt.date, result: Reminde
     return plans
 
 
+def _dossier_plans(*, as_of: dt.date, result: ReminderResult) -> list[Planned]:
+    """HR of each agency whose dossier is open near or past its deadline (scores still missing)."""
+    kind = ReminderKind.DOSSIER_DEADLINE
+    plans = []
+    dossiers = ScoringDossier.objects.filter(
+        status=DossierStatus.DRAFT, deadline__gte=as_of - dt.timedelta(days=DOSSIER_OVERDUE_DAYS),
+        deadline__lte=as_of + dt.timedelta(days=DOSSIER_DAYS_BEFORE)).select_related("agency")
+    for dossier in dossiers:
+        campaign = (Campaign.objects.filter(agency=dossier.agency, year=dossier.year).order_by("start", "pk").first())
+        if campaign is None:
+            continue  # a reminder is recorded against a campaign of the year
+        done_recently = _recent(campaign=campaign, kind=kind, since=as_of - dt.timedelta(days=REPEAT_EVERY_DAYS - 1))
+        sheet = scoring_sheet(agency=dossier.agency, year=dossier.year)
+        leaves = [r for r in sheet.rows if r.is_leaf]
+        context = {"dossier": dossier, "scored": sum(1 for r in leaves if r.points is not None), "leaves": len(leaves),
+                   "total": sheet.total_points, "total_max": sheet.total_max, "rating": sheet.rating,
+                   "days_to_deadline": (dossier.deadline - as_of).days,
+                   "dossier_link": _site_link("scoring_dossiers:index")}
+        for officer in (Employee.objects.filter(agency=dossier.agency, user__groups__name=HR, user__is_active=True)
+                        .select_related("user").distinct()):
+            if officer.id in done_recently:
+                result.already[kind] += 1
+                continue
+            address = email_of(officer)
+            if not address:
+                result.no_email[kind] += 1
+                continue
+            plans.append(Planned(kind=kind, campaign=campaign, employee=officer, email=address, requirements=[],
+                                 context=context))
+    return plans
+
+
 # --- delivery ------------------------------------------------------------------------------
 
 
@@ -207,11 +248,13 @@ SUBJECTS = {
     ReminderKind.OVERDUE: "[Nhắc nhở] Đã quá hạn hoàn thành: {title}",
     ReminderKind.MANUAL: "[Nhắc nhở] Đề nghị hoàn thành việc học tập: {title}",
     ReminderKind.WEEKLY_SUMMARY: "[Tổng hợp tuần] Tình hình học tập của {unit}: {title}",
+    ReminderKind.DOSSIER_DEADLINE: "[Nhắc nhở] Hạn nộp hồ sơ tự chấm điểm năm {year}: {deadline}",
 }
 
 
 def _message(plan: Planned, as_of: dt.date) -> EmailMultiAlternatives:
-    template = "weekly_summary" if plan.kind == ReminderKind.WEEKLY_SUMMARY else "reminder"
+    template = {ReminderKind.WEEKLY_SUMMARY: "weekly_summary",
+                ReminderKind.DOSSIER_DEADLINE: "dossier_deadline"}.get(plan.kind, "reminder")
     context = {
         "kind": plan.kind, "campaign": plan.campaign, "employee": plan.employee, "requirements": plan.requirements,
         "as_of": as_of, "days_left": (plan.campaign.due - as_of).days, "unit": plan.unit,
@@ -219,7 +262,10 @@ def _message(plan: Planned, as_of: dt.date) -> EmailMultiAlternatives:
         "dashboard_link": _site_link("learning_dashboard:by_unit") + f"?campaign={plan.campaign.pk}",
         **plan.context,
     }
-    subject = SUBJECTS[plan.kind].format(title=plan.campaign.title, unit=getattr(plan.unit, "name", ""))
+    dossier = plan.context.get("dossier")
+    subject = SUBJECTS[plan.kind].format(title=plan.campaign.title, unit=getattr(plan.unit, "name", ""),
+                                         year=getattr(dossier, "year", ""),
+                                         deadline=f"{dossier.deadline:%d/%m/%Y}" if dossier else "")
     text = render_to_string(f"reports/email/{template}.txt", context)
     html = render_to_string(f"reports/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject[:250], body=text, to=[plan.email])
@@ -254,24 +300,26 @@ def reminders_send(*, as_of: dt.date | None = None, days_before: int = 7, dry_ru
     if campaigns is None:
         # Campaigns long past their deadline send nothing: skip them before computing anything.
         campaigns = Campaign.objects.filter(start__lte=as_of, due__gte=as_of - dt.timedelta(days=OVERDUE_FOR_DAYS))
+    plans = []
     for campaign in campaigns.order_by("start", "pk"):
         table = compliance_table(campaign=campaign, as_of=as_of)
         if table.empty:
             continue
-        plans = _learner_plans(campaign=campaign, table=table, as_of=as_of, days_before=days_before, result=result)
+        plans += _learner_plans(campaign=campaign, table=table, as_of=as_of, days_before=days_before, result=result)
         plans += _summary_plans(campaign=campaign, table=table, as_of=as_of, result=result)
-        for plan in plans:
-            result.planned.append(plan)
-            if dry_run:
-                result.sent[plan.kind] += 1
-                continue
-            reminder = _deliver(plan, as_of=as_of)
-            if reminder is None:
-                result.already[plan.kind] += 1
-            elif reminder.status == ReminderStatus.FAILED:
-                result.failed[plan.kind] += 1
-            else:
-                result.sent[plan.kind] += 1
+    plans += _dossier_plans(as_of=as_of, result=result)
+    for plan in plans:
+        result.planned.append(plan)
+        if dry_run:
+            result.sent[plan.kind] += 1
+            continue
+        reminder = _deliver(plan, as_of=as_of)
+        if reminder is None:
+            result.already[plan.kind] += 1
+        elif reminder.status == ReminderStatus.FAILED:
+            result.failed[plan.kind] += 1
+        else:
+            result.sent[plan.kind] += 1
     return result
 
 

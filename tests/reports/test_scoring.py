@@ -355,3 +355,27 @@ def test_live_measure_proposes_override_needs_reason_and_submission_locks(agency
                      "Nơi nhận:", "UBND tỉnh (qua Sở Nội vụ);", "MC 1.2-1", "Tỷ lệ hoàn thành"):
         assert expected in text, expected
     assert ScoringDossier.objects.get().is_submitted
+
+
+def test_the_deadline_reminds_hr_until_the_dossier_is_submitted(agency, hr):
+    import datetime as dt
+
+    from django.core import mail
+
+    from reports.models import ReminderKind
+    from reports.services.reminders import reminders_send
+    from tests.learning.compliance_helpers import make_campaign, make_directive
+
+    make_campaign(agency, [make_directive("23-QĐ/TW")], start=dt.date(2024, 4, 1), due=dt.date(2024, 10, 31))
+    _import(agency, _book(CRITERIA))
+    kind = ReminderKind.DOSSIER_DEADLINE
+    assert reminders_send(as_of=dt.date(2024, 10, 20)).sent[kind] == 0  # more than 14 days before 15/11
+    first = reminders_send(as_of=dt.date(2024, 11, 5))
+    assert first.sent[kind] == 1 and "dossier_deadline 1" in first.line()
+    message = next(m for m in mail.outbox if "hồ sơ tự chấm điểm" in m.subject)
+    assert message.subject == "[Nhắc nhở] Hạn nộp hồ sơ tự chấm điểm năm 2024: 15/11/2024"
+    assert "còn 10 ngày" in message.body and "đã chấm 0/3 tiêu chí" in message.body
+    assert reminders_send(as_of=dt.date(2024, 11, 6)).already[kind] == 1  # once a week
+    self_score_save(score=SelfScore(criterion=ScoringCriterion.objects.get(code="2"), points=60), actor=hr)
+    dossier_submit(dossier=dossier_for(agency=agency, year=2024), actor=hr)
+    assert reminders_send(as_of=dt.date(2024, 11, 14)).sent[kind] == 0
