@@ -52,5 +52,5 @@ class QuizSource(EvidenceSource):
         return {
             directive_id: [Offer(kind=self.kind, title=_("Làm bài kiểm tra"),
                                  url=reverse("quizzes:detail", args=[quiz.slug])) for quiz in quizzes]
-            for directive_id, quizzes in quizzes_for_directives(directive_ids).items()
+            for directive_id, quizzes in quizzes_for_directives(directive_ids, employee=employee).items()
         }

@@ -27,14 +27,17 @@ from .models import (
 )
 
 
-def quizzes_for_directives(directive_ids: Iterable[int]) -> dict[int, list[Quiz]]:
-    """Published quizzes linked to each directive id (a quiz linked to several appears under each)."""
+def quizzes_for_directives(directive_ids: Iterable[int], *, employee: Employee | None = None) -> dict[int, list[Quiz]]:
+    """Published quizzes linked to each directive id (a quiz linked to several appears under each);
+    with `employee`, only those they may take: their agency's and shared ones (M4)."""
     ids = list(directive_ids)
     result: dict[int, list[Quiz]] = defaultdict(list)
     if not ids:
         return {}
     through = Quiz.directives.through
     links = through.objects.filter(directivepage_id__in=ids, quiz__draft=False).select_related("quiz")
+    if employee is not None:
+        links = links.filter(Q(quiz__agency__isnull=True) | Q(quiz__agency_id=employee.agency_id))
     for link in links.order_by("quiz__title", "quiz_id"):
         result[link.directivepage_id].append(link.quiz)
     return dict(result)

@@ -131,3 +131,17 @@ def test_m4_learners_see_their_agencys_and_shared_quizzes_only(client, world):
     client.force_login(learner_b.user)
     assert client.get(reverse("quizzes:detail", args=["quiz-a"])).status_code == 404
     assert client.get(reverse("quizzes:detail", args=["chung"])).status_code == 200
+
+
+def test_m4_the_learners_page_offers_no_other_agencys_quiz(world):
+    from quizzes.selectors import quizzes_for_directives
+    from tests.quizzes.factories import make_directive
+
+    directive = make_directive("23-QĐ/TW")
+    world["quiz_a"].directives.add(directive)
+    world["shared"].directives.add(directive)
+    learner_b = EmployeeFactory(agency=world["b"], unit=world["b"])
+    offered = quizzes_for_directives([directive.pk], employee=learner_b)[directive.pk]
+    assert [q.slug for q in offered] == ["chung"]
+    learner_a = EmployeeFactory(agency=world["a"], unit=world["a"])
+    assert {q.slug for q in quizzes_for_directives([directive.pk], employee=learner_a)[directive.pk]} == {"chung", "quiz-a"}
