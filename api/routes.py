@@ -61,7 +61,8 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(
     title="Theo dõi học tập, quán triệt văn bản — API",
     version="1",
-    description="Campaigns and compliance rows of one agency; roster and evidence from the systems "
+    description="Campaigns and compliance rows of one agency (figures per agency for a province token); "
+                "roster and evidence from the systems "
                 "around it. Authentication: `Authorization: Bearer <token>` (docs/api.md).",
     auth=TokenAuth(),
     urls_namespace="api-v1",
