@@ -6,6 +6,7 @@ a field, else from `AUDIT_FIELD_LABELS` (keys that several services write), else
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,17 +53,25 @@ def field_label(entry: AuditLog, key: str) -> str:
     model = entry.content_type.model_class() if entry.content_type_id else None
     if model is not None:
         try:
-            verbose = getattr(model._meta.get_field(key), "verbose_name", None)  # reverse relations have none
+            field = model._meta.get_field(key)
         except FieldDoesNotExist:
-            verbose = None
-        if verbose:
+            field = None
+        verbose = getattr(field, "verbose_name", None)  # reverse relations have none
+        # Django's default (the name with spaces) is English: a given verbose_name is ours, Vietnamese.
+        if verbose and str(verbose) != field.name.replace("_", " "):
             return str(verbose).capitalize()
     return str(AUDIT_FIELD_LABELS.get(key, key))
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)[^\s]*)?")
 
 
 def _show(value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, str) and (match := ISO_DATE.fullmatch(value)):
+        y, m, d, hh, mm = match.groups()
+        return f"{d}/{m}/{y}" + (f" {hh}:{mm}" if hh else "")
     if value is True:
         return str(_("có"))
     if value is False:
@@ -87,6 +96,11 @@ def audit_changes(entry: AuditLog) -> list[Change]:
 
 
 def audit_changes_text(entry: AuditLog) -> str:
-    """One line: "Họ và tên: Nguyễn Văn A → Nguyễn Văn B; Đơn vị: — → Phòng X"."""
-    return "; ".join(f"{c.field}: {c.before} → {c.after}" if c.field else f"{c.before} → {c.after}"
-                     for c in audit_changes(entry))
+    """One line: "Họ và tên: Nguyễn Văn A → Nguyễn Văn B; Đơn vị: — → Phòng X"; a record created
+    (nothing before) reads "Họ và tên: Nguyễn Văn A; …"."""
+    created = not entry.before
+    parts = []
+    for change in audit_changes(entry):
+        value = change.after if created else f"{change.before} → {change.after}"
+        parts.append(f"{change.field}: {value}" if change.field else value)
+    return "; ".join(parts)

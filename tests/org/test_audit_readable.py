@@ -38,6 +38,9 @@ def test_changes_read_old_to_new_with_field_names(hr):
                       before={"full_name": "Nguyễn Văn Cũ", "position": "Chuyên viên"},
                       after={"full_name": "Nguyễn Văn Mới", "position": "Chuyên viên"})
     assert audit_changes_text(entry) == "Họ và tên: Nguyễn Văn Cũ → Nguyễn Văn Mới"
+    created = audit_log(actor=hr.user, action="exemption.grant", obj=person,
+                        after={"campaign": "dan-van-2024", "date": "2024-10-15", "reason": "Ốm"})
+    assert audit_changes_text(created) == "Kế hoạch: dan-van-2024; Ngày: 15/10/2024; Lý do: Ốm"
 
 
 def test_listing_shows_labels_absolute_times_and_filters_by_person(client, hr):
