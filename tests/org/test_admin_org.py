@@ -95,6 +95,8 @@ def test_export_is_scoped(client, org):
     assert "KC01" in body and "VP01" not in body and "YT01" not in body
     response = client.get(reverse("org_employee:index"), {"export": "xlsx"})
     rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert "xuất lúc" in rows[0][0]  # the title row (core.spreadsheets), then the header
+    rows = rows[1:]
     assert rows[0][:4] == ("Mã cán bộ", "Họ và tên", "Email", "Mã đơn vị")
     assert sorted(r[0] for r in rows[1:]) == ["KC01", "TP01"]
     assert {r[6] for r in rows[1:]} == {"Công chức"}
