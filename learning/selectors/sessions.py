@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from learning.models import Attendance, AttendanceStatus, CheckinAttempt, StudySession
+from learning.models import (
+    Attendance,
+    AttendanceStatus,
+    CheckinAttempt,
+    SessionRecord,
+    SessionRecordKind,
+    StudySession,
+)
 from learning.selectors.audience import campaign_audience
 from org.models import Employee
 from org.selectors.access import employee_of, is_hr
@@ -105,6 +112,14 @@ def session_counts(session: StudySession, lines: list[RosterLine] | None = None)
     counts["unmarked"] = sum(1 for line in lines if line.attendance is None)
     counts["total"] = len(lines)
     return counts
+
+
+def session_records(session: StudySession) -> list[SessionRecord]:
+    """The originals of a session in the order a reader expects them: signed sheets, minutes,
+    photos, other; each kind in upload order (the admin list and the evidence pack)."""
+    rank = {kind: order for order, kind in enumerate(SessionRecordKind.values)}
+    records = session.records.select_related("uploaded_by")
+    return sorted(records, key=lambda r: (rank.get(r.kind, len(rank)), r.uploaded_at, r.pk))
 
 
 def refused_checkins(session: StudySession) -> QuerySet[CheckinAttempt]:

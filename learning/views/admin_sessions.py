@@ -23,6 +23,7 @@ from learning.selectors.sessions import (
     can_manage_session,
     refused_checkins,
     session_counts,
+    session_records,
     session_roster,
     session_roster_lines,
 )
@@ -200,7 +201,7 @@ class SessionRecordsView(SessionMixin, View):
     template_name = "learning/admin/session_records.html"
 
     def get(self, request, form=None):
-        records = self.session.records.select_related("uploaded_by").order_by("kind", "uploaded_at", "pk")
+        records = session_records(self.session)
         return self.render(records=records, form=form or RecordUploadForm(), kinds=dict(SessionRecordKind.choices))
 
     def post(self, request):

@@ -40,9 +40,10 @@ from core.jobs.run import JobAbandoned, JobRun
 from core.models import JobStatus
 from core.signing import sign_detached, signer_name, signing_configured
 from learning.exporters.campaign_lists import campaign_manual_evidence, manual_evidence_file_name
-from learning.models import Campaign, SessionRecordKind, StudySession
+from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
+from learning.selectors.sessions import session_records
 from quizzes.models import Quiz
 from reports.exporters.evidence_toc import EvidenceTocPdf, TocLine
 from reports.models import ExportJob
@@ -192,9 +193,7 @@ def _session_parts(session: StudySession) -> list[Part]:
     parts = [Part("2-diem-danh", f"Danh sách điểm danh hội nghị “{session.title}” ngày {when} (hệ thống lập)",
                   lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s), name=f"{stem}.pdf",
                   proves=f"Học tập, quán triệt {directives}: người có mặt, đi muộn, vắng tại hội nghị")]
-    order = {kind: rank for rank, kind in enumerate(SessionRecordKind.values)}  # sheet, minutes, photo, other
-    records = sorted(session.records.all(), key=lambda r: (order.get(r.kind, 99), r.uploaded_at, r.pk))
-    for index, record in enumerate(records, start=1):
+    for index, record in enumerate(session_records(session), start=1):  # sheets, minutes, photos, other
         # The uploaded name, with the extension of what the file is (a photo sent as "anh.pdf" is a .png).
         base = PurePosixPath(record.original_name)
         base = base.stem if base.suffix.lower().lstrip(".") in {"pdf", "jpg", "jpeg", "png"} else base.name
