@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.choices import choice_label
 from core.text import directive_key, fold, normalise_directive_number
+from org.scoping import AgencyScopedManager
 from org.selectors.access import employee_of
 
 from .blocks import BaseStreamBlock, stream_plain_text
@@ -318,6 +319,9 @@ class LessonReading(models.Model):
     acknowledged_at = models.DateTimeField(_("xác nhận đã đọc lúc"), null=True, blank=True)
     seconds_spent = models.PositiveIntegerField(_("thời gian đọc (giây)"), default=0)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    agency_lookup = "employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("lượt đọc bài")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import DomainError
+from org.scoping import agency_object_required
 
 from .models import LessonPage, LessonReading
 
@@ -34,7 +35,9 @@ def reading_cap_seconds(lesson: LessonPage) -> int:
     return max(lesson.estimated_minutes * CAP_FACTOR, MIN_CAP_MINUTES) * 60
 
 
-def _check(lesson: LessonPage, employee) -> None:
+def _check(lesson: LessonPage, employee, user=None) -> None:
+    # the lesson is shared content; the reading is the person's own, never another agency's
+    agency_object_required(actor=user, agency=employee.agency_id)
     if not lesson.live:
         raise LessonUnavailable(f'lesson "{lesson.title}" is not published')
     if not employee.is_active:
@@ -50,7 +53,7 @@ def _locked_reading(*, lesson: LessonPage, employee, user=None) -> LessonReading
 def lesson_open(*, lesson: LessonPage, employee, user=None, now: dt.datetime | None = None) -> LessonReading:
     """Record that the employee opened the lesson. Until it is acknowledged, the latest opening
     is the one the reading time is measured from; after that nothing changes."""
-    _check(lesson, employee)
+    _check(lesson, employee, user)
     reading = _locked_reading(lesson=lesson, employee=employee, user=user)
     if reading.acknowledged:
         return reading
@@ -63,7 +66,7 @@ def lesson_open(*, lesson: LessonPage, employee, user=None, now: dt.datetime | N
 def lesson_acknowledge(*, lesson: LessonPage, employee, user=None, now: dt.datetime | None = None) -> LessonReading:
     """"Tôi đã đọc và hiểu nội dung bài học": records `acknowledged_at` and the seconds since the
     lesson was opened, capped by `reading_cap_seconds`. Acknowledging again changes nothing."""
-    _check(lesson, employee)
+    _check(lesson, employee, user)
     now = now or timezone.now()
     reading = _locked_reading(lesson=lesson, employee=employee, user=user)
     if reading.acknowledged:

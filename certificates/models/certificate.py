@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from certificates.codes import format_code
+from org.scoping import AgencyScopedManager
 
 
 class CertificateStatus(models.TextChoices):
@@ -69,6 +70,9 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("người thu hồi"),
     )
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("giấy chứng nhận")

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import BackgroundJob, JobStatus
+from org.scoping import AgencyScopedManager
 
 
 class JobKind(models.TextChoices):
@@ -31,6 +32,9 @@ class CertificateJob(BackgroundJob):
 
     scratch_label = "certificate-job"
     publish_folder = "certificates/jobs"
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("tác vụ giấy chứng nhận")

@@ -32,6 +32,7 @@ from learning.models import Campaign
 from learning.selectors.compliance import completion_dates, employee_campaign_status
 from learning.statuses import DONE_STATUSES
 from org.models import Employee, OrgUnit
+from org.scoping import ForeignAgencyObject, agency_object_required
 from org.services.audit import audit_log
 from quizzes.models import Attempt, Quiz
 
@@ -150,6 +151,9 @@ def certificate_issue(*, employee: Employee, campaign: Campaign, actor=None, as_
     Idempotent: when the person already holds a valid one it is returned unchanged, also when
     two completions race (the second waits on the serial counter, then sees the first).
     """
+    agency_object_required(actor=actor, agency=campaign.agency_id)
+    if employee.agency_id != campaign.agency_id:
+        raise ForeignAgencyObject("not found")
     if completed_on is None:
         completed_on = completion_date(employee=employee, campaign=campaign, as_of=as_of)
     if check_completion and completed_on is None:
@@ -180,6 +184,7 @@ def certificates_issue_if_complete(*, employee: Employee, campaign: Campaign, ac
     Returns the person's valid certificate (new or existing), or None when they have not
     completed the campaign or their certificate was revoked.
     """
+    agency_object_required(actor=actor, agency=campaign.agency_id)
     held = list(Certificate.objects.filter(employee=employee, campaign=campaign))
     if held:  # a valid one, else only revoked ones: never re-issued automatically
         return next((c for c in held if c.is_valid), None)
@@ -202,6 +207,7 @@ def certificates_issue_for_campaign(*, campaign: Campaign, as_of: dt.date | None
     Serial numbers are taken in one locked block and rows written with bulk_create in chunks.
     With `out_dir`, each new certificate's PDF is written as DIR/<employee_code>.pdf after commit.
     """
+    agency_object_required(actor=actor, agency=campaign.agency_id)
     result = IssueResult(campaign=campaign)
     completed_on = completion_dates(campaign=campaign, as_of=as_of)
     completer_ids = set(completed_on)
@@ -272,6 +278,7 @@ def certificate_issue_for_quiz(*, employee: Employee, quiz, actor=None, reissue:
                                ) -> tuple[Certificate, bool]:
     """The certificate of a quiz flagged for one (`QuizCertificate`), dated the day of the first
     passed attempt. Idempotent like `certificate_issue`; issuers queue on the quiz row."""
+    agency_object_required(actor=actor, agency=employee.agency_id)
     setting = QuizCertificate.objects.filter(quiz=quiz, enabled=True).first()
     if setting is None:
         raise NotCompleted(f"quiz {quiz.slug} gives no certificate", code="certificate_quiz_not_flagged")
@@ -314,6 +321,7 @@ def certificates_issue_due(*, employee: Employee, actor=None) -> list[Certificat
     """On demand (the learner's page) and after new evidence: issue every certificate the person has
     earned but not received — campaigns (one status computation) and flagged quizzes passed.
     Nothing is written when nothing is due."""
+    agency_object_required(actor=actor, agency=employee.agency_id)
     held = set(
         Certificate.objects.filter(employee=employee, campaign__isnull=False).values_list("campaign_id", flat=True)
     )

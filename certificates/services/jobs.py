@@ -22,6 +22,7 @@ from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.models import JobStatus
 from learning.models import Campaign
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 
 
@@ -30,6 +31,7 @@ def certificate_job_start(*, kind: str, campaign: Campaign, as_of: dt.date | Non
     """Record the job and enqueue its task once the transaction commits."""
     from certificates.tasks import run_certificate_job
 
+    agency_object_required(actor=actor, agency=campaign.agency_id)
     job = CertificateJob.objects.create(
         kind=kind, campaign=campaign, as_of=as_of,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,

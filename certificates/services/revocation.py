@@ -8,6 +8,7 @@ from django.utils import timezone
 from certificates.codes import normalise_code
 from certificates.models import Certificate, CertificateStatus
 from core.errors import DomainError, NotFound
+from org.scoping import acting_agency_id, acts_for_all_agencies
 from org.services.audit import audit_log
 
 
@@ -38,6 +39,9 @@ def certificate_revoke(*, certificate: Certificate | None = None, code: str | No
                 certificate = queryset.get(code=normalise_code(code or ""))
         except Certificate.DoesNotExist:
             raise CertificateNotFound(f"no certificate with code {code!r}") from None
+        if actor is not None and not acts_for_all_agencies(actor) and acting_agency_id(actor) != certificate.agency_id:
+            # another agency's certificate: the same answer as for a code that does not exist
+            raise CertificateNotFound(f"no certificate with code {code!r}")
         if certificate.status == CertificateStatus.REVOKED:
             raise AlreadyRevoked(f"certificate {certificate.serial} is already revoked")
         certificate.status = CertificateStatus.REVOKED

@@ -22,13 +22,13 @@ from certificates.services.jobs import certificate_job_start
 from core.errors import DomainError
 from core.jobs.views import job_file_response, jobs_context
 from learning.models import Campaign
-from org.selectors.access import is_hr, visible_agencies
+from org.selectors.access import administered, is_hr
 
 REGISTER_URL = "certificates_certificate:index"
 
 
 def campaigns_for(user):
-    return Campaign.objects.filter(agency__in=visible_agencies(user)).select_related("agency").order_by("-year", "title")
+    return administered(Campaign, user).select_related("agency").order_by("-year", "title")
 
 
 class HRRequiredMixin:

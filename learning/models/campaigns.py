@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Employee, OrgUnit
+from org.scoping import AgencyScopedManager
 
 
 class Campaign(models.Model):
@@ -24,6 +25,9 @@ class Campaign(models.Model):
     audience_categories = models.JSONField(_("loại cán bộ áp dụng"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("kế hoạch học tập")
@@ -47,6 +51,9 @@ class Requirement(models.Model):
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
+
     class Meta:
         verbose_name = _("yêu cầu học tập")
         verbose_name_plural = _("yêu cầu học tập")
@@ -67,6 +74,9 @@ class Exemption(models.Model):
     reason = models.TextField(_("lý do"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("miễn học")

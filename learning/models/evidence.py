@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
 from org.models import Employee
+from org.scoping import AgencyScopedManager
 
 
 def proof_upload_to(instance, filename: str) -> str:
@@ -47,6 +48,9 @@ class ManualEvidence(models.Model):
                              validators=[FileExtensionValidator(PROOF_EXTENSIONS), validate_proof_size])
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("minh chứng thủ công")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import choice_label
 from core.storage import private_storage
+from org.scoping import AgencyScopedManager
 
 from .sessions import StudySession
 
@@ -42,6 +43,9 @@ class SessionRecord(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    agency_lookup = "session__campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("bản gốc hội nghị")

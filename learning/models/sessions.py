@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import choice_label
 from org.models import Employee, OrgUnit
+from org.scoping import AgencyScopedManager
 
 from .campaigns import Campaign
 
@@ -30,6 +31,9 @@ class StudySession(models.Model):
         _("học bù"), default=False, help_text=_("Danh sách chỉ gồm những người chưa dự học các văn bản này")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("hội nghị học tập")
@@ -69,6 +73,9 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    agency_lookup = "session__campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("điểm danh")
@@ -111,6 +118,9 @@ class CheckinAttempt(models.Model):
     nonce = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    agency_lookup = "session__campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("lượt quét mã")

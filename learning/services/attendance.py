@@ -20,6 +20,7 @@ from core.text import fold
 from learning.models import Attendance, AttendanceMethod, AttendanceStatus, StudySession
 from learning.selectors.sessions import session_audience, session_roster
 from org.models import Employee
+from org.scoping import ForeignAgencyObject, agency_object_required
 from org.services.audit import audit_log
 
 
@@ -94,8 +95,9 @@ def attendance_record(
         raise AttendanceInvalid(f"unknown attendance status {status!r}")
     if method not in AttendanceMethod.values:
         raise AttendanceInvalid(f"unknown attendance method {method!r}")
+    agency_object_required(actor=actor, agency=session.campaign.agency_id)
     if employee.agency_id != session.campaign.agency_id:
-        raise AttendanceInvalid(f"{employee} does not belong to the agency of this session")
+        raise ForeignAgencyObject("not found")  # another agency's person: as if there were none
     recorder = actor if getattr(actor, "is_authenticated", False) else None
     attendance = _locked(session, employee)
     created = False
@@ -130,6 +132,7 @@ def attendance_record(
 
 @transaction.atomic
 def attendance_mark_remaining_absent(*, session: StudySession, actor=None) -> int:
+    agency_object_required(actor=actor, agency=session.campaign.agency_id)
     """Mark everyone on the roster who has no attendance yet as absent; returns how many."""
     StudySession.objects.select_for_update().filter(pk=session.pk).first()  # one bulk marking at a time
     marked = set(Attendance.objects.filter(session=session).values_list("employee_id", flat=True))
@@ -230,6 +233,7 @@ def attendance_import(
     actor=None,
 ) -> AttendanceImportResult:
     """Import a filled-in sign-in sheet: all rows or none (ImportRefused names every bad row)."""
+    agency_object_required(actor=actor, agency=session.campaign.agency_id)
     if table is None:
         if file is None:
             raise AttendanceInvalid("attendance_import needs a file or a table")

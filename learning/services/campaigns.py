@@ -15,12 +15,13 @@ import yaml
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from core.errors import DomainError, ImportRefused, PermissionDenied, Problem
+from core.errors import DomainError, ImportRefused, Problem
 from core.tables import parse_date
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
 from learning.models import Campaign, Requirement
 from org.models import EmployeeCategory, OrgUnit
+from org.scoping import ForeignAgencyObject
 from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
@@ -329,9 +330,9 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
 def campaign_save(*, agency: OrgUnit, data: dict, campaign: Campaign | None = None, actor=None,
                   lines: dict[tuple, int] | None = None, dry_run: bool = False) -> CampaignLoadResult:
     """Create (`campaign=None`) or update one campaign from a mapping shaped like the YAML."""
-    hr_of_agency_required(actor=actor, agency=agency)
     if campaign is not None and campaign.agency_id != agency.pk:
-        raise PermissionDenied("the campaign belongs to another agency")
+        raise ForeignAgencyObject("not found")  # another agency's campaign: as if there were none
+    hr_of_agency_required(actor=actor, agency=agency)
     with transaction.atomic():
         if campaign is not None:
             campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)

@@ -8,6 +8,7 @@ from core.errors import DomainError
 from learning.models import Campaign, Exemption
 from learning.selectors.audience import campaign_audience
 from org.models import Employee
+from org.scoping import ForeignAgencyObject
 from org.selectors.access import hr_of_agency_required
 from org.services.audit import audit_log
 
@@ -35,8 +36,7 @@ def exemption_grant(*, campaign: Campaign, employee: Employee, reason: str, acto
     if not reason:
         raise ExemptionRefused("a reason is required to exempt someone", code="reason_required")
     if employee.agency_id != campaign.agency_id:
-        raise ExemptionRefused(f"{employee.employee_code} is not on the staff of {campaign.agency.code}",
-                               code="other_agency")
+        raise ForeignAgencyObject("not found")  # another agency's person: as if there were none
     if not campaign_audience(campaign=campaign).filter(pk=employee.pk).exists():
         raise ExemptionRefused(f"{employee.employee_code} is not in the audience of {campaign.slug}",
                                code="not_in_audience")

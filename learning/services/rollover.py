@@ -18,6 +18,7 @@ from core.errors import DomainError
 from courses.selectors import directive_reference
 from learning.models import Campaign, Exemption
 from learning.services.campaigns import CATEGORY_ORDER, CampaignLoadResult, campaign_save
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 
 YEAR = re.compile(r"(?<!\d)(19|20|21)\d{2}(?!\d)")
@@ -52,6 +53,7 @@ def campaign_rollover(*, campaign: Campaign, year: int, start: dt.date | None = 
                       with_exemptions: bool = False, actor=None) -> CampaignLoadResult:
     """Create `campaign`'s successor for `year`. RolloverRefused when the new slug is taken in the
     agency; CampaignRefused (from validation) for impossible dates."""
+    agency_object_required(actor=actor, agency=campaign.agency_id)
     if not 1900 <= year <= 2200:
         raise RolloverRefused(f"{year} is not a plausible year", code="bad_year")
     if year == campaign.year:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.errors import DomainError
 from learning.models import Campaign, StudySession
 from org.models import EmployeeCategory, OrgUnit
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 
 
@@ -92,6 +93,7 @@ def session_create(
     actor=None,
 ) -> StudySession:
     """Create a session of `campaign`; an empty audience means the campaign's audience."""
+    agency_object_required(actor=actor, agency=campaign.agency_id)
     audience_units = list(audience_units)
     audience_categories = list(audience_categories)
     directives = list(directives)
@@ -113,6 +115,7 @@ def session_create(
 
 def session_audit_change(*, session: StudySession, before: dict, actor) -> None:
     """Audit an edit made through the admin form (the form saves; this records before/after)."""
+    agency_object_required(actor=actor, agency=session.campaign.agency_id)
     after = session_snapshot(session)
     if after != before:
         audit_log(actor=actor, action="session.change", obj=session, before=before, after=after)

@@ -32,14 +32,15 @@ from learning.services.exemptions import exemption_grant, exemption_lift
 from learning.services.rollover import campaign_rollover
 from learning.statuses import ComplianceStatus
 from org.models import Employee, EmployeeCategory, OrgUnit
-from org.selectors.access import is_hr, visible_agencies, visible_employees, visible_units
+from org.selectors.access import administered, is_hr, visible_agencies, visible_employees, visible_units
 
 STATUS_LABELS = dict(ComplianceStatus.choices)
 PER_PAGE = 100
 
 
 def scoped_campaigns(user):
-    return Campaign.objects.filter(agency__in=visible_agencies(user))
+    """The campaigns the admin works on: the acting agency's (org.scoping), for roles that see one."""
+    return administered(Campaign, user)
 
 
 class UnitsField(forms.ModelMultipleChoiceField):
@@ -237,7 +238,7 @@ class CampaignExemptView(View):
         campaign = get_object_or_404(scoped_campaigns(request.user), pk=pk)
         if not is_hr(request.user):
             raise PermissionDenied
-        employee = get_object_or_404(Employee, pk=request.POST.get("employee"), agency=campaign.agency)
+        employee = get_object_or_404(Employee.objects.for_agency(campaign.agency_id), pk=request.POST.get("employee"))
         try:
             if request.POST.get("undo"):
                 exemption_lift(campaign=campaign, employee=employee, actor=request.user)

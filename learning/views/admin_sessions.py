@@ -51,7 +51,7 @@ class SessionMixin(WagtailAdminTemplateMixin):
     header_icon = "calendar-alt"
 
     def dispatch(self, request, *args, pk: int, **kwargs):
-        self.session = get_object_or_404(StudySession.objects.select_related("campaign__agency"), pk=pk)
+        self.session = get_object_or_404(StudySession.objects.for_actor(request.user).select_related("campaign__agency"), pk=pk)
         if not can_manage_session(request.user, self.session):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -101,7 +101,8 @@ class AttendanceGridView(SessionMixin, View):
             messages.success(request, _("Đã đánh dấu vắng %(n)s người chưa điểm danh.") % {"n": count})
             return redirect("learning_studysession:attendance", self.session.pk)
         status = request.POST.get("status", "")
-        employee = Employee.objects.filter(pk=request.POST.get("employee") or 0).first()
+        employee = Employee.objects.for_agency(self.session.campaign.agency_id).filter(
+            pk=request.POST.get("employee") or 0).first()
         if employee is None or status not in AttendanceStatus.values:
             messages.error(request, _("Yêu cầu điểm danh không hợp lệ."))
             return redirect("learning_studysession:attendance", self.session.pk)
@@ -170,7 +171,7 @@ class CheckinLogView(SessionMixin, View):
 
 def session_download(request, pk: int, name: str):
     """A download of the session menu (sign-in sheet, attendance list, blank sheets to fill in)."""
-    session = get_object_or_404(StudySession.objects.select_related("campaign__agency"), pk=pk)
+    session = get_object_or_404(StudySession.objects.for_actor(request.user).select_related("campaign__agency"), pk=pk)
     if not can_manage_session(request.user, session):
         raise PermissionDenied
     if name not in {cls.identifier for cls in exporters.menu(exporters.Scope.SESSION)}:
@@ -206,7 +207,8 @@ class SessionRecordsView(SessionMixin, View):
 
     def post(self, request):
         if request.POST.get("action") == "delete":
-            record = get_object_or_404(SessionRecord, pk=request.POST.get("record") or 0, session=self.session)
+            record = get_object_or_404(SessionRecord.objects.for_agency(self.session.campaign.agency_id),
+                                       pk=request.POST.get("record") or 0, session=self.session)
             session_record_delete(record=record, actor=request.user)
             messages.success(request, _("Đã gỡ “%(name)s” khỏi hội nghị.") % {"name": record.original_name})
             return redirect("learning_studysession:records", self.session.pk)
@@ -239,10 +241,12 @@ RECORD_REFUSALS = {
 
 def record_download(request, pk: int, record_id: int):
     """One original, as an attachment, to HR of the session's agency only (private storage, no URL)."""
-    session = get_object_or_404(StudySession.objects.select_related("campaign__agency"), pk=pk)
+    session = get_object_or_404(StudySession.objects.for_actor(request.user).select_related("campaign__agency"),
+                                pk=pk)
     if not can_manage_session(request.user, session):
         raise PermissionDenied
-    record = get_object_or_404(SessionRecord, pk=record_id, session=session)
+    record = get_object_or_404(SessionRecord.objects.for_agency(session.campaign.agency_id), pk=record_id,
+                               session=session)
     try:
         handle = record.file.open("rb")
     except FileNotFoundError as exc:

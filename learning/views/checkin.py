@@ -86,7 +86,7 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _managed_session(request: HttpRequest, pk: int) -> StudySession:
-    session = get_object_or_404(StudySession.objects.select_related("campaign"), pk=pk)
+    session = get_object_or_404(StudySession.objects.for_actor(request.user).select_related("campaign"), pk=pk)
     if not can_manage_session(request.user, session):
         raise PermissionDenied
     return session

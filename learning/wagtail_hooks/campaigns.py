@@ -29,7 +29,7 @@ from learning.views import admin_campaigns
 from learning.views.admin_campaigns import CampaignForm, scoped_campaigns
 from learning.wagtail_hooks.evidence import ManualEvidenceViewSet
 from org.models import Employee
-from org.selectors.access import is_hr, visible_agencies
+from org.selectors.access import administered, is_hr
 from org.wagtail_hooks.audit import AuditLogViewSet
 from org.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
@@ -142,7 +142,7 @@ class CampaignViewSet(ModelViewSet):
 
 
 def scoped_exemptions(user):
-    return Exemption.objects.filter(campaign__agency__in=visible_agencies(user))
+    return administered(Exemption, user)
 
 
 class ExemptionForm(WagtailAdminModelForm):

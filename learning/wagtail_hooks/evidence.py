@@ -25,12 +25,12 @@ from core.errors import DomainError
 from courses.models import DirectivePage
 from learning.models import ManualEvidence
 from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update
-from org.selectors.access import visible_agencies, visible_employees
+from org.selectors.access import administered, visible_employees
 from org.wagtail_hooks.org import ScopedMixin, ServiceErrorsOnFormMixin
 
 
 def scoped_evidence(user):
-    return ManualEvidence.objects.filter(employee__agency__in=visible_agencies(user))
+    return administered(ManualEvidence, user)
 
 
 class DirectiveField(forms.ModelChoiceField):

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from org.scoping import AgencyScopedManager
+
 
 class AuditLog(models.Model):
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
@@ -23,6 +25,9 @@ class AuditLog(models.Model):
     object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
     before = models.JSONField(_("trước"), null=True, blank=True)
     after = models.JSONField(_("sau"), null=True, blank=True)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("nhật ký thay đổi")

@@ -17,6 +17,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from org.scoping import AgencyScopedManager
+
 from .staff import Employee
 from .units import OrgUnit
 
@@ -28,6 +30,9 @@ class UnitMove(models.Model):
     to_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đến đơn vị"))
     moved_on = models.DateField(_("ngày chuyển đơn vị"), help_text=_("Ngày bắt đầu công tác ở đơn vị mới"))
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("chuyển đơn vị")
@@ -48,6 +53,9 @@ class EmploymentPeriod(models.Model):
     start_date = models.DateField(_("ngày vào cơ quan"), null=True, blank=True)
     end_date = models.DateField(_("ngày nghỉ việc"))
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("giai đoạn công tác")

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from org.scoping import AgencyScopedManager
+
 
 class Province(models.Model):
     code = models.CharField(_("mã tỉnh"), max_length=32, unique=True)
@@ -63,6 +65,9 @@ class ProvinceAccessGrant(models.Model):
                                    related_name="+", verbose_name=_("người cấp quyền"))
     granted_at = models.DateTimeField(_("thời điểm cấp"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("thời điểm thu hồi"), null=True, blank=True)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("quyền xem dữ liệu cá nhân của cơ quan")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import choice_label
 from core.text import fold
+from org.scoping import AgencyScopedManager
 
 from .units import OrgUnit
 
@@ -48,6 +49,9 @@ class Employee(models.Model):
     is_active = models.BooleanField(_("đang công tác"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("cán bộ")

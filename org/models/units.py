@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from org.scoping import OrgUnitManager
+
 
 class OrgUnitKind(models.TextChoices):
     AGENCY = "agency", _("Cơ quan")
@@ -31,6 +33,8 @@ class OrgUnit(MP_Node):
     # province link would otherwise make every unit indexable).
     province.wagtail_reference_index_ignore = True
     node_order_by = ["name"]
+    agency_lookup = "path"  # an agency is a root: its units are the paths below it (org.scoping)
+    objects = OrgUnitManager()
 
     class Meta:
         verbose_name = _("đơn vị")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.errors import PermissionDenied
 from org.models import AuditLog, Employee, OrgUnit, Province, ProvinceAccessGrant, ProvinceOfficer
 from org.roles import HR, PROVINCE, UNIT_HEAD
+from org.scoping import agency_object_required
 
 
 def employee_of(user) -> Employee | None:
@@ -92,6 +93,16 @@ def visible_agencies(user) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(pk=employee.agency_id)
 
 
+def administered(rows, user):
+    """The rows (a model or a queryset of an agency-scoped model, `org.scoping`) of the agency
+    `user` administers: superusers every agency's, HR and unit heads their own agency's, anybody
+    else none. Finer scopes (a unit head's subtree) narrow this further where they apply."""
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    if getattr(user, "is_superuser", False) or is_hr(user) or is_unit_head(user):
+        return queryset.for_actor(user)
+    return queryset.none()
+
+
 def visible_audit_entries(user) -> QuerySet[AuditLog]:
     """Audit entries `user` may read: superusers all; HR those of their own agency (whoever wrote
     them, commands included); nobody else any. An entry of no agency is for superusers only."""
@@ -105,11 +116,13 @@ def visible_audit_entries(user) -> QuerySet[AuditLog]:
 
 def hr_of_agency_required(*, actor, agency: OrgUnit) -> None:
     """HR of the agency (or a superuser) may write its records; `actor=None` is the command line.
-    Raises PermissionDenied otherwise."""
+    Someone of another agency (or of none) gets `ForeignAgencyObject`, the NotFound a missing
+    object gives: a guessed id of another agency must look like no object at all. Someone of the
+    agency without the HR role gets PermissionDenied."""
     if actor is None or getattr(actor, "is_superuser", False):
         return
-    employee = employee_of(actor)
-    if not is_hr(actor) or employee is None or employee.agency_id != agency.pk:
+    agency_object_required(actor=actor, agency=agency)
+    if not is_hr(actor):
         raise PermissionDenied("only HR of this agency may change its records")
 
 

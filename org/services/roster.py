@@ -25,6 +25,7 @@ from core.errors import ImportRefused, Problem
 from core.tables import Column, Row, Table, parse_date, read_table
 from core.text import fold, header_key
 from org.models import Employee, EmployeeCategory, EmploymentPeriod, Gender, OrgUnit, OrgUnitKind, UnitMove
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from org.services.employees import (
     initial_password_hash,
@@ -123,6 +124,7 @@ def roster_import(
 
     Raises ImportRefused with every problem (row, column, message) when any row is bad; nothing
     is written then. Re-running the same file changes nothing."""
+    agency_object_required(actor=actor, agency=agency)
     table = table_or_file if isinstance(table_or_file, Table) else roster_read(table_or_file, filename)
     with transaction.atomic():
         # One import per agency at a time: the second waits, then sees the first one's result.

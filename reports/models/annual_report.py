@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
 from learning.models import Campaign
+from org.scoping import AgencyScopedManager
 from reports.blocks import AnnualReportBodyBlock
 
 DEFAULT_RECIPIENTS = "UBND tỉnh (qua Sở Nội vụ);"
@@ -48,6 +49,9 @@ class AnnualReport(models.Model):
                                   related_name="+", editable=False, verbose_name=_("người chốt"))
     frozen_content = models.JSONField(_("nội dung đã chốt"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("báo cáo kết quả")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import BackgroundJob, JobStatus
 from learning.models import Campaign
+from org.scoping import AgencyScopedManager
 
 
 class ExportJobKind(models.TextChoices):
@@ -34,6 +35,9 @@ class ExportJob(BackgroundJob):
 
     scratch_label = "evidence-pack"
     publish_folder = "exports"
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("tệp xuất")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.models import Campaign
 from org.models import Employee, OrgUnit
+from org.scoping import AgencyScopedManager
 
 
 class ReminderKind(models.TextChoices):
@@ -43,6 +44,9 @@ class Reminder(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("người gửi")
     )
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("nhắc nhở")

@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from org.models import OrgUnit
+from org.scoping import AgencyScopedManager
 
 
 class ScoringCriterion(models.Model):
@@ -38,6 +39,9 @@ class ScoringCriterion(models.Model):
         _("đo tự động"), max_length=120, blank=True,
         help_text=_("completion:SLUG, sessions:SLUG hoặc trained:SLUG — hệ thống đề xuất điểm từ số liệu"),
     )
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("tiêu chí chấm điểm")
@@ -72,6 +76,9 @@ class SelfScore(ClusterableModel):
     scored_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name=_("người chấm"))
     scored_at = models.DateTimeField(_("chấm lúc"), auto_now=True)
+
+    agency_lookup = "criterion__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("tự chấm điểm")
@@ -112,6 +119,9 @@ class SelfScoreEvidence(Orderable):
                                related_name="+", verbose_name=_("chỉ tiêu"))
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
+    agency_lookup = "score__criterion__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
+
     LINK_FIELDS = {EvidenceLinkKind.DOCUMENT: "document", EvidenceLinkKind.SESSION: "session",
                    EvidenceLinkKind.REPORT: "annual_report", EvidenceLinkKind.CAMPAIGN: "campaign",
                    EvidenceLinkKind.MANUAL: "manual_evidence", EvidenceLinkKind.TARGET: "target"}
@@ -146,6 +156,9 @@ class RatingBand(models.Model):
     year = models.PositiveIntegerField(_("năm"))
     rating = models.CharField(_("xếp loại"), max_length=120)
     min_points = models.DecimalField(_("từ điểm"), max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("mức xếp loại")
@@ -195,6 +208,9 @@ class ScoringDossier(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", verbose_name=_("người nộp"))
     snapshot = models.JSONField(_("bản chốt khi nộp"), null=True, blank=True, editable=False)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("hồ sơ tự chấm điểm")

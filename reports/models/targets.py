@@ -9,6 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from learning.models import Campaign
+from org.scoping import AgencyScopedManager
 
 
 class TargetKind(models.TextChoices):
@@ -40,6 +41,9 @@ class CampaignTarget(ClusterableModel):
     )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
+
     class Meta:
         verbose_name = _("chỉ tiêu")
         verbose_name_plural = _("chỉ tiêu")
@@ -57,6 +61,9 @@ class CampaignTargetEvidence(Orderable):
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+",
                                  verbose_name=_("tài liệu minh chứng"))
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    agency_lookup = "target__campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta(Orderable.Meta):
         verbose_name = _("minh chứng chỉ tiêu")

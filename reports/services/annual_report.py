@@ -23,6 +23,7 @@ from learning.selectors.sessions import session_counts
 from learning.selectors.summaries import Summary, group_summary, summary
 from learning.statuses import PEOPLE_RATE, ROWS_RATE
 from org.models import OrgUnit
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from reports.exporters.annual_report import render_docx, render_pdf
 from reports.models import AnnualReport
@@ -294,6 +295,7 @@ def _compose_live(*, campaign: Campaign, report: AnnualReport | None, as_of: dt.
 
 def annual_report_freeze(*, report: AnnualReport, actor) -> AnnualReport:
     """Keep the report as issued: its composed content (text and figures) from now on."""
+    agency_object_required(actor=actor, agency=report.campaign.agency_id)
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
         if report.is_frozen:
@@ -309,6 +311,7 @@ def annual_report_freeze(*, report: AnnualReport, actor) -> AnnualReport:
 
 def annual_report_save(*, report: AnnualReport, actor, save=None) -> AnnualReport:
     """Save the office's edits (refused once frozen) and log them."""
+    agency_object_required(actor=actor, agency=report.campaign.agency_id)
     with transaction.atomic():
         if report.pk and AnnualReport.objects.filter(pk=report.pk, frozen_at__isnull=False).exists():
             raise ReportFrozen("Báo cáo đã được chốt: không sửa được nữa")

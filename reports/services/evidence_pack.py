@@ -44,6 +44,7 @@ from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
 from learning.selectors.sessions import session_records
+from org.scoping import agency_object_required
 from quizzes.models import Quiz
 from reports.exporters.evidence_toc import EvidenceTocPdf, TocLine
 from reports.models import ExportJob
@@ -313,6 +314,7 @@ def export_job_request(*, campaign: Campaign, as_of: dt.date | None = None, requ
     """Queue an evidence pack build; the django-tasks worker runs `export_job_run`."""
     from reports.tasks import build_evidence_pack
 
+    agency_object_required(actor=requested_by, agency=campaign.agency_id)
     job = ExportJob.objects.create(campaign=campaign, as_of=as_of or timezone.localdate(), requested_by=requested_by)
     transaction.on_commit(lambda: build_evidence_pack.enqueue(job.pk))
     return job

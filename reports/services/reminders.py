@@ -37,6 +37,7 @@ from learning.selectors.summaries import summary
 from learning.statuses import OVERDUE, PENDING
 from org.models import Employee
 from org.roles import HR, UNIT_HEAD
+from org.scoping import agency_object_required
 from reports.models import DossierStatus, Reminder, ReminderKind, ReminderStatus, ScoringDossier
 from reports.selectors import dashboard
 from reports.selectors.scoring import scoring_sheet
@@ -325,7 +326,9 @@ def reminders_send(*, as_of: dt.date | None = None, days_before: int = 7, dry_ru
 
 def reminder_send_manual(*, campaign: Campaign, employee: Employee, actor, as_of: dt.date | None = None) -> Reminder:
     """The dashboard's one-click reminder to one person about their missing requirements.
-    The caller checks that `actor` may see `employee`."""
+    The caller checks that `actor` may see `employee`; another agency's campaign or person is not found."""
+    agency_object_required(actor=actor, agency=campaign.agency_id)
+    agency_object_required(actor=actor, agency=employee.agency_id)
     as_of = as_of or timezone.localdate()
     statuses = [s for s in employee_campaign_status(employee=employee, as_of=as_of) if s.campaign.pk == campaign.pk]
     missing = [item.directive.number for s in statuses for item in s.items if item.status in (PENDING, OVERDUE)]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from core.errors import DomainError, ImportRefused, Problem
 from core.tables import Column, Table, read_table
 from org.models import OrgUnit
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from reports.models import DossierStatus, RatingBand, ScoringCriterion, ScoringDossier, SelfScore, default_deadline
 from reports.selectors.measures import MEASURE_KINDS, criterion_proposal, measure_campaign, measure_parse
@@ -105,6 +106,7 @@ def self_score_save(*, score: SelfScore, actor, save: Callable[[], object] | Non
     """Create or update a self-score (points ≤ the criterion's maximum; a reason when it departs from
     the live measure's proposal; never once the dossier is submitted) and log before/after.
     `save` is what writes it (the admin form's save, which also writes the inline evidence)."""
+    agency_object_required(actor=actor, agency=score.criterion.agency_id)
     criterion = score.criterion
     score.points = self_score_validate(criterion=criterion, points=score.points)
     _refuse_if_submitted(agency=criterion.agency, year=criterion.year)
@@ -303,6 +305,7 @@ def criteria_import(*, agency: OrgUnit, year: int, criteria: Table, ratings: Tab
     """All or nothing: the year's criteria and bands of the agency become the file's. Criteria keep
     their self-scores when their code stays; criteria no longer in the file go, with their scores.
     Refused once that year's dossier has been submitted."""
+    agency_object_required(actor=actor, agency=agency)
     rows, problems = _parse_criteria(criteria, agency=agency)
     bands, band_problems = _parse_ratings(ratings)
     problems = sorted(problems, key=lambda p: p.row or 0) + sorted(band_problems, key=lambda p: p.row or 0)
@@ -341,6 +344,7 @@ def criteria_import(*, agency: OrgUnit, year: int, criteria: Table, ratings: Tab
 
 def dossier_submit(*, dossier: ScoringDossier, actor) -> ScoringDossier:
     """Lock the dossier: keep the sheet as sent (rows, totals, rating, evidence) and audit it."""
+    agency_object_required(actor=actor, agency=dossier.agency_id)
     with transaction.atomic():
         dossier = ScoringDossier.objects.select_for_update().get(pk=dossier.pk)
         if dossier.is_submitted:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from learning.models import Campaign
 from learning.selectors.compliance import compliance_table
 from learning.selectors.summaries import summary
+from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from reports.models import CampaignTarget, TargetKind, TargetStatus
 
@@ -74,6 +75,7 @@ def _snapshot(target: CampaignTarget) -> dict:
 def target_save(*, target: CampaignTarget, actor, save: Callable[[], object] | None = None) -> CampaignTarget:
     """Create or update a target (with its evidence documents) and log before/after.
     `save` is what writes it (the admin form's save, which also writes the inline evidence)."""
+    agency_object_required(actor=actor, agency=target.campaign.agency_id)
     with transaction.atomic():
         before = None
         if target.pk:

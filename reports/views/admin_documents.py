@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from learning.selectors.campaigns import visible_campaigns
-from org.selectors.access import visible_agencies
+from org.selectors.access import administered
 from reports.exporters.annual_report import DOCX
 from reports.models import AnnualReport, ScoringDossier
 from reports.services.annual_report import annual_report_docx, annual_report_freeze, annual_report_pdf
@@ -25,7 +25,8 @@ def _require(request, perm: str) -> None:
 
 
 def _report(request, pk: int) -> AnnualReport:
-    return get_object_or_404(AnnualReport.objects.filter(campaign__in=visible_campaigns(request.user))
+    return get_object_or_404(AnnualReport.objects.for_actor(request.user)
+                             .filter(campaign__in=visible_campaigns(request.user))
                              .select_related("campaign__agency"), pk=pk)
 
 
@@ -58,7 +59,7 @@ def annual_report_freeze_view(request, pk: int):
 @require_POST
 def dossier_submit_view(request, pk: int):
     _require(request, "reports.change_scoringdossier")
-    dossier = get_object_or_404(ScoringDossier.objects.filter(agency__in=visible_agencies(request.user)), pk=pk)
+    dossier = get_object_or_404(administered(ScoringDossier, request.user), pk=pk)
     try:
         dossier_submit(dossier=dossier, actor=request.user)
         messages.success(request, _("Đã nộp hồ sơ tự chấm điểm: điểm và minh chứng được khóa."))

@@ -16,7 +16,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from core.jobs.views import job_file_response, jobs_context
 from learning.models import Campaign
-from org.selectors.access import is_hr, visible_agencies
+from org.selectors.access import administered, is_hr
 from reports.models import ExportJob, ExportJobKind
 from reports.services.evidence_pack import export_job_request
 
@@ -29,11 +29,11 @@ def may_build_evidence_pack(user) -> bool:
 
 
 def pack_campaigns(user):
-    return Campaign.objects.filter(agency__in=visible_agencies(user)).order_by("-year", "title")
+    return administered(Campaign, user).order_by("-year", "title")
 
 
 def pack_jobs(user):
-    return (ExportJob.objects.filter(kind=ExportJobKind.EVIDENCE_PACK, campaign__agency__in=visible_agencies(user))
+    return (administered(ExportJob, user).filter(kind=ExportJobKind.EVIDENCE_PACK)
             .select_related("campaign", "requested_by"))
 
 

@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.errors import DomainError
 from learning.models import ManualEvidence, StudySession
 from learning.selectors.campaigns import visible_campaigns
-from org.selectors.access import visible_agencies
+from org.selectors.access import administered, visible_agencies
 from reports.models import AnnualReport, CampaignTarget, ScoringCriterion, ScoringDossier, SelfScore
 from reports.selectors.scoring import scoring_sheet
 from reports.services.scoring import (
@@ -37,7 +37,7 @@ from .targets import target_viewset
 
 
 def _criteria_for(user):
-    return ScoringCriterion.objects.filter(agency__in=visible_agencies(user))
+    return administered(ScoringCriterion, user)
 
 
 # --- criteria ----------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ class SelfScoreForm(WagtailAdminModelForm):
 
 class ScopedScoresMixin:
     def get_base_object_queryset(self):
-        return SelfScore.objects.filter(criterion__agency__in=visible_agencies(self.request.user))
+        return administered(SelfScore, self.request.user)
 
     def get_queryset(self):  # Wagtail's edit and delete views find their object here: outside → 404
         return self.get_base_object_queryset()
@@ -176,7 +176,7 @@ class ScopedScoresMixin:
 
 class SelfScoreIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return (SelfScore.objects.filter(criterion__agency__in=visible_agencies(self.request.user))
+        return (administered(SelfScore, self.request.user)
                 .select_related("criterion"))
 
 

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
-from core.errors import ImportRefused
+from core.errors import ImportRefused, NotFound
 from learning.models import Attendance, CheckinAttempt, StudySession
 from learning.services.attendance import (
     AttendanceInvalid,
@@ -22,7 +22,7 @@ from learning.services.attendance import (
 )
 from learning.services.sessions import session_create
 from org.models import AuditLog
-from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit, roles
+from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import make_campaign, make_directive
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,9 @@ def setup():
         EmployeeFactory(agency=agency, unit=vp, employee_code="SCT0102", full_name="Trần Thị Bình"),
         EmployeeFactory(agency=agency, unit=vp, employee_code="SCT0103", full_name="Lê Quốc Cường"),
     ]
-    hr = UserFactory(username="vanphong")
+    # HR acts for its agency (org.scoping): an account of no agency may write nothing there.
+    hr = EmployeeFactory(agency=agency, unit=vp, employee_code="SCT0001", full_name="Văn phòng Sở").user
+    give_role(hr, roles.HR)
     return {"agency": agency, "vp": vp, "session": session, "people": people, "hr": hr}
 
 
@@ -71,7 +73,7 @@ def test_record_refuses_unknown_status_and_foreign_staff(setup):
         attendance_record(session=session, employee=setup["people"][0], status="maybe", method="hr")
     other_agency = make_agency("SYT", "Sở Y tế")
     outsider = EmployeeFactory(agency=other_agency, unit=other_agency)
-    with pytest.raises(AttendanceInvalid):
+    with pytest.raises(NotFound):  # another agency's person: as if there were none (org.scoping)
         attendance_record(session=session, employee=outsider, status="present", method="hr")
     assert not Attendance.objects.exists()
 
@@ -79,9 +81,9 @@ def test_record_refuses_unknown_status_and_foreign_staff(setup):
 def test_mark_remaining_absent_keeps_marked_people(setup):
     session, an = setup["session"], setup["people"][0]
     attendance_record(session=session, employee=an, status="present", method="qr")
-    assert attendance_mark_remaining_absent(session=session, actor=setup["hr"]) == 2
+    assert attendance_mark_remaining_absent(session=session, actor=setup["hr"]) == 3  # HR is staff too
     statuses = dict(Attendance.objects.values_list("employee__employee_code", "status"))
-    assert statuses == {"SCT0101": "present", "SCT0102": "absent", "SCT0103": "absent"}
+    assert statuses == {"SCT0001": "absent", "SCT0101": "present", "SCT0102": "absent", "SCT0103": "absent"}
     assert attendance_mark_remaining_absent(session=session, actor=setup["hr"]) == 0
     assert AuditLog.objects.filter(action="attendance.mark_remaining_absent").count() == 1
 
@@ -195,8 +197,9 @@ def hr_client(setup, client):
 
 
 def _denied(response) -> bool:
-    """Wagtail turns PermissionDenied into a redirect to the admin home (or to login)."""
-    return response.status_code == 403 or (
+    """Wagtail turns PermissionDenied into a redirect to the admin home (or to login); another
+    agency's session is not found (org.scoping)."""
+    return response.status_code in (403, 404) or (
         response.status_code == 302 and response["Location"].split("?")[0] in ("/admin/", "/dang-nhap/"))
 
 
@@ -221,14 +224,16 @@ def test_hr_grid_mark_remaining_absent(setup, hr_client):
     hr_client.post(_grid(session), {"employee": setup["people"][0].pk, "status": "present"})
     hr_client.post(_grid(session), {"action": "absent_all"})
     statuses = sorted(Attendance.objects.values_list("status", flat=True))
-    assert statuses == ["absent", "absent", "absent", "present"]  # the HR officer is on the roster too
+    assert statuses == ["absent", "absent", "absent", "absent", "present"]  # both HR officers are staff too
 
 
 def test_hr_cannot_mark_someone_outside_the_roster(setup, hr_client):
     other_agency = make_agency("SYT", "Sở Y tế")
     outsider = EmployeeFactory(agency=other_agency, unit=other_agency)
     response = hr_client.post(_grid(setup["session"]), {"employee": outsider.pk, "status": "present"})
-    assert _denied(response)
+    missing = hr_client.post(_grid(setup["session"]), {"employee": 987654, "status": "present"})
+    # another agency's person is answered as one that does not exist (no oracle of ids)
+    assert (response.status_code, response["Location"]) == (missing.status_code, missing["Location"])
     assert not Attendance.objects.exists()
 
 
@@ -253,7 +258,7 @@ def test_hr_of_another_agency_is_refused(setup, client):
     foreign_hr = EmployeeFactory(agency=other_agency, unit=other_agency, employee_code="SYT0001")
     give_role(foreign_hr.user, roles.HR)
     client.force_login(foreign_hr.user)
-    assert _denied(client.get(_grid(setup["session"])))
+    assert client.get(_grid(setup["session"])).status_code == 404  # as a session that does not exist
     assert client.get(reverse("learning_studysession:index")).content.decode().count("Hội nghị quán triệt") == 0
 
 

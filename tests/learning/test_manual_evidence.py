@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.errors import PermissionDenied
+from core.errors import NotFound, PermissionDenied
 from learning.models import ManualEvidence
 from learning.selectors.compliance import employee_campaign_status
 from learning.services.campaigns import campaign_load
@@ -90,10 +90,10 @@ def test_future_dates_and_other_people_are_refused(setup):
         manual_evidence_record(employee=person, directive=d33, date=dt.date(2026, 11, 1), actor=person.user)
     foreign_hr = EmployeeFactory(agency=make_agency("SNV", "Sở Nội vụ"))
     give_role(foreign_hr.user, roles.HR)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):  # another agency's: as if there were none (org.scoping)
         manual_evidence_record(employee=person, directive=d33, date=dt.date(2026, 11, 1), actor=foreign_hr.user)
     evidence = manual_evidence_record(employee=person, directive=d33, date=dt.date(2026, 11, 26), actor=hr.user)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):
         manual_evidence_delete(evidence=evidence, actor=foreign_hr.user)
     assert ManualEvidence.objects.count() == 1 and AuditLog.objects.filter(action__startswith="manual").count() == 1
 

@@ -92,7 +92,7 @@ def test_only_hr_of_the_agency_attaches(session, hr):
     give_role(outsider.user, roles.HR)
     with pytest.raises(Exception) as denied:
         session_record_attach(session=session, content=PDF, filename="a.pdf", actor=outsider.user)
-    assert denied.value.code == "permission_denied"
+    assert denied.value.code == "not_found"  # another agency's session: as if there were none (org.scoping)
     assert not SessionRecord.objects.exists()
 
 
@@ -144,7 +144,7 @@ def test_admin_refuses_another_agency(session, client):
     give_role(outsider.user, roles.HR)
     record = session_record_attach(session=session, content=PDF, filename="a.pdf").record
     client.force_login(outsider.user)
-    # Wagtail turns a refusal into a redirect to the dashboard with a message: never the page or the file.
-    assert client.get(reverse("learning_studysession:records", args=[session.pk])).status_code in (302, 403)
+    # another agency's session is not found (org.scoping): never the page or the file.
+    assert client.get(reverse("learning_studysession:records", args=[session.pk])).status_code == 404
     download = client.get(reverse("learning_studysession:record_download", args=[session.pk, record.pk]))
-    assert download.status_code in (302, 403) and not hasattr(download, "streaming_content")
+    assert download.status_code == 404 and not hasattr(download, "streaming_content")

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from core.errors import DomainError, PermissionDenied
+from core.errors import DomainError, NotFound, PermissionDenied
 from org.models import AuditLog, OrgUnit, Province, ProvinceAccessGrant
 from org.roles import HR
 from org.selectors.access import (
@@ -86,9 +86,10 @@ def test_grant_is_the_agencys_own_and_is_audited(province_setup):
     province, sct, syt, officer = province_setup
     hr_other = give_role(EmployeeFactory(agency=syt, unit=syt).user, HR)
     until = dt.date.today() + dt.timedelta(days=30)
-    with pytest.raises(PermissionDenied):  # HR of another agency cannot grant SCT's data
+    # HR of another agency cannot grant SCT's data: SCT is not found for it (org.scoping)
+    with pytest.raises(NotFound):
         province_access_grant(officer=officer, agency=sct, purpose="Thẩm định", valid_until=until, actor=hr_other)
-    with pytest.raises(PermissionDenied):  # nor can the officer grant itself
+    with pytest.raises(NotFound):  # nor can the officer grant itself (no agency of its own)
         province_access_grant(officer=officer, agency=sct, purpose="Thẩm định", valid_until=until, actor=officer.user)
     with pytest.raises(DomainError, match="purpose"):
         province_access_grant(officer=officer, agency=sct, purpose=" ", valid_until=until, actor=None)
