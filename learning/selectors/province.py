@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from learning.models import Campaign, ProvinceCampaign
-from learning.services.campaigns import campaign_snapshot
+from django.db.models import Prefetch
+
+from courses.selectors import directive_reference
+from learning.models import Campaign, ProvinceCampaign, Requirement
 from org.models import OrgUnit, Province
 from org.selectors.provinces import province_agencies
 
@@ -31,10 +33,17 @@ def province_campaign_slugs(province: Province) -> list[str]:
     return loaded + sorted({s for s in shared if s not in loaded})
 
 
-def province_campaigns(*, province: Province, slug: str) -> list[tuple[OrgUnit, Campaign | None]]:
-    """Each agency of the province (by code) with its campaign `slug`, or None."""
+def province_campaigns(*, province: Province, slug: str,
+                       prefetch: bool = False) -> list[tuple[OrgUnit, Campaign | None]]:
+    """Each agency of the province (by code) with its campaign `slug`, or None. With `prefetch`,
+    the campaigns' audience units and requirements come in two queries for all of them."""
     agencies = list(province_agencies(province))
-    by_agency = {c.agency_id: c for c in Campaign.objects.filter(agency__in=agencies, slug=slug)}
+    campaigns = Campaign.objects.filter(agency__in=agencies, slug=slug)
+    if prefetch:
+        campaigns = campaigns.prefetch_related(
+            Prefetch("audience_units", queryset=OrgUnit.objects.order_by("path")),
+            Prefetch("requirements", queryset=Requirement.objects.select_related("directive").order_by("order", "id")))
+    by_agency = {c.agency_id: c for c in campaigns}
     return [(agency, by_agency.get(agency.pk)) for agency in agencies]
 
 
@@ -42,8 +51,9 @@ def province_adoption(*, province: Province, slug: str) -> list[Adoption]:
     """Per agency: not adopted (no campaign of that slug), changed (title, dates, requirements or
     audience differ from what the province loaded), or adopted. Without a province load of that
     slug, the reference is the most common version among the agencies."""
-    pairs = province_campaigns(province=province, slug=slug)
-    snapshots = {agency.pk: campaign_snapshot(campaign) for agency, campaign in pairs if campaign is not None}
+    pairs = province_campaigns(province=province, slug=slug, prefetch=True)
+    references: dict[int, str] = {}  # one lookup per directive, not per agency
+    snapshots = {agency.pk: _snapshot(campaign, references) for agency, campaign in pairs if campaign is not None}
     loaded = ProvinceCampaign.objects.filter(province=province, slug=slug).first()
     reference = loaded.snapshot if loaded else _most_common(list(snapshots.values()))
     out = []
@@ -57,6 +67,20 @@ def province_adoption(*, province: Province, slug: str) -> list[Adoption]:
             changed.append("audience")
         out.append(Adoption(agency=agency, campaign=campaign, state=CHANGED if changed else ADOPTED, changed=changed))
     return out
+
+
+def _snapshot(campaign: Campaign, references: dict[int, str]) -> dict:
+    """The compared part of `campaign_snapshot`, from prefetched relations (no query per agency)."""
+    return {
+        "title": campaign.title,
+        "start": campaign.start.isoformat(),
+        "due": campaign.due.isoformat(),
+        "audience_units": [u.code for u in campaign.audience_units.all()],
+        "audience_categories": list(campaign.audience_categories or []),
+        "requirements": [references.get(r.directive_id) or references.setdefault(r.directive_id,
+                                                                                 directive_reference(r.directive))
+                         for r in campaign.requirements.all()],
+    }
 
 
 def _audience(snapshot: dict) -> tuple:

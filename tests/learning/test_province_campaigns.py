@@ -50,7 +50,7 @@ def setup(tmp_path):
     return plan
 
 
-def test_load_creates_then_updates_in_every_agency_keeping_their_own(setup):
+def test_load_creates_then_updates_in_every_agency_keeping_their_own(setup, django_assert_max_num_queries):
     plan = setup
     out = run("load_campaign", str(plan), "--province", "TN")
     assert "SCT: created campaign chung-2024: 1 requirements" in out
@@ -88,8 +88,10 @@ def test_load_creates_then_updates_in_every_agency_keeping_their_own(setup):
                                                          "audience": {"categories": ["can_bo", "cong_chuc",
                                                                                      "vien_chuc"]}})
     run("create_agency", "SXD", "Sở Xây dựng", "--province", "TN")
-    states = {a.agency.code: (a.state, a.changed) for a in province_adoption(province=Province.objects.get(),
-                                                                             slug="chung-2024")}
+    province = Province.objects.get()
+    with django_assert_max_num_queries(7):  # 5 + one per directive, whatever the number of agencies
+        states = {a.agency.code: (a.state, a.changed) for a in province_adoption(province=province,
+                                                                                 slug="chung-2024")}
     assert states["SCT"] == (CHANGED, ["title", "due"]) and states["SXD"] == (NOT_ADOPTED, [])
 
 
