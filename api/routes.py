@@ -22,6 +22,7 @@ from ninja.security import HttpBearer
 from api.schemas import (
     AgencyFiguresOut,
     CampaignOut,
+    CertificateOut,
     CompliancePageOut,
     EvidenceIn,
     EvidenceOut,
@@ -30,7 +31,7 @@ from api.schemas import (
     RosterIn,
     RosterOut,
 )
-from api.selectors import compliance_page, province_rows, token_campaign, token_campaigns
+from api.selectors import campaign_certificates, compliance_page, province_rows, token_campaign, token_campaigns
 from api.services.evidence import external_evidence_receive
 from api.services.tokens import api_token_authenticate
 from core import ratelimit
@@ -199,6 +200,14 @@ def compliance(request, slug: str, as_of: dt.date | None = None, page: int = Que
             query["page_size"] = page_size
         following = request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
     return Status(200, {"count": found.count, "next": following, "results": found.rows})
+
+
+@api.get("/campaigns/{slug}/certificates", response={200: list[CertificateOut], 403: Message, 404: Message},
+         tags=["campaigns"], summary="Certificates issued for a campaign of the token's agency (valid and revoked)")
+def certificates(request, slug: str):
+    return [{"code": c.display_code, "serial": c.serial, "employee_code": c.employee.employee_code,
+             "full_name": c.holder_name, "issued_on": c.issued_on, "status": c.status, "verify_url": c.verify_url()}
+            for c in campaign_certificates(request.auth, slug)]
 
 
 @api.get("/campaigns/{slug}/agencies", response={200: list[AgencyFiguresOut], 403: Message, 404: Message},

@@ -66,6 +66,16 @@ class CompliancePageOut(Schema):
     results: list[ComplianceRow]
 
 
+class CertificateOut(Schema):
+    code: str = Field(description="the verification code as printed (with dashes)")
+    serial: str
+    employee_code: str
+    full_name: str = Field(description="the holder's name as printed")
+    issued_on: dt.date
+    status: str = Field(description="valid | revoked")
+    verify_url: str = Field(description="the public verification page")
+
+
 class RosterIn(Schema):
     rows: list[dict[str, Any]] = Field(
         description="one object per person, keyed by the roster's column names in English "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from api.models import ApiToken
+from certificates.models import Certificate
 from core.errors import PermissionDenied
 from learning.models import Campaign
 from learning.selectors.campaigns import CampaignNotFound
@@ -71,3 +72,12 @@ def province_rows(token: ApiToken, *, slug: str, as_of: dt.date) -> list[dict]:
     for row in rows:
         row["people_rate"] = float(row["people_rate"]) if row["people_rate"] else None
     return rows
+
+
+def campaign_certificates(token: ApiToken, slug: str) -> list[Certificate]:
+    """The certificates issued for campaign `slug` of the token's agency (valid and revoked), by
+    holder's code. Person-level: agency tokens only (a province token gets 403, another agency's
+    campaign 404)."""
+    campaign = token_campaign(token, slug)
+    return list(Certificate.objects.filter(agency_id=token.agency_id, campaign=campaign)
+                .select_related("employee").order_by("employee__employee_code", "issued_on", "id"))

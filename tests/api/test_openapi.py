@@ -12,6 +12,7 @@ ROUTES = {
     ("/api/v1/campaigns", "get"),
     ("/api/v1/campaigns/{slug}/compliance", "get"),
     ("/api/v1/campaigns/{slug}/agencies", "get"),
+    ("/api/v1/campaigns/{slug}/certificates", "get"),
     ("/api/v1/roster", "post"),
     ("/api/v1/evidence", "post"),
 }

@@ -167,3 +167,17 @@ def test_a_page_is_the_same_slice_of_the_whole_table(world, size):
         glued += part.to_dict(orient="records")
         offset += size
     assert glued == whole.reset_index(drop=True).to_dict(orient="records")
+
+
+def test_certificates_of_a_campaign(client, world):
+    from certificates.services.issuing import certificate_issue
+    from org.models import Employee
+
+    giam_doc = Employee.objects.get(employee_code="SCT001")
+    certificate, _ = certificate_issue(employee=giam_doc, campaign=world["campaign"], check_completion=False)
+    body = client.get("/api/v1/campaigns/dan-van-2024/certificates", **bearer(create_token("SCT"))).json()
+    assert body == [{"code": certificate.display_code, "serial": certificate.serial, "employee_code": "SCT001",
+                     "full_name": "Lê Văn Giám", "issued_on": certificate.issued_on.isoformat(), "status": "valid",
+                     "verify_url": certificate.verify_url()}]
+    assert client.get("/api/v1/campaigns/syt-2024/certificates", **bearer(create_token("SCT"))).status_code == 404
+    assert client.get("/api/v1/campaigns/syt-2024/certificates", **bearer(create_token("SYT"))).json() == []

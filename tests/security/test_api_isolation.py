@@ -72,6 +72,9 @@ ATTACKS = {
         ("get", "/api/v1/campaigns/ke-hoach-a/compliance?as_of=2024-12-01&page=1", None, {404}),
         ("get", "/api/v1/campaigns/ke-hoach-a/compliance?page=2&page_size=1", None, {404}),
     ],
+    ("get", "/api/v1/campaigns/{slug}/certificates"): [  # the scenario's victim holds one in campaign A
+        ("get", "/api/v1/campaigns/ke-hoach-a/certificates", None, {404}),
+    ],
     ("get", "/api/v1/campaigns/{slug}/agencies"): [  # province tokens only
         ("get", "/api/v1/campaigns/ke-hoach-a/agencies", None, {403}),
         ("get", "/api/v1/campaigns/ke-hoach-a/agencies?as_of=2024-12-01", None, {403}),
@@ -163,6 +166,8 @@ def test_agency_a_token_is_served_its_own_data(s):
     assert s.campaign.slug in [c["slug"] for c in campaigns]
     rows = _call(s.secret_a, "get", f"/api/v1/campaigns/{s.campaign.slug}/compliance").json()["results"]
     assert scenario.VICTIM_CODE in {r["employee_code"] for r in rows}
+    held = _call(s.secret_a, "get", f"/api/v1/campaigns/{s.campaign.slug}/certificates").json()
+    assert [c["employee_code"] for c in held] == [scenario.VICTIM_CODE]
     again = _call(s.secret_a, "post", "/api/v1/evidence", {
         "employee_code": scenario.VICTIM_CODE, "directive": s.directive.number,
         "date": s.manual.date.isoformat(), "source": "LMS A", "external_id": A_EXTERNAL_ID})
@@ -183,6 +188,7 @@ def test_a_province_token_of_agency_bs_province_reads_nothing_of_agency_a(s):
     assert s.campaign.slug not in _call(secret, "get", "/api/v1/campaigns").content.decode()
     assert _call(secret, "get", f"/api/v1/campaigns/{s.campaign.slug}/agencies").status_code == 404
     assert _call(secret, "get", f"/api/v1/campaigns/{s.campaign.slug}/compliance").status_code == 403
+    assert _call(secret, "get", f"/api/v1/campaigns/{s.campaign.slug}/certificates").status_code == 403
     for url, body in (("/api/v1/roster", {"rows": [_victim_row(s, unit="PY")]}),
                       ("/api/v1/evidence", {"employee_code": scenario.VICTIM_CODE, "directive": s.directive.number,
                                             "date": s.manual.date.isoformat(), "source": "P", "external_id": "p"})):
