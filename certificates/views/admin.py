@@ -21,6 +21,7 @@ from certificates.services import certificate_revoke
 from certificates.services.jobs import certificate_job_start
 from core.errors import DomainError
 from core.jobs.views import job_file_response, jobs_context
+from core.params import id_param
 from learning.models import Campaign
 from org.selectors.access import administered, is_hr
 
@@ -88,7 +89,7 @@ class RegisterExportView(HRRequiredMixin, View):
     def get(self, request):
         campaign = None
         if request.GET.get("campaign"):
-            campaign = campaigns_for(request.user).filter(pk=request.GET["campaign"]).first()
+            campaign = campaigns_for(request.user).filter(pk=id_param(request.GET["campaign"])).first()
             if campaign is None:
                 raise Http404
         rendered = CertificateRegisterXlsx().render(campaign=campaign,

@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
 from core.errors import DomainError
+from core.params import id_param
 from core.text import fold
 from core.uploads import UploadPreviewApplyView
 from courses.selectors import directive_reference
@@ -238,7 +239,7 @@ class CampaignExemptView(View):
         campaign = get_object_or_404(scoped_campaigns(request.user), pk=pk)
         if not is_hr(request.user):
             raise PermissionDenied
-        employee = get_object_or_404(Employee.objects.for_agency(campaign.agency_id), pk=request.POST.get("employee"))
+        employee = get_object_or_404(Employee.objects.for_agency(campaign.agency_id), pk=id_param(request.POST.get("employee")))
         try:
             if request.POST.get("undo"):
                 exemption_lift(campaign=campaign, employee=employee, actor=request.user)

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core import exporters
 from core.errors import DomainError
+from core.params import id_param
 from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from learning.models import AttendanceStatus, SessionRecord, SessionRecordKind, StudySession
 from learning.selectors.sessions import (
@@ -102,7 +103,7 @@ class AttendanceGridView(SessionMixin, View):
             return redirect("learning_studysession:attendance", self.session.pk)
         status = request.POST.get("status", "")
         employee = Employee.objects.for_agency(self.session.campaign.agency_id).filter(
-            pk=request.POST.get("employee") or 0).first()
+            pk=id_param(request.POST.get("employee"))).first()
         if employee is None or status not in AttendanceStatus.values:
             messages.error(request, _("Yêu cầu điểm danh không hợp lệ."))
             return redirect("learning_studysession:attendance", self.session.pk)
@@ -208,7 +209,7 @@ class SessionRecordsView(SessionMixin, View):
     def post(self, request):
         if request.POST.get("action") == "delete":
             record = get_object_or_404(SessionRecord.objects.for_agency(self.session.campaign.agency_id),
-                                       pk=request.POST.get("record") or 0, session=self.session)
+                                       pk=id_param(request.POST.get("record")), session=self.session)
             session_record_delete(record=record, actor=request.user)
             messages.success(request, _("Đã gỡ “%(name)s” khỏi hội nghị.") % {"name": record.original_name})
             return redirect("learning_studysession:records", self.session.pk)

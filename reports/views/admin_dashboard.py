@@ -28,6 +28,7 @@ from core import exporters
 from core.errors import DomainError
 from core.evidence import evidence_label
 from core.exporters import safe_cell
+from core.params import id_param
 from core.spreadsheets import with_bom
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
@@ -404,7 +405,7 @@ class RemindView(View):
     def post(self, request):
         if not may_see_dashboard(request.user):
             return forbidden(request)
-        campaign = get_object_or_404(visible_campaigns(request.user), pk=request.POST.get("campaign"))
+        campaign = get_object_or_404(visible_campaigns(request.user), pk=id_param(request.POST.get("campaign")))
         ids = [int(i) for i in request.POST.getlist("employee") if i.isdigit()]
         people = visible_employees(request.user).filter(pk__in=ids)
         sent, problems = 0, []
@@ -429,7 +430,7 @@ class ReportDownloadView(View):
     def get(self, request):
         if not may_see_dashboard(request.user):
             return forbidden(request)
-        campaign = get_object_or_404(visible_campaigns(request.user), pk=request.GET.get("campaign"))
+        campaign = get_object_or_404(visible_campaigns(request.user), pk=id_param(request.GET.get("campaign")))
         identifier = request.GET.get("exporter", "")
         if identifier not in {cls.identifier for cls in report_exporters(request.user)}:
             return HttpResponse(status=404)
@@ -439,7 +440,7 @@ class ReportDownloadView(View):
             as_of = timezone.localdate()
         unit = dashboard.scope_unit(request.user)
         if request.GET.get("unit"):
-            unit = get_object_or_404(visible_units(request.user), pk=request.GET["unit"])
+            unit = get_object_or_404(visible_units(request.user), pk=id_param(request.GET["unit"]))
         rendered = exporters.get(identifier).render(campaign=campaign, as_of=as_of, unit=unit)
         response = HttpResponse(with_bom(rendered.content, rendered.mimetype), content_type=rendered.mimetype)
         response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'

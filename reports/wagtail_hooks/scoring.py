@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.errors import DomainError
+from core.params import id_param
 from learning.models import ManualEvidence, StudySession
 from learning.selectors.campaigns import visible_campaigns
 from org.selectors.access import administered, visible_agencies
@@ -189,7 +190,7 @@ class SelfScoreSaveMixin:
 class SelfScoreCreateView(SelfScoreSaveMixin, generic.CreateView):
     def get_initial_form_instance(self):
         # "Chấm điểm" from the criteria list arrives with ?criterion=<id> (only a visible one is taken).
-        criterion = _criteria_for(self.request.user).filter(pk=self.request.GET.get("criterion") or 0).first()
+        criterion = _criteria_for(self.request.user).filter(pk=id_param(self.request.GET.get("criterion"))).first()
         return SelfScore(criterion=criterion) if criterion else super().get_initial_form_instance()
 
 
