@@ -46,7 +46,7 @@ class Attempt(models.Model):
     evidence_date = models.DateField(_("ngày minh chứng"), null=True, blank=True, db_index=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+                                    related_name="+", verbose_name=_("người ghi nhận"))
 
     class Meta:
         verbose_name = _("lượt làm bài")

@@ -40,8 +40,8 @@ def _links(html: str):
         yield href
 
 
-def crawl(client: Client, starts=("/", "/admin/")) -> tuple[int, list[str]]:
-    """(pages visited, failures)."""
+def crawl(client: Client, starts=("/", "/admin/"), on_page=None) -> tuple[int, list[str]]:
+    """(pages visited, failures); `on_page(url, response)` sees every page served."""
     seen, queue, failures, visited = set(), list(starts), [], 0
     while queue and visited < MAX_PAGES:
         url = queue.pop(0)
@@ -58,6 +58,8 @@ def crawl(client: Client, starts=("/", "/admin/")) -> tuple[int, list[str]]:
         if response.status_code >= 500:
             failures.append(f"{url}: {response.status_code}")
             continue
+        if on_page is not None and response.status_code == 200:
+            on_page(url, response)
         if response.status_code in (301, 302) and response.get("Location", "").startswith("/"):
             queue.append(response["Location"])
             continue
