@@ -176,7 +176,34 @@ def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = Non
         raise ImportRefused([Problem(f"unsupported file type {Path(name).suffix!r}: use .xlsx or .csv")])
     if len(rows) > MAX_ROWS + 1:
         raise ImportRefused([Problem(f"the file has more than {MAX_ROWS} rows")])
+    _refuse_nul(rows)
     return rows
+
+
+def _column_name(header: list[Any], index: int) -> str:
+    """The header's text of column `index`, else its spreadsheet letter (A, B, …, AA)."""
+    if index < len(header) and isinstance(header[index], str) and header[index].strip():
+        return header[index].strip()
+    letters, n = "", index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _refuse_nul(rows: list[list[Any]]) -> None:
+    """A NUL character passes Python's csv reader (3.11+) and the preview, then PostgreSQL refuses
+    the row on apply (a 500, the upload left behind: issue 13, L5). Refuse it here, for every
+    import, naming the row and the column."""
+    header = next((r for r in rows if any(_cell(v) is not None for v in r)), [])
+    problems = [
+        Problem("the cell contains a NUL character (\\x00): refused", row=number, column=_column_name(header, index))
+        for number, values in enumerate(rows, start=1)
+        for index, value in enumerate(values)
+        if isinstance(value, str) and "\x00" in value
+    ]
+    if problems:
+        raise ImportRefused(problems[:50])
 
 
 def read_table(source: str | Path | IO[bytes] | bytes, columns: list[Column], filename: str | None = None,
