@@ -37,6 +37,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.errors import DomainError, Problem
+from core.files import upload_matches_name
 
 UPLOAD_DIR = "import-uploads"
 STALE_AFTER = dt.timedelta(days=1)
@@ -44,11 +45,15 @@ SPREADSHEETS = (".xlsx", ".csv")
 
 
 def spreadsheet_upload(upload, *, suffixes: tuple[str, ...] = SPREADSHEETS):
-    """Form validation shared by the import forms: known extension and size."""
+    """Form validation shared by the import forms: known extension, size, and content that is what
+    the extension says (core.files)."""
     if Path(upload.name).suffix.lower() not in suffixes:
         raise forms.ValidationError(_("Chỉ nhận tệp %(types)s.") % {"types": ", ".join(suffixes)})
     if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
         raise forms.ValidationError(_("Tệp quá lớn."))
+    if not upload_matches_name(upload):  # by its first bytes, not its name (issue 13, L10)
+        raise forms.ValidationError(_("Nội dung tệp không đúng với đuôi %(suffix)s.")
+                                    % {"suffix": Path(upload.name).suffix.lower()})
     return upload
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.errors import DomainError
 from core.evidence import evidence_announce
+from core.files import upload_matches_name
 from courses.models import DirectivePage
 from learning.models import ManualEvidence
 from org.models import Employee
@@ -18,6 +19,13 @@ from org.services.audit import audit_log
 
 class EvidenceRefused(DomainError):
     code = "evidence_refused"
+
+
+def _proof_content_required(proof) -> None:
+    """A proof is what its name says by its first bytes (L10: a program renamed .pdf is refused)."""
+    if proof and not upload_matches_name(proof):
+        raise EvidenceRefused(f"the file {getattr(proof, 'name', '')!r} is not what its extension says",
+                              code="proof_content")
 
 
 def _snapshot(evidence: ManualEvidence) -> dict:
@@ -33,6 +41,7 @@ def _snapshot(evidence: ManualEvidence) -> dict:
 def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date: dt.date, note: str = "",
                            proof=None, actor=None) -> ManualEvidence:
     """Record one manual piece of evidence (dated when the person studied), with an optional proof file."""
+    _proof_content_required(proof)
     hr_of_agency_required(actor=actor, agency=employee.agency)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
@@ -50,6 +59,7 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
 def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str = "", proof=None,
                            actor=None) -> ManualEvidence:
     """Correct the date, note or proof of a record; `proof=None` keeps the current file."""
+    _proof_content_required(proof)
     hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
