@@ -28,6 +28,11 @@ def _proof_content_required(proof) -> None:
                               code="proof_content")
 
 
+def _remove_after_commit(storage, name: str) -> None:
+    """Delete a stored file once the transaction commits (never for a rolled-back one)."""
+    transaction.on_commit(lambda: storage.delete(name))
+
+
 def _snapshot(evidence: ManualEvidence) -> dict:
     return {
         "employee": evidence.employee.employee_code,
@@ -41,8 +46,8 @@ def _snapshot(evidence: ManualEvidence) -> dict:
 def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date: dt.date, note: str = "",
                            proof=None, actor=None) -> ManualEvidence:
     """Record one manual piece of evidence (dated when the person studied), with an optional proof file."""
-    _proof_content_required(proof)
     hr_of_agency_required(actor=actor, agency=employee.agency)
+    _proof_content_required(proof)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
     with transaction.atomic():
@@ -58,19 +63,24 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
 
 def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str = "", proof=None,
                            actor=None) -> ManualEvidence:
-    """Correct the date, note or proof of a record; `proof=None` keeps the current file."""
-    _proof_content_required(proof)
+    """Correct the date, note or proof of a record; `proof=None` keeps the current file. A replaced
+    file is removed from the private storage once the change commits (L9: the audit entry keeps its
+    name)."""
     hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
+    _proof_content_required(proof)
     if date > timezone.localdate():
         raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
     with transaction.atomic():
         evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
             pk=evidence.pk)
         before = _snapshot(evidence)
+        replaced = evidence.proof.name if proof and evidence.proof else ""
         evidence.date, evidence.note = date, (note or "").strip()
         if proof:
             evidence.proof = proof
         evidence.save()
+        if replaced and replaced != evidence.proof.name:
+            _remove_after_commit(evidence.proof.storage, replaced)
         after = _snapshot(evidence)
         if after != before:
             audit_log(actor=actor, action="manual_evidence.update", obj=evidence, before=before, after=after)
@@ -78,11 +88,13 @@ def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str
 
 
 def manual_evidence_delete(*, evidence: ManualEvidence, actor=None) -> None:
-    """Delete a record made in error; the audit log keeps what it said."""
+    """Delete a record made in error; the audit log keeps what it said (and the proof's name); the
+    proof file goes with the record once the deletion commits (L9)."""
     hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
     with transaction.atomic():
         evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
             pk=evidence.pk)
         audit_log(actor=actor, action="manual_evidence.delete", obj=evidence, before=_snapshot(evidence))
-        # The proof file is kept: the audit entry names it.
+        if evidence.proof:
+            _remove_after_commit(evidence.proof.storage, evidence.proof.name)
         evidence.delete()
