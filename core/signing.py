@@ -16,8 +16,11 @@ go through pyHanko's PKCS#11 signer: the same two functions with another `Signer
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import io
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +99,23 @@ def _common_name(cert) -> str:
     return str(cert.subject.native.get("common_name", "") or cert.subject.human_friendly)
 
 
+def _outside_event_loop(fn):
+    """pyHanko runs its coroutines with asyncio.run, which refuses to start inside a running event
+    loop (an ASGI server, a test driving a browser): there, the call runs on a thread of its own."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return fn(*args, **kwargs)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(fn, *args, **kwargs).result()
+
+    return wrapper
+
+
+@_outside_event_loop
 def sign_pdf(content: bytes, *, reason: str = "", location: str = "") -> bytes:
     """`content` signed PAdES when a certificate is configured; `content` itself otherwise."""
     if not signing_configured():
@@ -120,12 +140,11 @@ def _reserved_bytes(current) -> int:
     return 8192 + 2 * sum(len(cert.dump()) for cert in certs)
 
 
+@_outside_event_loop
 def sign_detached(content: bytes) -> bytes | None:
     """A detached CMS SignedData (DER) of `content`; None when no certificate is configured."""
     if not signing_configured():
         return None
-    import asyncio
-
     data = asyncio.run(signer().async_sign_general_data(content, "sha256", detached=True))
     return data.dump()
 
@@ -168,9 +187,8 @@ def _status_reason(status, trust: list | None) -> str:
     return ""
 
 
+@_outside_event_loop
 def verify_detached(content: bytes, signature: bytes, *, trust: list | None = None) -> Verdict:
-    import asyncio
-
     from asn1crypto import cms
     from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 
@@ -189,6 +207,7 @@ def verify_detached(content: bytes, signature: bytes, *, trust: list | None = No
     return Verdict(not reason, reason, _common_name(status.signing_cert))
 
 
+@_outside_event_loop
 def verify_pdf(content: bytes, *, trust: list | None = None) -> Verdict:
     """Every signature of the PDF intact and valid, the last one covering the whole file."""
     from pyhanko.pdf_utils.reader import PdfFileReader

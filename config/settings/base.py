@@ -174,6 +174,9 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No call home from the admin (releases.wagtail.org): agencies run on closed networks, the CSP's
+# connect-src 'self' refuses it, and upgrades are the operator's decision (docs/upgrades.md).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # Wagtail's login form, with a translated password label (config/admin_login.py).

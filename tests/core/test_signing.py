@@ -26,6 +26,12 @@ class Note(PdfDocument):
         return [Paragraph("Báo cáo kết quả học tập, quán triệt", styles()["body"])]
 
 
+def _off_loop(fn, *args, **kwargs):
+    """pyHanko's own validator, run as core.signing runs it (asyncio.run refuses a running loop, which
+    the browser tests' Playwright leaves in this process)."""
+    return signing._outside_event_loop(fn)(*args, **kwargs)
+
+
 def _trust(cert):
     return signing.load_trust_roots(cert.ca_pem.read_bytes())
 
@@ -43,7 +49,7 @@ def test_every_pdf_document_is_signed_pades_and_pyhanko_accepts_it(signing_cert)
     [embedded] = reader.embedded_signatures
     assert embedded.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
     context = ValidationContext(trust_roots=_trust(signing_cert), allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    status = _off_loop(validate_pdf_signature, embedded, context)
     assert status.intact and status.valid and status.trusted and status.bottom_line
     assert status.signing_cert.subject.native["common_name"] == signing_cert.signer_cn
     assert signing.verify_pdf(content, trust=_trust(signing_cert)) == signing.Verdict(True, "", signing_cert.signer_cn)
@@ -54,7 +60,8 @@ def test_detached_cms_signature_verifies_and_detects_changes(signing_cert):  # n
     der = signing.sign_detached(data)
     signed_data = cms.ContentInfo.load(der)["content"]
     context = ValidationContext(trust_roots=_trust(signing_cert), allow_fetching=False)
-    status = asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=context))
+    status = _off_loop(lambda: asyncio.run(async_validate_detached_cms(data, signed_data,
+                                                                      signer_validation_context=context)))
     assert status.intact and status.valid and status.trusted
     assert signing.verify_detached(data, der, trust=_trust(signing_cert)).ok
     assert signing.verify_detached(data + b" ", der, trust=_trust(signing_cert)).reason == \
@@ -82,3 +89,14 @@ def test_wrong_password_is_a_clear_error(settings, signing_cert):  # noqa: F811
     settings.SIGNING_PKCS12_PASSWORD = "sai"
     with pytest.raises(signing.SigningError, match="cannot read the PKCS#12 file"):
         Note().render()
+
+
+def test_signing_and_checking_work_inside_a_running_event_loop(signing_cert):  # noqa: F811
+    """An ASGI server or a browser-driving test runs an event loop; pyHanko's asyncio.run must not fail there."""
+
+    async def inside():
+        signed = Note().render()  # signed by core.signing inside the loop
+        return signing.verify_pdf(signed), signing.verify_detached(b"x", signing.sign_detached(b"x"))
+
+    pdf_verdict, cms_verdict = _off_loop(asyncio.run, inside())
+    assert pdf_verdict.ok and cms_verdict.ok
