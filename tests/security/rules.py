@@ -256,6 +256,10 @@ RULES: dict[str, Rule] = {
     "learning_studysession:attendance": admin_object("session"),
     "learning_studysession:import": admin_object("session"),
     "learning_studysession:checkins": admin_object("session"),
+    # the session's originals (signed sheets, minutes, photos) and one of them: HR of the agency only
+    "learning_studysession:records": admin_object("session"),
+    "learning_studysession:record_download": Rule(
+        ADMIN, kwargs=lambda s: {"pk": s.session.pk, "record_id": s.session_record.pk}),
     "learning_studysession:download": Rule(ADMIN, kwargs=lambda s: {"pk": s.session.pk,
                                                                      "name": "session-attendance-list"},
                                            variants=tuple((lambda s, n=n: ({"name": n}, "")) for n in (

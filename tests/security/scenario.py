@@ -138,13 +138,18 @@ def build() -> Scenario:
     # second belongs to no agency (superusers only). HR of agency B must see neither.
     audit_log(actor=None, action="employee.deactivate", obj=victim, before={"full_name": VICTIM_NAME})
     audit_log(actor=None, action="test.command", after={"full_name": VICTIM_NAME, "code": VICTIM_CODE})
+    from learning.services.records import session_record_attach
+
+    # an original of the session naming the victim, so a leak of the file is seen
+    session_record = session_record_attach(session=session, content=f"%PDF-1.4 {VICTIM_NAME} {VICTIM_CODE}".encode(),
+                                           filename="danh-sach-ky.pdf").record
     token = checkin_code(session=session).token
     objects = dict(
         agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
         directive=directive, lesson=lesson, campaign=campaign, session=session, exemption=exemption, manual=manual,
         target=target, criterion=criterion, self_score=self_score, reading=reading, reminder=reminder, quiz=quiz,
         question=question, category=category, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
-        document=document, audit=audit, token=token, annual_report=annual_report, dossier=dossier,
+        document=document, audit=audit, token=token, session_record=session_record, annual_report=annual_report, dossier=dossier,
     )
     users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
     return Scenario(objects=objects, users=users)
