@@ -257,6 +257,12 @@ RULES: dict[str, Rule] = {
     "learning_studysession:import": admin_object("session"),
     "learning_studysession:checkins": admin_object("session"),
     # the session's originals (signed sheets, minutes, photos) and one of them: HR of the agency only
+    "learning_campaign:rollover": admin_object("campaign", deny=HR_ONLY),
+    # the province's dashboard: province officers and superusers only; no agency's staff is served
+    "province_dashboard:index": Rule(ADMIN, owner=None),
+    "province_dashboard:agency": Rule(ADMIN, kwargs=lambda s: {"agency_id": s.agency_a.pk}, owner=None),
+    "province_dashboard:agency_detail": Rule(ADMIN, kwargs=lambda s: {"agency_id": s.agency_a.pk}, owner=None),
+    "province_dashboard:report": Rule(ADMIN, owner=None),
     "learning_studysession:records": admin_object("session"),
     "learning_studysession:record_download": Rule(
         ADMIN, kwargs=lambda s: {"pk": s.session.pk, "record_id": s.session_record.pk}),
