@@ -114,6 +114,8 @@ def test_a_closed_quiz_takes_no_new_attempt_and_an_open_one_ends_at_the_close(le
 def test_the_admin_form_sets_the_review_policies(client, quiz):
     hr = EmployeeFactory()
     give_role(hr.user, roles.HR)
+    quiz.agency = hr.agency  # HR edits their own agency's quizzes (shared ones are read-only: M4)
+    quiz.save()
     client.force_login(hr.user)
     html = client.get(reverse("quizzes_quiz:edit", args=[quiz.pk])).content.decode()
     for field in ("closes_at", "review_correctness", "review_right_answers", "review_feedback"):
