@@ -151,3 +151,11 @@ def test_moodle_xml_upload_shows_what_is_not_kept_and_exports_back(client, hr, q
     assert exported["Content-Type"].startswith("application/xml") and b'<question type="cloze">' in exported.content
     refused = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "gift"]), follow=True).content.decode()
     assert "question &quot;Điền&quot;: GIFT cannot hold an embedded-answers (cloze) question" in refused
+
+
+def test_quiz_list_says_draft_or_in_use_in_words(client, hr, quiz):
+    html = client.get(reverse("quizzes_quiz:index")).content.decode()
+    row = html[html.index(quiz.title):]
+    row = row[:row.index("</tr>")]
+    assert ("Bản nháp" if quiz.draft else "Đang dùng") in row  # words, no ✓/✕ icon for the state
+    assert "icon-error" not in row and "icon-success" not in row
