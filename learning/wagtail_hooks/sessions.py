@@ -4,6 +4,8 @@ sheet import, refused scans, downloads) and a link to the projector page."""
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.db import transaction
 from django.db.models import Count, Q
@@ -59,11 +61,32 @@ class StudySessionForm(WagtailAdminModelForm):
         self.fields["campaign"].queryset = Campaign.objects.filter(agency__in=agencies)
         self.fields["directives"].queryset = DirectivePage.objects.filter(
             requirements__campaign__agency__in=agencies).distinct().order_by("issue_date")
+        self._offer_the_campaigns_directives()
         paths = list(agencies.values_list("path", flat=True))
         unit_q = Q(pk__in=[])
         for prefix in paths:
             unit_q |= Q(path__startswith=prefix)
         self.fields["audience_units"].queryset = OrgUnit.objects.filter(unit_q).order_by("path")
+
+    class Media:
+        js = ["learning/admin/session_form.js"]
+
+    def _offer_the_campaigns_directives(self):
+        """The directives offered are the chosen campaign's (its requirements): on the page the script
+        follows the campaign select through its data-directives map; a chosen campaign (posted or
+        the session's own) narrows the choices on the server too."""
+        campaigns = self.fields["campaign"].queryset
+        pairs = campaigns.values_list("pk", "requirements__directive_id")
+        by_campaign: dict[str, list[int]] = {}
+        for campaign_id, directive_id in pairs:
+            by_campaign.setdefault(str(campaign_id), [])
+            if directive_id is not None:
+                by_campaign[str(campaign_id)].append(directive_id)
+        self.fields["campaign"].widget.attrs["data-directives"] = json.dumps(by_campaign)
+        chosen = self.data.get("campaign") if self.is_bound else self.instance.campaign_id
+        if chosen and str(chosen) in by_campaign:
+            self.fields["directives"].queryset = self.fields["directives"].queryset.filter(
+                pk__in=by_campaign[str(chosen)])
 
     def clean(self):
         cleaned = super().clean()

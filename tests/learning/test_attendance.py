@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -364,3 +365,20 @@ def _ensure_wagtail_root() -> None:
     locale, _ = Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+def test_the_session_form_offers_the_chosen_campaigns_directives(setup, hr_client):
+    d33 = make_directive("33/CT-TTg")
+    other = make_campaign(setup["agency"], [d33], slug="chuyen-de")
+    session, campaign = setup["session"], setup["session"].campaign
+    [d23] = campaign.requirements.values_list("directive_id", flat=True)
+    form = hr_client.get(reverse("learning_studysession:add")).context["form"]
+    mapping = json.loads(form.fields["campaign"].widget.attrs["data-directives"])
+    assert mapping == {str(campaign.pk): [d23], str(other.pk): [d33.pk]}  # the page's script follows it
+    assert "learning/admin/session_form.js" in str(form.media)
+    edit = hr_client.get(reverse("learning_studysession:edit", args=[session.pk])).context["form"]
+    assert list(edit.fields["directives"].queryset.values_list("pk", flat=True)) == [d23]
+    posted = hr_client.post(reverse("learning_studysession:add"), {
+        "campaign": other.pk, "title": "Sai văn bản", "directives": [d23], "date": "20/05/2024",
+        "late_grace_minutes": "10"})
+    assert posted.status_code == 200 and "directives" in posted.context["form"].errors
