@@ -6,7 +6,10 @@
     var allowed = map[select.value] || [];
     document.querySelectorAll('input[name="directives"]').forEach(function (box) {
       var keep = allowed.indexOf(parseInt(box.value, 10)) !== -1;
-      var item = box.closest("li") || box.parentElement;
+      // Django renders each choice as <div><label><input> text</label></div> inside the widget's
+      // container: hide that choice, never the field around it.
+      var label = box.closest("label") || box;
+      var item = label.parentElement && !label.parentElement.id ? label.parentElement : label;
       item.hidden = !keep;
       if (!keep) { box.checked = false; }
     });
