@@ -56,7 +56,8 @@ def api_token_create(*, agency: OrgUnit | None = None, province: Province | None
 def api_token_revoke(*, token: ApiToken, actor=None) -> ApiToken:
     """Revoke for good (a revoked token is kept for the audit log; create a new one instead)."""
     with transaction.atomic():
-        token = ApiToken.objects.select_for_update().select_related("agency", "province").get(pk=token.pk)
+        # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins (agency, province)
+        token = ApiToken.objects.select_for_update(of=("self",)).select_related("agency", "province").get(pk=token.pk)
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at"])

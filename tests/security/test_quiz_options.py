@@ -130,7 +130,9 @@ def test_h3_no_rule_on_option_values_or_order_beats_chance_on_the_demo_bank(demo
                 passed.append((quiz.slug, rule, attempt.percent))
             if rule == "lowest value":
                 expected.append(float(sum(_chance(aq) * aq.mark for aq in drawn.values())))
-    assert passed == []
+    # Blind guessing passes a 10-question quiz at 80 % about once in 200 attempts; these are 76, and
+    # the tokens differ with the database's ids: allow what chance gives, never a rule that works.
+    assert len(passed) <= 2 and len({rule for _slug, rule, _p in passed}) == len(passed), passed
     chance = mean(expected)  # points per attempt a blind guess earns, ≈ 3 of 10
     for rule, points in earned.items():
         # 19 attempts of ~10 questions: a standard deviation of ≈ 0.3 point around chance
