@@ -153,17 +153,16 @@ class AudienceFilterForm(forms.Form):
         self.fields["unit"].queryset = visible_units(user).order_by("path")
 
 
-class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
-    """Who must study the campaign, with x/y done and their status; HR exempts from here.
-    Unit heads see their own unit subtree only (`visible_employees`)."""
+class CampaignPageMixin:
+    """An admin page of one campaign (`pk` in the URL), within the user's scope: the campaign's
+    title as subtitle and a way back to the campaign list; `may_open` says who else is refused."""
 
-    template_name = "learning/admin/campaign_audience.html"
-    page_title = _("Thành phần và tình hình học tập")
-    header_icon = "group"
+    def may_open(self, user) -> bool:
+        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
         self.campaign = get_object_or_404(scoped_campaigns(request.user), pk=kwargs["pk"])
-        if not (is_hr(request.user) or request.user.has_perm("learning.view_campaign")):
+        if not self.may_open(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -175,6 +174,18 @@ class CampaignAudienceView(WagtailAdminTemplateMixin, TemplateView):
             {"url": reverse("learning_campaign:index"), "label": _("Kế hoạch học tập")},
             {"url": "", "label": self.campaign.title},
         ]
+
+
+class CampaignAudienceView(CampaignPageMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Who must study the campaign, with x/y done and their status; HR exempts from here.
+    Unit heads see their own unit subtree only (`visible_employees`)."""
+
+    template_name = "learning/admin/campaign_audience.html"
+    page_title = _("Thành phần và tình hình học tập")
+    header_icon = "group"
+
+    def may_open(self, user) -> bool:
+        return is_hr(user) or user.has_perm("learning.view_campaign")
 
     @cached_property
     def rows(self) -> list[dict]:
@@ -366,7 +377,7 @@ class RolloverForm(forms.Form):
                                          help_text=_("Chỉ chọn khi lý do miễn học còn kéo dài sang năm mới"))
 
 
-class CampaignRolloverView(WagtailAdminTemplateMixin, TemplateView):
+class CampaignRolloverView(CampaignPageMixin, WagtailAdminTemplateMixin, TemplateView):
     """"Tạo kế hoạch năm sau": the campaign's successor through `campaign_rollover` (HR only), then
     its edit page to adjust what changed this year."""
 
@@ -374,20 +385,8 @@ class CampaignRolloverView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Tạo kế hoạch năm sau")
     header_icon = "date"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.campaign = get_object_or_404(scoped_campaigns(request.user), pk=kwargs["pk"])
-        if not is_hr(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.campaign.title
-
-    def get_breadcrumbs_items(self):
-        return super().get_breadcrumbs_items() + [
-            {"url": reverse("learning_campaign:index"), "label": _("Kế hoạch học tập")},
-            {"url": "", "label": self.campaign.title},
-        ]
+    def may_open(self, user) -> bool:
+        return is_hr(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
