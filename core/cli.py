@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from django.utils import translation
 
 
 def parse_day(value: str, option: str = "--as-of") -> dt.date:
@@ -28,3 +30,16 @@ def write_atomically(path: Path, content: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def in_english(handle):
+    """Run a command's handle() in English. Import problems are Vietnamese gettext strings (the web
+    shows them in the reader's language); the commands print the English texts docs/contract.md
+    fixes (`row 7, column "Email": "abc@" is not a valid email address`), whatever the settings."""
+
+    @functools.wraps(handle)
+    def wrapper(*args, **kwargs):
+        with translation.override("en"):
+            return handle(*args, **kwargs)
+
+    return wrapper

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -16,12 +18,23 @@ class Problem:
     sheet: str | None = None  # the workbook's sheet, for imports that read several
 
     def __str__(self) -> str:
-        where = [f'sheet "{self.sheet}"'] if self.sheet else []
+        # In the active language: Vietnamese on the web, English for the commands (which run under
+        # translation.override("en"), docs/contract.md: `row 7, column "Email": …`).
+        where = [gettext('trang tính "%(sheet)s"') % {"sheet": self.sheet}] if self.sheet else []
         if self.row is not None:
-            where.append(f"{self.unit} {self.row}")
+            where.append(_place(self.unit) % {"n": self.row})
         if self.column:
-            where.append(f'column "{self.column}"')
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+            where.append(gettext('cột "%(column)s"') % {"column": self.column})
+        return f"{', '.join(where)}: {self.message}" if where else str(self.message)
+
+
+def _place(unit: str) -> str:
+    """"row 7" of a sheet, "line 7" of a text file, "object 7" of a JSON list (in the active language)."""
+    if unit == "line":
+        return gettext("dòng %(n)s của tệp")
+    if unit == "object":
+        return gettext("đối tượng %(n)s")
+    return gettext("dòng %(n)s")
 
 
 class DomainError(Exception):

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.utils.translation import gettext
+
 from .errors import ImportRefused, Problem
 from .text import header_key
 
@@ -75,11 +77,12 @@ def _read_csv(data: bytes) -> list[list[Any]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportRefused([Problem(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+        raise ImportRefused([Problem(gettext("tệp không phải văn bản UTF-8 (%(reason)s tại byte %(byte)s)")
+                                      % {"reason": exc.reason, "byte": exc.start})]) from exc
     try:
         return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
     except csv.Error as exc:  # a NUL byte, a field over the csv module's size limit
-        raise ImportRefused([Problem(f"the file is not a readable CSV ({exc})")]) from exc
+        raise ImportRefused([Problem(gettext("không đọc được tệp CSV (%(error)s)") % {"error": exc})]) from exc
 
 
 def _check_xlsx_container(data: bytes) -> None:
@@ -89,23 +92,25 @@ def _check_xlsx_container(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise ImportRefused([Problem("the file is not a readable .xlsx workbook (not a ZIP container)")]) from exc
+        raise ImportRefused([Problem(gettext("không đọc được tệp .xlsx (không phải tệp nén ZIP)"))]) from exc
     with archive:
         parts = archive.infolist()
         if len(parts) > MAX_XLSX_PARTS:
-            raise ImportRefused([Problem(f"the workbook has too many parts ({len(parts)}): refused")])
+            raise ImportRefused([Problem(gettext("tệp bảng tính có quá nhiều phần (%(n)s): bị từ chối") % {"n": len(parts)})])
         unpacked = sum(part.file_size for part in parts)
         packed = sum(part.compress_size for part in parts) or 1
         if unpacked > MAX_XLSX_UNPACKED_BYTES or unpacked > MAX_XLSX_RATIO * max(packed, 64 * 1024):
-            raise ImportRefused([Problem(
-                f"the workbook would unpack to {unpacked // (1024 * 1024)} MB: refused (too large or a zip bomb)")])
+            raise ImportRefused([Problem(gettext(
+                "tệp bảng tính khi giải nén sẽ chiếm %(mb)s MB: bị từ chối (quá lớn hoặc là bom nén)")
+                % {"mb": unpacked // (1024 * 1024)})])
         for part in parts:
             if part.filename.endswith((".xml", ".rels")):
                 with archive.open(part) as handle:
                     head = handle.read(4096)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ImportRefused([Problem(
-                        f"the workbook part {part.filename} declares a DTD or entities: refused")])
+                    raise ImportRefused([Problem(gettext(
+                        "phần %(part)s của tệp bảng tính khai báo DTD hoặc thực thể: bị từ chối")
+                        % {"part": part.filename})])
 
 
 def _pick_sheet(workbook, sheet: str | None):
@@ -116,7 +121,7 @@ def _pick_sheet(workbook, sheet: str | None):
     for candidate in workbook.worksheets:
         if header_key(candidate.title) == header_key(sheet):
             return candidate
-    raise ImportRefused([Problem(f'the workbook has no sheet "{sheet}"', sheet=sheet)])
+    raise ImportRefused([Problem(gettext('tệp bảng tính không có trang tính "%(sheet)s"') % {"sheet": sheet}, sheet=sheet)])
 
 
 def _read_xlsx(data: bytes, sheet_name: str | None = None) -> list[list[Any]]:
@@ -127,14 +132,15 @@ def _read_xlsx(data: bytes, sheet_name: str | None = None) -> list[list[Any]]:
         # data_only: cached values, formulas are never evaluated; read_only streams big sheets.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a corrupt or non-xlsx file
-        raise ImportRefused([Problem(f"the file is not a readable .xlsx workbook ({exc.__class__.__name__})")]) from exc
+        raise ImportRefused([Problem(gettext("không đọc được tệp .xlsx (%(error)s)")
+                                      % {"error": exc.__class__.__name__})]) from exc
     try:
         sheet = _pick_sheet(workbook, sheet_name)
         rows = []
         for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
             rows.append(list(values))
             if len(rows) > MAX_ROWS + 1:
-                raise ImportRefused([Problem(f"the sheet has more than {MAX_ROWS} rows")])
+                raise ImportRefused([Problem(gettext("trang tính có hơn %(n)s dòng") % {"n": MAX_ROWS})])
         return rows
     finally:
         workbook.close()
@@ -151,7 +157,7 @@ def _limited(data: bytes) -> bytes:
     given to a management command by the operator is not."""
     limit = _upload_limit()
     if len(data) > limit:
-        raise ImportRefused([Problem(f"the file is larger than {limit // (1024 * 1024)} MB: refused")])
+        raise ImportRefused([Problem(gettext("tệp lớn hơn %(mb)s MB: bị từ chối") % {"mb": limit // (1024 * 1024)})])
     return data
 
 
@@ -167,15 +173,16 @@ def read_rows(source: str | Path | IO[bytes] | bytes, filename: str | None = Non
         data = _limited(source.read(_upload_limit() + 1))
     name = (filename or "").lower()
     if name.endswith(".xlsx") and data[:4] != b"PK\x03\x04":
-        raise ImportRefused([Problem("the file is named .xlsx but is not an Excel workbook")])
+        raise ImportRefused([Problem(gettext("tệp có đuôi .xlsx nhưng không phải bảng tính Excel"))])
     if name.endswith(".xlsx") or data[:2] == b"PK":
         rows = _read_xlsx(data, sheet)
     elif name.endswith(".csv") or not name:
         rows = _read_csv(data)
     else:
-        raise ImportRefused([Problem(f"unsupported file type {Path(name).suffix!r}: use .xlsx or .csv")])
+        raise ImportRefused([Problem(gettext("không hỗ trợ loại tệp %(suffix)s: dùng .xlsx hoặc .csv")
+                                      % {"suffix": repr(Path(name).suffix)})])
     if len(rows) > MAX_ROWS + 1:
-        raise ImportRefused([Problem(f"the file has more than {MAX_ROWS} rows")])
+        raise ImportRefused([Problem(gettext("tệp có hơn %(n)s dòng") % {"n": MAX_ROWS})])
     _refuse_nul(rows)
     return rows
 
@@ -197,7 +204,7 @@ def _refuse_nul(rows: list[list[Any]]) -> None:
     import, naming the row and the column."""
     header = next((r for r in rows if any(_cell(v) is not None for v in r)), [])
     problems = [
-        Problem("the cell contains a NUL character (\\x00): refused", row=number, column=_column_name(header, index))
+        Problem(gettext("ô chứa ký tự NUL (\\x00): bị từ chối"), row=number, column=_column_name(header, index))
         for number, values in enumerate(rows, start=1)
         for index, value in enumerate(values)
         if isinstance(value, str) and "\x00" in value
@@ -227,7 +234,7 @@ def _read_table(source, columns: list[Column], filename: str | None, sheet: str 
         raw.pop(0)  # blank lines above the header are tolerated; row numbers stay the sheet's
         offset += 1
     if not raw:
-        raise ImportRefused([Problem("the file is empty: no header row")])
+        raise ImportRefused([Problem(gettext("tệp trống: không có dòng tiêu đề"))])
     header = raw[0]
     by_key = {}
     for column in columns:
@@ -240,11 +247,13 @@ def _read_table(source, columns: list[Column], filename: str | None, sheet: str 
         if column is None:
             continue
         if column.name in positions:
-            problems.append(Problem(f'the column "{column.label}" appears twice in the header', row=1 + offset, column=str(title)))
+            problems.append(Problem(gettext('cột "%(label)s" xuất hiện hai lần trong dòng tiêu đề') % {"label": column.label},
+                                    row=1 + offset, column=str(title)))
         positions[column.name] = index
     for column in columns:
         if column.required and column.name not in positions:
-            problems.append(Problem(f'required column "{column.label}" [{column.name}] is missing', row=1 + offset))
+            problems.append(Problem(gettext('thiếu cột bắt buộc "%(label)s" [%(name)s]')
+                                    % {"label": column.label, "name": column.name}, row=1 + offset))
     if problems:
         raise ImportRefused(problems)
     rows: list[Row] = []
@@ -268,7 +277,7 @@ def parse_date(value: Any) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f'"{text}" is not a date (use dd/mm/yyyy or yyyy-mm-dd)')
+    raise ValueError(gettext('"%(text)s" không phải ngày (ghi dd/mm/yyyy hoặc yyyy-mm-dd)') % {"text": text})
 
 
 SCALAR_TYPES = (str, int, float, bool, dt.date)
@@ -285,7 +294,7 @@ def table_from_records(records: list[dict[str, Any]], columns: list[Column]) -> 
     problems: list[Problem] = []
     for number, record in enumerate(records, start=2):
         if not isinstance(record, dict):
-            problems.append(Problem("a row must be an object of column names and values", row=number))
+            problems.append(Problem(gettext("mỗi dòng phải là một đối tượng gồm tên cột và giá trị"), row=number))
             continue
         values: dict[str, Any] = {column.name: None for column in columns}
         for key, value in record.items():
@@ -293,7 +302,8 @@ def table_from_records(records: list[dict[str, Any]], columns: list[Column]) -> 
             if column is None:
                 continue
             if value is not None and not isinstance(value, SCALAR_TYPES):
-                problems.append(Problem("the value must be text, a number or a date", row=number, column=column.label))
+                problems.append(Problem(gettext("giá trị phải là văn bản, số hoặc ngày"), row=number,
+                                        column=column.label))
                 continue
             present.add(column.name)
             values[column.name] = _cell(value)

@@ -9,6 +9,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def english():
+    """Import problems are Vietnamese gettext strings; tests of a service's problems read them in
+    English, as the commands print them (docs/contract.md), with `usefixtures("english")`."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _transactional(request) -> bool:
     marker = request.node.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames

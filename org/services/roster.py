@@ -19,7 +19,8 @@ from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from core.errors import ImportRefused, Problem
 from core.tables import Column, Row, Table, parse_date, read_table
@@ -119,8 +120,11 @@ def roster_import(
     deactivate_missing: bool = False,
     dry_run: bool = False,
     actor=None,
+    via: str = "web",
 ) -> RosterResult:
     """Validate the whole roster, then (unless `dry_run`) apply it in one transaction.
+    `via` ("web", "cli" or "api") names how the caller creates missing units in the problem of an
+    unknown unit: the form's checkbox, --create-units, or "create_units": true.
 
     Raises ImportRefused with every problem (row, column, message) when any row is bad; nothing
     is written then. Re-running the same file changes nothing."""
@@ -132,7 +136,7 @@ def roster_import(
         units = list(OrgUnit.objects.filter(path__startswith=agency.path))
         existing = _existing_staff(agency)
         today = timezone.localdate()  # the import date: dates a move without "Ngày chuyển đơn vị"
-        entries, problems = _validate(table, agency=agency, units=units, create_units=create_units)
+        entries, problems = _validate(table, agency=agency, units=units, create_units=create_units, via=via)
         problems += _email_conflicts(entries, agency=agency, existing=existing)
         problems += _history_conflicts(entries, agency=agency, existing=existing, today=today)
         if problems:
@@ -191,7 +195,7 @@ class _UnitIndex:
         return named or None
 
 
-def _validate(table: Table, *, agency: OrgUnit, units: list[OrgUnit], create_units: bool):
+def _validate(table: Table, *, agency: OrgUnit, units: list[OrgUnit], create_units: bool, via: str = "web"):
     index = _UnitIndex(units)
     new_units: dict[str, str] = {}  # folded name → name as first written
     entries: list[_Entry] = []
@@ -208,14 +212,16 @@ def _validate(table: Table, *, agency: OrgUnit, units: list[OrgUnit], create_uni
         full_name = _text(row, NAME, problem)
         if code:
             if any(ch.isspace() for ch in code):
-                problem(CODE, f'employee code "{code}" must not contain spaces')
+                problem(CODE, gettext('mã cán bộ "%(code)s" không được chứa dấu cách') % {"code": code})
             key = code.casefold()
             if key in first_code:
-                problem(CODE, f'employee code "{code}" appears more than once in the file (first at row {first_code[key]})')
+                problem(CODE, gettext('mã cán bộ "%(code)s" xuất hiện nhiều lần trong tệp (lần đầu ở dòng %(first)s)')
+                        % {"code": code, "first": first_code[key]})
             else:
                 first_code[key] = row.number
         email = _email(row, problem, first_email) if EMAIL.name in table.present else None
-        unit = _unit(row, problem, index=index, agency=agency, create_units=create_units, new_units=new_units)
+        unit = _unit(row, problem, index=index, agency=agency, create_units=create_units, new_units=new_units,
+                     via=via)
         category = _category(row, problem)
         start_date = _date(row, START_DATE, problem)
         position = _text(row, POSITION, problem) if POSITION.name in table.present else None
@@ -223,9 +229,11 @@ def _validate(table: Table, *, agency: OrgUnit, units: list[OrgUnit], create_uni
         end_date = _date(row, END_DATE, problem)
         moved_on = _date(row, MOVED_ON, problem)
         if start_date and end_date and end_date <= start_date:
-            problem(END_DATE, f"the leaving date {end_date:%d/%m/%Y} must be after the start date {start_date:%d/%m/%Y}")
+            problem(END_DATE, gettext("ngày nghỉ việc %(end)s phải sau ngày vào cơ quan %(start)s")
+                    % {"end": f"{end_date:%d/%m/%Y}", "start": f"{start_date:%d/%m/%Y}"})
         if start_date and moved_on and moved_on < start_date:
-            problem(MOVED_ON, f"the move date {moved_on:%d/%m/%Y} is before the start date {start_date:%d/%m/%Y}")
+            problem(MOVED_ON, gettext("ngày chuyển đơn vị %(moved)s trước ngày vào cơ quan %(start)s")
+                    % {"moved": f"{moved_on:%d/%m/%Y}", "start": f"{start_date:%d/%m/%Y}"})
         problems += found
         if not found:
             entries.append(
@@ -245,7 +253,7 @@ def _gender(row: Row, problem) -> str:
         return ""
     gender = _GENDER_KEYS.get(header_key(value))
     if gender is None:
-        problem(GENDER, f'"{value}" is not a gender: use Nam or Nữ (or male, female)')
+        problem(GENDER, gettext('"%(value)s" không phải giới tính: ghi Nam hoặc Nữ (hoặc male, female)') % {"value": value})
         return ""
     return gender
 
@@ -253,10 +261,10 @@ def _gender(row: Row, problem) -> str:
 def _text(row: Row, column: Column, problem) -> str:
     value = row.text(column.name)
     if not value and column.required:
-        problem(column, "a value is required")
+        problem(column, gettext("cần có giá trị"))
     limit = MAX_LENGTH.get(column.name)
     if limit and len(value) > limit:
-        problem(column, f'"{value[:40]}…" is longer than {limit} characters')
+        problem(column, gettext('"%(value)s…" dài hơn %(limit)s ký tự') % {"value": value[:40], "limit": limit})
     return value
 
 
@@ -267,17 +275,28 @@ def _email(row: Row, problem, first_email: dict[str, int]) -> str:
     try:
         validate_email(value)
     except ValidationError:
-        problem(EMAIL, f'"{value}" is not a valid email address')
+        problem(EMAIL, gettext('"%(value)s" không phải địa chỉ email hợp lệ') % {"value": value})
         return value
     key = value.casefold()
     if key in first_email:
-        problem(EMAIL, f'email "{value}" appears more than once in the file (first at row {first_email[key]})')
+        problem(EMAIL, gettext('email "%(value)s" xuất hiện nhiều lần trong tệp (lần đầu ở dòng %(first)s)')
+                % {"value": value, "first": first_email[key]})
     else:
         first_email[key] = row.number
     return value
 
 
-def _unit(row: Row, problem, *, index: _UnitIndex, agency: OrgUnit, create_units: bool, new_units: dict[str, str]):
+def _unknown_unit_hint(via: str) -> str:
+    """How to get past an unknown unit, in the caller's own terms (no command-line flag on the web)."""
+    if via == "cli":
+        return gettext("ghi tên hoặc mã đơn vị, hoặc chạy lệnh với --create-units")
+    if via == "api":
+        return gettext('ghi tên hoặc mã đơn vị, hoặc gửi "create_units": true')
+    return gettext("ghi tên hoặc mã đơn vị, hoặc đánh dấu ô “Tạo các đơn vị chưa có trong hệ thống”")
+
+
+def _unit(row: Row, problem, *, index: _UnitIndex, agency: OrgUnit, create_units: bool, new_units: dict[str, str],
+          via: str = "web"):
     value = _text(row, UNIT, problem)
     if not value:
         return None
@@ -286,11 +305,13 @@ def _unit(row: Row, problem, *, index: _UnitIndex, agency: OrgUnit, create_units
         return found
     if found:
         codes = ", ".join(sorted(u.code for u in found))
-        problem(UNIT, f'"{value}" names several units of {agency.name} ({codes}): write the unit code')
+        problem(UNIT, gettext('"%(value)s" là tên của nhiều đơn vị thuộc %(agency)s (%(codes)s): ghi mã đơn vị')
+                % {"value": value, "agency": agency.name, "codes": codes})
         return None
     if create_units:
         return new_units.setdefault(fold(value), " ".join(value.split()))
-    problem(UNIT, f'"{value}" is not a unit of {agency.name} (use a unit name or code, or --create-units)')
+    problem(UNIT, gettext('"%(value)s" không phải đơn vị của %(agency)s (%(hint)s)')
+            % {"value": value, "agency": agency.name, "hint": _unknown_unit_hint(via)})
     return None
 
 
@@ -300,8 +321,10 @@ def _category(row: Row, problem) -> str | None:
         return None
     category = _CATEGORY_KEYS.get(header_key(value))
     if category is None:
-        labels = ", ".join(str(label) for _, label in EmployeeCategory.choices)
-        problem(CATEGORY, f'"{value}" is not a staff category: use {labels} (or {", ".join(EmployeeCategory.values)})')
+        with translation.override("vi"):  # the words the file must hold, whatever the reader's language
+            labels = ", ".join(str(label) for _, label in EmployeeCategory.choices)
+        problem(CATEGORY, gettext('"%(value)s" không phải loại cán bộ: ghi %(labels)s (hoặc %(codes)s)')
+                % {"value": value, "labels": labels, "codes": ", ".join(EmployeeCategory.values)})
     return category
 
 
@@ -314,12 +337,12 @@ def _date(row: Row, column: Column, problem) -> dt.date | None:
     except ValueError as exc:
         text = str(value).strip()
         if IMPOSSIBLE_DATE.match(text):
-            problem(column, f'"{text}" is not a real date')
+            problem(column, gettext('"%(text)s" không phải ngày có thật') % {"text": text})
         else:
             problem(column, str(exc))
         return None
     if not 1900 <= date.year <= 2100:
-        problem(column, f'"{date:%d/%m/%Y}" is not a plausible date')
+        problem(column, gettext('"%(date)s" không phải ngày hợp lý') % {"date": f"{date:%d/%m/%Y}"})
     return date
 
 
@@ -343,10 +366,9 @@ def _email_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict[s
         entry = wanted[email_key]
         # Another agency's staff are not named: whoever imports (HR of an agency, an API token)
         # must not learn who works elsewhere by trying addresses.
-        owner = f"{name} ({code})" if agency_id == agency.pk else "a staff member of another agency"
-        problems.append(
-            Problem(f'email "{entry.email}" is already used by {owner}', row=entry.row, column=EMAIL.label)
-        )
+        owner = f"{name} ({code})" if agency_id == agency.pk else gettext("một cán bộ của cơ quan khác")
+        problems.append(Problem(gettext('email "%(email)s" đã được dùng cho %(owner)s')
+                                % {"email": entry.email, "owner": owner}, row=entry.row, column=EMAIL.label))
     flagged = {p.row for p in problems}
     accounts = (
         get_user_model()
@@ -360,9 +382,8 @@ def _email_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict[s
         entry = wanted[email_key]
         if entry.row not in flagged:
             problems.append(
-                Problem(
-                    f'email "{entry.email}" is already used by the account "{username}"', row=entry.row, column=EMAIL.label
-                )
+                Problem(gettext('email "%(email)s" đã được dùng cho tài khoản "%(username)s"')
+                        % {"email": entry.email, "username": username}, row=entry.row, column=EMAIL.label)
             )
     return problems
 
@@ -385,12 +406,12 @@ def _history_conflicts(entries: list[_Entry], *, agency: OrgUnit, existing: dict
         column = MOVED_ON.label if entry.moved_on else UNIT.label
         if last and moved_on < last:
             problems.append(Problem(
-                f"the move on {moved_on:%d/%m/%Y} is before this person's last recorded move on {last:%d/%m/%Y}",
-                row=entry.row, column=column))
+                gettext("lần chuyển đơn vị ngày %(moved)s trước lần chuyển gần nhất đã ghi của người này ngày %(last)s")
+                % {"moved": f"{moved_on:%d/%m/%Y}", "last": f"{last:%d/%m/%Y}"}, row=entry.row, column=column))
         elif start and moved_on < start:
             problems.append(Problem(
-                f"the move on {moved_on:%d/%m/%Y} is before this person's start date {start:%d/%m/%Y}",
-                row=entry.row, column=column))
+                gettext("lần chuyển đơn vị ngày %(moved)s trước ngày vào cơ quan của người này %(start)s")
+                % {"moved": f"{moved_on:%d/%m/%Y}", "start": f"{start:%d/%m/%Y}"}, row=entry.row, column=column))
     return problems
 
 

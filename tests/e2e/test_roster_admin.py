@@ -38,7 +38,7 @@ def test_hr_uploads_previews_and_applies_a_roster(request, device, live_server, 
     bad.write_text(HEADER + "SCT0500,Trương Văn Mới,moi@,VP,,Công chức,31/02/2024\n", encoding="utf-8")
     upload(page, live_server, bad)
     problems = page.inner_text("table.roster-problems")
-    assert '"moi@" is not a valid email address' in problems and '"31/02/2024" is not a real date' in problems
+    assert '"moi@" không phải địa chỉ email hợp lệ' in problems and '"31/02/2024" không phải ngày có thật' in problems
     screenshot(page, f"roster-problems-{device}")
 
     good = tmp_path / "danh-sach.csv"

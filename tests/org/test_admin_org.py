@@ -225,7 +225,9 @@ def test_upload_with_problems_lists_them_and_writes_nothing(client, org):
     problems = [(p.row, p.column) for p in response.context["problems"]]
     assert problems == [(4, "Họ và tên"), (4, "Email"), (4, "Đơn vị"), (4, "Loại"), (4, "Ngày vào cơ quan")]
     html = response.content.decode()
-    assert "&quot;abc@&quot; is not a valid email address" in html
+    # In Vietnamese, and the unknown unit points at the form's checkbox, not a command-line flag (#16).
+    assert "&quot;abc@&quot; không phải địa chỉ email hợp lệ" in html
+    assert "đánh dấu ô “Tạo các đơn vị chưa có trong hệ thống”" in html and "--create-units" not in html
     assert SESSION_KEY not in client.session
     assert not Employee.objects.filter(employee_code="VP02").exists()
 

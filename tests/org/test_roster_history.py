@@ -18,7 +18,8 @@ from org.selectors.history import staff_on, unit_on
 from org.services.roster import roster_import
 from tests.factories import make_agency, make_unit
 
-pytestmark = pytest.mark.django_db
+# The services' problems in English, as import_roster prints them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 D = dt.date
 HEADER = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Loại", "Ngày vào cơ quan", "Giới tính", "Ngày nghỉ việc",

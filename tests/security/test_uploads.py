@@ -23,6 +23,9 @@ from core.tables import Column, read_rows, read_table
 
 COLUMNS = [Column("employee_code", "Mã cán bộ", required=True), Column("full_name", "Họ và tên")]
 
+# The shared reader's refusals in English, as the commands print them (the web shows Vietnamese).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def workbook_bytes(rows) -> bytes:
     book = Workbook()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import DomainError, ImportRefused
 from learning.models import StudySession
 from learning.services.attendance import attendance_import
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--session", required=True, type=int, help="session id (printed by create_session)")
         parser.add_argument("--dry-run", action="store_true", help="validate and report without writing")
 
+    @in_english
     def handle(self, *args, **opts):
         path = Path(opts["file"])
         if not path.is_file():

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import DomainError
 from learning.services.campaigns import campaign_load
 from learning.services.province_campaigns import province_campaign_load
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         where.add_argument("--province", help="province code: the campaign in every agency of the province")
         parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
 
+    @in_english
     def handle(self, *args, **opts):
         path = Path(opts["file"])
         try:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import ImportRefused
 from org.cli import agency_from_option
 from org.services.roster import roster_import
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="validate and report without writing")
 
+    @in_english
     def handle(self, *args, **opts):
         path = Path(opts["file"])
         if not path.is_file():
@@ -36,6 +38,7 @@ class Command(BaseCommand):
                 create_units=opts["create_units"],
                 deactivate_missing=opts["deactivate_missing"],
                 dry_run=opts["dry_run"],
+                via="cli",
             )
         except ImportRefused as refused:
             for problem in refused.problems:

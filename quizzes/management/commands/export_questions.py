@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import ImportRefused
 from quizzes.services.bank import questions_export
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["gift", "xlsx", "aiken", "quizapp-json", "moodle-xml"], default="gift")
         parser.add_argument("--out", help="file to write (required for xlsx)")
 
+    @in_english
     def handle(self, *args, **o):
         quiz = quiz_for(o["quiz"])
         if o["format"] == "xlsx" and not o["out"]:

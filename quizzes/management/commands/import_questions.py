@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import ImportRefused
 from quizzes.formats import FORMATS, format_for
 from quizzes.services.bank import questions_import, questions_parse
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=FORMATS, help="default: from the extension (.gift .txt .xlsx .json .xml)")
         parser.add_argument("--dry-run", action="store_true")
 
+    @in_english
     def handle(self, *args, **o):
         path = Path(o["file"])
         if not path.is_file():

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import ImportRefused
 from core.tables import read_table
 from quizzes.services.paper import COLUMNS, paper_results_import
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiz", required=True)
         parser.add_argument("--dry-run", action="store_true")
 
+    @in_english
     def handle(self, *args, **o):
         path = Path(o["file"])
         if not path.is_file():

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.cli import in_english
 from core.errors import DomainError, ImportRefused
 from org.cli import agency_from_option
 from org.selectors.provinces import province_agencies, province_find
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         scope.add_argument("--province", help="province code: the same table for every agency of the province")
         parser.add_argument("--dry-run", action="store_true", help="validate and report without writing")
 
+    @in_english
     def handle(self, *args, **opts):
         path = Path(opts["file"])
         if not path.is_file():
