@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from core.errors import DomainError
 from core.text import directive_key
@@ -35,14 +36,16 @@ def directive_resolve(reference: str) -> DirectivePage:
         try:
             issued = dt.date.fromisoformat(day.strip())
         except ValueError as exc:
-            raise DirectiveNotFound(f'directive "{reference}": "{day}" is not a date (use NUMBER@YYYY-MM-DD)') from exc
+            raise DirectiveNotFound(gettext('văn bản "%(reference)s": "%(day)s" không phải ngày (ghi SỐ HIỆU@YYYY-MM-DD)')
+                                    % {"reference": reference, "day": day}) from exc
         pages = pages.filter(issue_date=issued)
     found = list(pages.order_by("issue_date")[:3])
     if not found:
-        raise DirectiveNotFound(f'unknown directive "{reference}"')
+        raise DirectiveNotFound(gettext('không có văn bản "%(reference)s"') % {"reference": reference})
     if len(found) > 1:
         dates = ", ".join(f"{number.strip()}@{p.issue_date.isoformat()}" for p in found)
-        raise DirectiveAmbiguous(f'directive "{reference}" is ambiguous: several share this number ({dates})')
+        raise DirectiveAmbiguous(gettext('văn bản "%(reference)s" chưa rõ: nhiều văn bản cùng số hiệu này (%(dates)s)')
+                                 % {"reference": reference, "dates": dates})
     return found[0]
 
 

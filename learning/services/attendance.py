@@ -12,6 +12,7 @@ from typing import IO
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import DomainError, ImportRefused, Problem
 from core.evidence import evidence_announce, evidence_batch
@@ -190,18 +191,21 @@ def attendance_validate(*, session: StudySession, table: Table) -> tuple[list[Sh
         key = code.casefold()
         employee = audience.get(key)
         if not code:
-            problems.append(Problem("the staff code is empty", row=row.number, column="Mã cán bộ"))
+            problems.append(Problem(gettext("mã cán bộ để trống"), row=row.number, column="Mã cán bộ"))
         elif key in seen:
-            problems.append(Problem(f'"{code}" already appears in row {seen[key]}', row=row.number, column="Mã cán bộ"))
+            problems.append(Problem(gettext('"%(code)s" đã có ở dòng %(first)s') % {"code": code, "first": seen[key]},
+                                    row=row.number, column="Mã cán bộ"))
         elif employee is None:
-            reason = "is not in the audience of this session" if key in agency_codes else "is not a known staff code"
-            problems.append(Problem(f'"{code}" {reason}', row=row.number, column="Mã cán bộ"))
+            message = (gettext('"%(code)s" không thuộc đối tượng của hội nghị này') if key in agency_codes
+                       else gettext('"%(code)s" không phải mã cán bộ đã biết'))
+            problems.append(Problem(message % {"code": code}, row=row.number, column="Mã cán bộ"))
         if code:
             seen.setdefault(key, row.number)
         name = row.text("full_name")
         if employee is not None and name and fold(name) != fold(employee.full_name):
             problems.append(
-                Problem(f'"{name}" does not match the roster name "{employee.full_name}" for {employee.employee_code}',
+                Problem(gettext('"%(name)s" không khớp với họ tên trong danh sách cán bộ "%(roster)s" của %(code)s')
+                        % {"name": name, "roster": employee.full_name, "code": employee.employee_code},
                         row=row.number, column="Họ và tên")
             )
         raw_status = row.text("status")
@@ -209,8 +213,9 @@ def attendance_validate(*, session: StudySession, table: Table) -> tuple[list[Sh
         if status is None:
             problems.append(
                 Problem(
-                    f'"{raw_status}" is not a status (use Có mặt, Đi muộn, Vắng có lý do, Vắng)' if raw_status
-                    else "the status is empty (use Có mặt, Đi muộn, Vắng có lý do, Vắng)",
+                    gettext('"%(value)s" không phải trạng thái (ghi Có mặt, Đi muộn, Vắng có lý do, Vắng)')
+                    % {"value": raw_status} if raw_status
+                    else gettext("trạng thái để trống (ghi Có mặt, Đi muộn, Vắng có lý do, Vắng)"),
                     row=row.number, column="Trạng thái",
                 )
             )
@@ -219,7 +224,7 @@ def attendance_validate(*, session: StudySession, table: Table) -> tuple[list[Sh
             lines.append(SheetLine(row=row.number, employee=employee, status=status, note=note or None,
                                    current=current.get(employee.pk, "")))
     if not table.rows:
-        problems.append(Problem("the sheet has no rows below the header"))
+        problems.append(Problem(gettext("trang tính không có dòng nào dưới dòng tiêu đề")))
     return lines, problems
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext
 
 from core.errors import DomainError, ImportRefused, Problem
 from core.tables import parse_date
@@ -117,16 +118,17 @@ def campaign_parse(text: str) -> tuple[dict, dict[tuple, int]]:
         # tree (the YAML "billion laughs"); refused from the event stream, which is linear.
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                raise CampaignRefused([Problem("YAML aliases (*name) are not allowed in a campaign file",
+                raise CampaignRefused([Problem(gettext("tệp kế hoạch không được dùng bí danh YAML (*tên)"),
                                                row=event.start_mark.line + 1, unit="line")])
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CampaignRefused([Problem(f"not valid YAML: {problem}", row=mark.line + 1 if mark else None,
+        raise CampaignRefused([Problem(gettext("không phải YAML hợp lệ: %(problem)s") % {"problem": problem},
+                                       row=mark.line + 1 if mark else None,
                                        unit="line")]) from exc
     if not isinstance(data, dict):
-        raise CampaignRefused([Problem("the file must be a YAML mapping with slug, title, start, due, requirements",
+        raise CampaignRefused([Problem(gettext("tệp phải là một ánh xạ YAML gồm slug, title, start, due, requirements"),
                                        row=1, unit="line")])
     return data, _yaml_lines(text)
 
@@ -155,36 +157,39 @@ def campaign_validate(*, agency: OrgUnit, data: dict, lines: dict[tuple, int] | 
 
     for key in data:
         if key not in TOP_KEYS:
-            problem(f'unknown key "{key}" (allowed: {", ".join(TOP_KEYS)})', str(key))
+            problem(gettext('khóa "%(key)s" không được nhận (được dùng: %(allowed)s)')
+                    % {"key": key, "allowed": ", ".join(TOP_KEYS)}, str(key))
 
     slug = str(data.get("slug") or "").strip()
     if not slug:
-        problem('"slug" is required', "slug")
+        problem(gettext('cần có "slug"'), "slug")
     elif not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in slug):
-        problem(f'slug "{slug}" may only hold ASCII letters, digits, "-" and "_"', "slug")
+        problem(gettext('slug "%(slug)s" chỉ được gồm chữ cái ASCII, chữ số, "-" và "_"') % {"slug": slug}, "slug")
     else:
         # Unique within the agency: a province-wide campaign has the same slug in every agency.
         other = (Campaign.objects.filter(slug=slug, agency=agency)
                  .exclude(pk=getattr(campaign, "pk", None)).first())
         if other is not None:
-            problem(f'slug "{slug}" is already used by another campaign of agency {agency.code}', "slug")
+            problem(gettext('slug "%(slug)s" đã được dùng cho một kế hoạch khác của cơ quan %(agency)s')
+                    % {"slug": slug, "agency": agency.code}, "slug")
 
     title = str(data.get("title") or "").strip()
     if not title:
-        problem('"title" is required', "title")
+        problem(gettext('cần có "title"'), "title")
 
     dates = {}
     for key in ("start", "due"):
         value = data.get(key)
         if value in (None, ""):
-            problem(f'"{key}" is required (yyyy-mm-dd)', key)
+            problem(gettext('cần có "%(key)s" (yyyy-mm-dd)') % {"key": key}, key)
             continue
         try:
             dates[key] = parse_date(value)
         except ValueError as exc:
             problem(f'"{key}": {exc}', key)
     if len(dates) == 2 and dates["due"] < dates["start"]:
-        problem(f'"due" {dates["due"]:%d/%m/%Y} is before "start" {dates["start"]:%d/%m/%Y}', "due")
+        problem(gettext('"due" %(due)s trước "start" %(start)s')
+                % {"due": f"{dates['due']:%d/%m/%Y}", "start": f"{dates['start']:%d/%m/%Y}"}, "due")
 
     year = data.get("year")
     if year in (None, ""):
@@ -195,14 +200,15 @@ def campaign_validate(*, agency: OrgUnit, data: dict, lines: dict[tuple, int] | 
             if not 1900 <= year <= 2200:
                 raise ValueError
         except (TypeError, ValueError):
-            problem(f'"year" must be a year like 2024, not "{data.get("year")}"', "year")
+            problem(gettext('"year" phải là một năm như 2024, không phải "%(year)s"') % {"year": data.get("year")}, "year")
             year = None
 
     new_hire_days = data.get("new_hire_days")
     if new_hire_days in (None, ""):
         new_hire_days = None
     elif isinstance(new_hire_days, bool) or not str(new_hire_days).strip().isdigit() or int(new_hire_days) > 3660:
-        problem(f'"new_hire_days" must be a whole number of days (0 to 3660), not "{new_hire_days}"', "new_hire_days")
+        problem(gettext('"new_hire_days" phải là số ngày nguyên (0 đến 3660), không phải "%(value)s"')
+                % {"value": new_hire_days}, "new_hire_days")
         new_hire_days = None
     else:
         new_hire_days = int(new_hire_days)
@@ -220,24 +226,27 @@ def _validate_audience(agency: OrgUnit, audience: Any, problem) -> tuple[list[Or
     if audience in (None, ""):
         return [], []
     if not isinstance(audience, dict):
-        problem('"audience" must be a mapping with "units" and/or "categories"', "audience")
+        problem(gettext('"audience" phải là một ánh xạ gồm "units" và/hoặc "categories"'), "audience")
         return [], []
     for key in audience:
         if key not in AUDIENCE_KEYS:
-            problem(f'unknown key "audience.{key}" (allowed: units, categories)', "audience", str(key))
+            problem(gettext('khóa "audience.%(key)s" không được nhận (được dùng: units, categories)') % {"key": key},
+                    "audience", str(key))
     by_code = {u.code.casefold(): u for u in OrgUnit.objects.filter(path__startswith=agency.path)}
     units: list[OrgUnit] = []
     for index, code in enumerate(_as_list(audience.get("units"))):
         unit = by_code.get(str(code).strip().casefold())
         if unit is None:
-            problem(f'unknown unit code "{code}" in agency {agency.code}', "audience", "units", index)
+            problem(gettext('cơ quan %(agency)s không có đơn vị mã "%(code)s"') % {"code": code, "agency": agency.code},
+                    "audience", "units", index)
         elif unit not in units:
             units.append(unit)
     categories: list[str] = []
     for index, value in enumerate(_as_list(audience.get("categories"))):
         key = str(value).strip()
         if key not in CATEGORY_ORDER:
-            problem(f'unknown category "{value}" (use {", ".join(CATEGORY_ORDER)})', "audience", "categories", index)
+            problem(gettext('loại cán bộ "%(value)s" không được nhận (ghi %(allowed)s)')
+                    % {"value": value, "allowed": ", ".join(CATEGORY_ORDER)}, "audience", "categories", index)
         elif key not in categories:
             categories.append(key)
     return units, categories
@@ -245,19 +254,19 @@ def _validate_audience(agency: OrgUnit, audience: Any, problem) -> tuple[list[Or
 
 def _validate_requirements(items: Any, problem) -> list[DirectivePage]:
     if not items:
-        problem('"requirements" must list at least one directive', "requirements")
+        problem(gettext('"requirements" phải liệt kê ít nhất một văn bản'), "requirements")
         return []
     if not isinstance(items, list):
-        problem('"requirements" must be a list of "- directive: NUMBER"', "requirements")
+        problem(gettext('"requirements" phải là danh sách các dòng "- directive: SỐ HIỆU"'), "requirements")
         return []
     directives: list[DirectivePage] = []
     for index, item in enumerate(items):
         reference = item.get("directive") if isinstance(item, dict) else item
         if isinstance(item, dict) and set(item) - {"directive"}:
             extra = ", ".join(str(k) for k in set(item) - {"directive"})
-            problem(f"unknown key in requirement: {extra}", "requirements", index)
+            problem(gettext("khóa không được nhận trong yêu cầu: %(keys)s") % {"keys": extra}, "requirements", index)
         if not isinstance(reference, (str, int)) or not str(reference).strip():
-            problem('each requirement needs "directive: NUMBER"', "requirements", index)
+            problem(gettext('mỗi yêu cầu cần có "directive: SỐ HIỆU"'), "requirements", index)
             continue
         try:
             directive = directive_resolve(str(reference))
@@ -265,7 +274,7 @@ def _validate_requirements(items: Any, problem) -> list[DirectivePage]:
             problem(str(exc), "requirements", index)
             continue
         if directive in directives:
-            problem(f'directive "{reference}" is listed twice', "requirements", index)
+            problem(gettext('văn bản "%(reference)s" được liệt kê hai lần') % {"reference": reference}, "requirements", index)
             continue
         directives.append(directive)
     return directives

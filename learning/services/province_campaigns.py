@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from core.errors import DomainError, Problem
 from learning.models import Campaign, ProvinceCampaign
@@ -105,7 +106,8 @@ def province_campaign_load(*, province: Province, data: str | bytes, dry_run: bo
                     loaded = campaign_save(agency=agency, data=agency_data, campaign=campaign, actor=actor,
                                            lines=lines)
             except CampaignRefused as exc:
-                problems += [Problem(f"agency {agency.code}: {p.message}", row=p.row, column=p.column, unit=p.unit)
+                problems += [Problem(gettext("cơ quan %(agency)s: %(message)s") % {"agency": agency.code, "message": p.message},
+                                     row=p.row, column=p.column, unit=p.unit)
                              for p in exc.problems]
                 continue
             result.results.append((agency, loaded))

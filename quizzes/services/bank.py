@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from core.errors import ImportRefused, Problem
 from quizzes.errors import QuizNotFound
@@ -39,7 +40,8 @@ def default_category_name(quiz: Quiz) -> str:
 def questions_parse(*, data: bytes, fmt: str, quiz: Quiz) -> list[ParsedQuestion]:
     parser = PARSERS.get(fmt)
     if parser is None:
-        raise ImportRefused([Problem(f'unknown format "{fmt}": use one of {", ".join(PARSERS)}')])
+        raise ImportRefused([Problem(gettext('không có định dạng "%(format)s": dùng một trong %(formats)s')
+                                     % {"format": fmt, "formats": ", ".join(PARSERS)})])
     return parser(data, default_category=default_category_name(quiz))
 
 
@@ -86,7 +88,7 @@ def questions_import(*, quiz: Quiz, questions: list[ParsedQuestion], dry_run: bo
     """Add the questions to the bank and to the quiz's list. A question already in its category with
     the same content is reused, so importing a file twice changes nothing."""
     quiz_editable_required(actor=actor, quiz=quiz)
-    problems = [Problem("a category name longer than 255 characters", row=q.line, unit="line")
+    problems = [Problem(gettext("tên nhóm câu hỏi dài hơn 255 ký tự"), row=q.line, unit="line")
                 for q in questions if len(q.category) > 255]
     if problems:
         raise ImportRefused(problems)
@@ -133,7 +135,8 @@ def questions_export(*, quiz: Quiz, fmt: str) -> bytes:
     """The quiz's questions, grouped by category in order of first appearance, in `fmt`."""
     writer = WRITERS.get(fmt)
     if writer is None:
-        raise ImportRefused([Problem(f'unknown format "{fmt}": use one of {", ".join(WRITERS)}')])
+        raise ImportRefused([Problem(gettext('không có định dạng "%(format)s": dùng một trong %(formats)s')
+                                     % {"format": fmt, "formats": ", ".join(WRITERS)})])
     pool = [question_to_parsed(q) for q in quiz_question_pool(quiz)]
     first_seen: dict[str, int] = {}
     for i, q in enumerate(pool):

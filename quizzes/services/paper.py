@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import ImportRefused, PermissionDenied, Problem
 from core.evidence import evidence_announce
@@ -64,10 +65,10 @@ def _number(text: str, row: int, column: str, problems: list[Problem]) -> Decima
     try:
         value = Decimal(text.replace(",", "."))
     except InvalidOperation:
-        problems.append(Problem(f'"{text}" is not a number', row=row, column=column))
+        problems.append(Problem(gettext('"%(text)s" không phải số') % {"text": text}, row=row, column=column))
         return None
     if not value.is_finite() or value < 0:
-        problems.append(Problem(f'"{text}" must be a number of 0 or more', row=row, column=column))
+        problems.append(Problem(gettext('"%(text)s" phải là số từ 0 trở lên') % {"text": text}, row=row, column=column))
         return None
     return value
 
@@ -97,34 +98,39 @@ def paper_results_validate(*, quiz: Quiz, table: Table, staff: QuerySet[Employee
         found = by_code.get(code, [])
         before = len(problems)
         if not code:
-            problems.append(Problem("the staff code is empty", row=r.number, column="Mã cán bộ"))
+            problems.append(Problem(gettext("mã cán bộ để trống"), row=r.number, column="Mã cán bộ"))
         elif not found:
-            problems.append(Problem(f'unknown staff code "{code}"', row=r.number, column="Mã cán bộ"))
+            problems.append(Problem(gettext('không có mã cán bộ "%(code)s"') % {"code": code}, row=r.number,
+                                    column="Mã cán bộ"))
         elif len(found) > 1:
-            problems.append(Problem(f'staff code "{code}" exists in several agencies', row=r.number, column="Mã cán bộ"))
+            problems.append(Problem(gettext('mã cán bộ "%(code)s" có ở nhiều cơ quan') % {"code": code},
+                                    row=r.number, column="Mã cán bộ"))
         score_text = r.text("score")
         score = _number(score_text, r.number, "Điểm", problems) if score_text else None
         if not score_text:
-            problems.append(Problem("the score is empty", row=r.number, column="Điểm"))
+            problems.append(Problem(gettext("điểm để trống"), row=r.number, column="Điểm"))
         max_text = r.text("max_score")
         max_score = _number(max_text, r.number, "Điểm tối đa", problems) if max_text else Decimal(10)
         if max_score is not None and max_score == 0:
-            problems.append(Problem("the maximum score must be above 0", row=r.number, column="Điểm tối đa"))
+            problems.append(Problem(gettext("điểm tối đa phải lớn hơn 0"), row=r.number, column="Điểm tối đa"))
         if score is not None and max_score and score > max_score:
-            problems.append(Problem(f"score {score_text} is above the maximum {max_score}", row=r.number, column="Điểm"))
+            problems.append(Problem(gettext("điểm %(score)s cao hơn điểm tối đa %(max)s")
+                                    % {"score": score_text, "max": max_score}, row=r.number, column="Điểm"))
         date = None
         if r.get("date") is None:
-            problems.append(Problem("the test date is empty", row=r.number, column="Ngày làm bài"))
+            problems.append(Problem(gettext("ngày làm bài để trống"), row=r.number, column="Ngày làm bài"))
         else:
             try:
                 date = parse_date(r.get("date"))
             except ValueError as exc:
                 problems.append(Problem(str(exc), row=r.number, column="Ngày làm bài"))
         if date and date > timezone.localdate():
-            problems.append(Problem(f"the date {date:%d/%m/%Y} is in the future", row=r.number, column="Ngày làm bài"))
+            problems.append(Problem(gettext("ngày %(date)s ở tương lai") % {"date": f"{date:%d/%m/%Y}"},
+                                    row=r.number, column="Ngày làm bài"))
         if code and date:
             if (code, date) in seen:
-                problems.append(Problem(f'"{code}" on {date:%d/%m/%Y} already appears in row {seen[(code, date)]}',
+                problems.append(Problem(gettext('"%(code)s" ngày %(date)s đã có ở dòng %(first)s')
+                                        % {"code": code, "date": f"{date:%d/%m/%Y}", "first": seen[(code, date)]},
                                         row=r.number, column="Mã cán bộ"))
             seen[(code, date)] = r.number
         if len(problems) == before:

@@ -128,7 +128,7 @@ def test_import_xlsx_with_english_headers_and_dry_run(setup):
     assert set(Attendance.objects.values_list("status", flat=True)) == {"absent"}
 
 
-def test_faulty_sheet_is_refused_whole_with_rows_named(setup):
+def test_faulty_sheet_is_refused_whole_with_rows_named(setup, english):
     outsider_unit = make_unit(setup["agency"], "TTRA", "Thanh tra Sở")
     EmployeeFactory(agency=setup["agency"], unit=outsider_unit, employee_code="SCT0200", is_active=False)
     sheet = (

@@ -45,7 +45,7 @@ def test_same_slug_in_two_agencies(directive):
     assert "slug: chung-2024" in out.getvalue()
 
 
-def test_slug_taken_within_the_agency_is_refused(directive):
+def test_slug_taken_within_the_agency_is_refused(directive, english):
     from learning.services.campaigns import campaign_save
 
     sct = make_agency("SCT")

@@ -136,7 +136,7 @@ def test_export_keeps_a_given_year_and_quotes_odd_titles(org, directives):
     assert campaign_export(campaign=campaign_load(agency=agency, data=exported).campaign) == exported
 
 
-def test_unknown_and_ambiguous_directives_are_refused_with_number_and_line(org, directives):
+def test_unknown_and_ambiguous_directives_are_refused_with_number_and_line(org, directives, english):
     agency, _ = org
     bad = YAML.replace("  - directive: 33/CT-TTg\n", "  - directive: 99/CT-TTg\n  - directive: 16/CT-TTg\n")
     with pytest.raises(CampaignRefused) as caught:
@@ -148,7 +148,7 @@ def test_unknown_and_ambiguous_directives_are_refused_with_number_and_line(org, 
     assert not Campaign.objects.exists() and not AuditLog.objects.exists()
 
 
-def test_every_problem_is_listed_and_nothing_written(org, directives):
+def test_every_problem_is_listed_and_nothing_written(org, directives, english):
     agency, _ = org
     bad = ("slug: x y\ntitle: ''\nstart: 2024-13-01\ndue: 2024-01-01\nowner: me\n"
            "audience:\n  units: [NOPE]\n  categories: [sinh_vien]\nrequirements:\n  - directive: 23-QĐ/TW\n"
@@ -163,7 +163,7 @@ def test_every_problem_is_listed_and_nothing_written(org, directives):
     assert not Campaign.objects.exists()
 
 
-def test_due_before_start_and_yaml_syntax_errors(org, directives):
+def test_due_before_start_and_yaml_syntax_errors(org, directives, english):
     agency, _ = org
     with pytest.raises(CampaignRefused, match='line 4: "due" 01/03/2024 is before "start" 01/04/2024'):
         campaign_load(agency=agency, data=YAML.replace("due: 2024-10-31", "due: 01/03/2024"))
@@ -331,8 +331,8 @@ def test_admin_form_names_the_line_of_an_unknown_directive(hr_client, org):
                            form_data(units, agency=agency.pk, requirements="33/CT-TTg\n\n99/XX\n16/CT-TTg"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Dòng 3: unknown directive &quot;99/XX&quot;" in page
-    assert "Dòng 4: directive &quot;16/CT-TTg&quot; is ambiguous" in page
+    assert "Dòng 3: không có văn bản &quot;99/XX&quot;" in page
+    assert "Dòng 4: văn bản &quot;16/CT-TTg&quot; chưa rõ" in page
     assert not Campaign.objects.exists()
 
 
@@ -402,7 +402,7 @@ def test_admin_upload_previews_with_a_dry_run_then_applies(hr_client, org):
     assert "Nạp tệp YAML" in client.get(reverse("learning_campaign:index")).content.decode()
     bad = SimpleUploadedFile("plan.yaml", YAML.replace("33/CT-TTg", "33/XX").encode())
     page = client.post(url, {"action": "preview", "agency": agency.pk, "file": bad}).content.decode()
-    assert "line 10: unknown directive &quot;33/XX&quot;" in page and not Campaign.objects.exists()
+    assert "dòng 10 của tệp: không có văn bản &quot;33/XX&quot;" in page and not Campaign.objects.exists()
 
     good = SimpleUploadedFile("plan.yaml", YAML.encode())
     page = client.post(url, {"action": "preview", "agency": agency.pk, "file": good}).content.decode()

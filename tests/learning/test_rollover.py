@@ -135,7 +135,7 @@ def test_admin_button_creates_next_year_for_hr_only(client, campaign):
     assert again.status_code == 200 and "already exists" in again.content.decode()
 
 
-def test_new_hire_days_must_be_a_whole_number_of_days(campaign):
+def test_new_hire_days_must_be_a_whole_number_of_days(campaign, english):
     from learning.services.campaigns import CampaignRefused
 
     bad = YAML.replace("dan-van-2024", "other-2024").replace("new_hire_days: 45", "new_hire_days: -3")

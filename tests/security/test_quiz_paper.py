@@ -44,7 +44,7 @@ def _messages(refused: ImportRefused) -> list[str]:
     return [f"{p.row}:{p.column}:{p.message}" for p in refused.problems]
 
 
-def test_h1_hr_of_another_agency_cannot_record_results_of_foreign_staff(world):
+def test_h1_hr_of_another_agency_cannot_record_results_of_foreign_staff(world, english):
     victim, hr_b, own, quiz = world
     with pytest.raises(ImportRefused) as foreign:
         paper_results_import(quiz=quiz, table=_table("SCT0021"), actor=hr_b.user)
@@ -65,7 +65,7 @@ def test_h1_the_preview_is_no_oracle_for_foreign_names(client, world):
     upload = SimpleUploadedFile("ketqua.csv", "Mã cán bộ,Điểm,Ngày làm bài\nSCT0021,10,01/12/2025\n".encode())
     html = client.post(reverse("quizzes_admin:paper"), {"action": "preview", "quiz": quiz.pk, "file": upload}
                        ).content.decode()
-    assert "Trần Thị Bí Mật" not in html and "unknown staff code" in html
+    assert "Trần Thị Bí Mật" not in html and "không có mã cán bộ" in html
     assert not Attempt.objects.exists()
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import DomainError
 from courses.selectors import directive_resolve
 from learning.cli import add_campaign_arguments, campaign_from_options
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         parser.add_argument("--late-grace", type=int, default=15, help="minutes after the start before late")
         parser.add_argument("--makeup", action="store_true", help="make-up session (học bù)")
 
+    @in_english
     def handle(self, *args, **opts):
         campaign = campaign_from_options(opts)
         problems, directives = [], []

@@ -3,6 +3,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from quizzes.services.quizzes import QuizInvalid, quiz_create
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--attempts", type=int, help="attempts allowed (default unlimited)")
         parser.add_argument("--draft", action="store_true", help="hidden from learners until published")
 
+    @in_english
     def handle(self, *args, **o):
         try:
             quiz = quiz_create(slug=o["slug"], title=o["title"], directive_refs=o["directive"], pass_mark=o["pass_mark"],
