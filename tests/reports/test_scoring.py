@@ -110,16 +110,16 @@ def test_criteria_import_names_sheet_row_and_column_of_every_fault(agency):
         ("9", "Kế hoạch không có", 5, "", "completion:khong-co"),  # row 11
     ], ratings=(("Tốt", 80), ("Khá", 80), ("Trung bình", 50)))
     joined = "\n".join(messages)
-    assert 'sheet "Tiêu chí", row 2, column "Điểm tối đa": điểm tối đa 30 khác tổng' in joined
-    assert 'sheet "Tiêu chí", row 5, column "Mã": mã "1.1" trùng với dòng 3' in messages
-    assert any(m.startswith('sheet "Tiêu chí", row 6, column "Mã": tiêu chí cha "4"') for m in messages)
-    assert 'sheet "Tiêu chí", row 7, column "Điểm tối đa": "-3" là số âm' in messages
-    assert 'sheet "Tiêu chí", row 8, column "Điểm tối đa": "mười" không phải là số' in messages
-    assert 'sheet "Tiêu chí", row 9, column "Điểm tối đa": "1.255" có quá hai chữ số thập phân' in messages
-    assert any(m.startswith('sheet "Tiêu chí", row 10, column "Đo tự động": "speed:dan-van-2024"') for m in messages)
-    assert any(m.startswith('sheet "Tiêu chí", row 11, column "Đo tự động": không có kế hoạch') for m in messages)
-    assert any(m.startswith('sheet "Xếp loại", row 3, column "Từ điểm": mức xếp loại chồng lấn') for m in messages)
-    assert any(m.startswith('sheet "Xếp loại", row 4, column "Từ điểm": thiếu mức xếp loại') for m in messages)
+    assert 'trang tính "Tiêu chí", dòng 2, cột "Điểm tối đa": điểm tối đa 30 khác tổng' in joined
+    assert 'trang tính "Tiêu chí", dòng 5, cột "Mã": mã "1.1" trùng với dòng 3' in messages
+    assert any(m.startswith('trang tính "Tiêu chí", dòng 6, cột "Mã": tiêu chí cha "4"') for m in messages)
+    assert 'trang tính "Tiêu chí", dòng 7, cột "Điểm tối đa": "-3" là số âm' in messages
+    assert 'trang tính "Tiêu chí", dòng 8, cột "Điểm tối đa": "mười" không phải là số' in messages
+    assert 'trang tính "Tiêu chí", dòng 9, cột "Điểm tối đa": "1.255" có quá hai chữ số thập phân' in messages
+    assert any(m.startswith('trang tính "Tiêu chí", dòng 10, cột "Đo tự động": "speed:dan-van-2024"') for m in messages)
+    assert any(m.startswith('trang tính "Tiêu chí", dòng 11, cột "Đo tự động": không có kế hoạch') for m in messages)
+    assert any(m.startswith('trang tính "Xếp loại", dòng 3, cột "Từ điểm": mức xếp loại chồng lấn') for m in messages)
+    assert any(m.startswith('trang tính "Xếp loại", dòng 4, cột "Từ điểm": thiếu mức xếp loại') for m in messages)
 
 
 def test_province_import_gives_every_agency_the_table(agency, tmp_path):
@@ -147,7 +147,7 @@ def test_missing_rating_sheet_is_refused(agency):
     book.save(buffer)
     with pytest.raises(ImportRefused) as refused:
         criteria_read(buffer.getvalue(), filename="x.xlsx")
-    assert str(refused.value.problems[0]).startswith('sheet "Xếp loại"')
+    assert str(refused.value.problems[0]).startswith('trang tính "Xếp loại"')
 
 
 def test_command_prints_the_line_and_refuses_after_submission(agency, hr, tmp_path):
@@ -274,7 +274,7 @@ def test_download_and_import_screens(client, agency, hr):
     bad = io.BytesIO(_book([("1", "A", 10), ("1", "B", 5)]))
     bad.name = "tieu-chi.xlsx"
     response = client.post(reverse("scoring_import"), {"agency": agency.pk, "year": 2024, "file": bad})
-    assert 'sheet "Tiêu chí", row 3, column "Mã"' in html.unescape(response.content.decode())
+    assert 'trang tính "Tiêu chí", dòng 3, cột "Mã"' in html.unescape(response.content.decode())
     upload = io.BytesIO(_book(CRITERIA))
     upload.name = "tieu-chi.xlsx"
     response = client.post(reverse("scoring_import"), {"agency": agency.pk, "year": 2024, "file": upload})

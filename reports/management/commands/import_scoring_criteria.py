@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
-from core.cli import in_english
 from core.errors import DomainError, ImportRefused
 from org.cli import agency_from_option
 from org.selectors.provinces import province_agencies, province_find
@@ -25,7 +25,6 @@ class Command(BaseCommand):
         scope.add_argument("--province", help="province code: the same table for every agency of the province")
         parser.add_argument("--dry-run", action="store_true", help="validate and report without writing")
 
-    @in_english
     def handle(self, *args, **opts):
         path = Path(opts["file"])
         if not path.is_file():
@@ -38,8 +37,11 @@ class Command(BaseCommand):
                 results = [criteria_import(agency=agency, year=opts["year"], criteria=criteria, ratings=ratings,
                                            dry_run=opts["dry_run"]) for agency in agencies]
         except ImportRefused as refused:
-            for problem in refused.problems:
-                self.stderr.write(str(problem))
+            # Where in English (`sheet "Tiêu chí", row 3, column "Mã"`, docs/contract.md); the scoring
+            # rules' messages stay Vietnamese, as this command has always printed them.
+            with translation.override("en"):
+                for problem in refused.problems:
+                    self.stderr.write(str(problem))
             raise CommandError(f"import refused: {len(refused.problems)} problem(s), nothing written",
                                returncode=1) from None
         except DomainError as exc:
