@@ -15,6 +15,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion
@@ -28,7 +30,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ImportRefused([Problem("the file is not UTF-8 text", row=data[: exc.start].count(b"\n") + 1,
+            raise ImportRefused([Problem(gettext("tệp không phải văn bản UTF-8"), row=data[: exc.start].count(b"\n") + 1,
                                          unit="line")]) from exc
     lines = unicodedata.normalize("NFC", data).split("\n")
     problems: list[Problem] = []
@@ -45,7 +47,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         line = raw.strip()
         if not line:
             if options:
-                problems.append(Problem("missing ANSWER line after the options", row=number, unit="line"))
+                problems.append(Problem(gettext("thiếu dòng ANSWER sau các phương án"), row=number, unit="line"))
                 reset()
             elif text_lines:
                 text_lines.append("")
@@ -55,12 +57,13 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         if answer:
             letter = answer.group(1).upper()
             if start is None or not "".join(text_lines).strip():
-                problems.append(Problem("empty question: ANSWER without a question", row=number, unit="line"))
+                problems.append(Problem(gettext("câu hỏi trống: có ANSWER mà không có câu hỏi"), row=number, unit="line"))
             elif len(options) < 2:
-                problems.append(Problem("a question needs at least two options", row=number, unit="line"))
+                problems.append(Problem(gettext("câu hỏi cần ít nhất hai phương án"), row=number, unit="line"))
             elif len(letter) != 1 or letter not in {k for k, _ in options}:
                 known = ", ".join(k for k, _ in options)
-                problems.append(Problem(f'unknown answer letter "{answer.group(1)}" (options are {known})',
+                problems.append(Problem(gettext('chữ cái đáp án "%(letter)s" không có trong các phương án (%(known)s)')
+                                        % {"letter": answer.group(1), "known": known},
                                         row=number, unit="line"))
             else:
                 questions.append(ParsedQuestion(
@@ -74,23 +77,25 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
             letter = option.group(1).upper()
             expected = chr(ord("A") + len(options))
             if letter != expected:
-                problems.append(Problem(f'option "{letter}" out of order: expected "{expected}"', row=number,
+                problems.append(Problem(gettext('phương án "%(letter)s" sai thứ tự: cần "%(expected)s"')
+                                        % {"letter": letter, "expected": expected}, row=number,
                                         unit="line"))
             options.append((letter, option.group(2)))
             continue
         if options:
-            problems.append(Problem(f'"{line[:40]}" is neither an option "A. …" nor "ANSWER: X"', row=number,
+            problems.append(Problem(gettext('"%(line)s" không phải phương án "A. …" cũng không phải "ANSWER: X"')
+                                    % {"line": line[:40]}, row=number,
                                     unit="line"))
             continue
         if start is None:
             start = number
         text_lines.append(line)
     if options or text_lines:
-        problems.append(Problem("missing ANSWER line at the end of the file", row=len(lines), unit="line"))
+        problems.append(Problem(gettext("thiếu dòng ANSWER ở cuối tệp"), row=len(lines), unit="line"))
     if problems:
         raise ImportRefused(problems)
     if not questions:
-        raise ImportRefused([Problem("the file holds no question", row=1, unit="line")])
+        raise ImportRefused([Problem(gettext("tệp không có câu hỏi nào"), row=1, unit="line")])
     return questions
 
 
@@ -99,7 +104,8 @@ def write(questions: list[ParsedQuestion]) -> bytes:
     out = []
     for q in questions:
         if q.qtype != "multichoice" or q.multiple or len(q.answers) > 26:
-            raise ImportRefused([Problem(f'"{q.text[:40]}": Aiken holds only one-answer multiple choice')])
+            raise ImportRefused([Problem(gettext('"%(text)s": Aiken chỉ chứa được câu trắc nghiệm một đáp án')
+                                         % {"text": q.text[:40]})])
         out.append(" ".join(q.text.split("\n")))
         right = max(range(len(q.answers)), key=lambda i: q.answers[i].fraction)
         for i, a in enumerate(q.answers):

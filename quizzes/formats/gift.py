@@ -17,6 +17,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
+
 from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion, number_text, percent_text
@@ -80,7 +82,8 @@ def _unescape(text: str, block: _Block, offset: int) -> str:
                 out.append(nxt)
             else:
                 shown = f"\\{nxt}" if nxt and not nxt.isspace() else "\\"
-                raise _Refuse(f'bad escape "{shown}": only \\~ \\= \\# \\{{ \\}} \\: \\\\ and \\n are allowed',
+                raise _Refuse(gettext('ký tự thoát sai "%(shown)s": chỉ dùng được \\~ \\= \\# \\{ \\} \\: \\\\ và \\n')
+                              % {"shown": shown},
                               block.line_at(offset + i))
             i += 2
             continue
@@ -139,15 +142,15 @@ def _parse_answer(raw: str, offset: int, block: _Block) -> tuple[str, ParsedAnsw
         except InvalidOperation:  # pragma: no cover - the regex admits only numbers
             weight = None
         if weight is None or not (Decimal(-100) <= weight <= Decimal(100)):
-            raise _Refuse(f'answer weight "{match.group(0)}" must be between -100% and 100%', block.line_at(pos))
+            raise _Refuse(gettext('trọng số "%(weight)s" phải trong khoảng -100%% đến 100%%') % {"weight": match.group(0)}, block.line_at(pos))
         rest, pos = rest[lead + match.end():], pos + lead + match.end()
     elif rest.lstrip().startswith("%"):
-        raise _Refuse('malformed answer weight: write it as %50%', block.line_at(pos))
+        raise _Refuse(gettext("trọng số viết sai: viết dạng %%50%%") % {}, block.line_at(pos))
     cut = _find(rest, "#")
     text_part, feedback_part = (rest, "") if cut < 0 else (rest[:cut], rest[cut + 1:])
     text = _strip_format(_clean(text_part, block, pos))
     if not text:
-        raise _Refuse("empty answer", block.line_at(offset))
+        raise _Refuse(gettext("phương án trống"), block.line_at(offset))
     feedback = _strip_format(_clean(feedback_part, block, pos + cut + 1)) if cut >= 0 else ""
     if weight is None:
         weight = Decimal(100) if marker == "=" else Decimal(0)
@@ -163,7 +166,7 @@ def _strip_format(text: str) -> str:
 
 def _number(text: str, what: str, line: int) -> Decimal:
     if not _NUMBER.match(text):
-        raise _Refuse(f'{what} "{text[:30]}" is not a number', line)
+        raise _Refuse(gettext('%(what)s "%(text)s" không phải số') % {"what": what, "text": text[:30]}, line)
     return Decimal(text)
 
 
@@ -177,7 +180,7 @@ def _parse_numerical(body: str, offset: int, block: _Block) -> list[ParsedAnswer
     lead = main[:parts[0][1]] if parts else main
     if lead.strip():
         if parts:
-            raise _Refuse("a numerical question has either one answer or several answers starting with =",
+            raise _Refuse(gettext("câu hỏi dạng số có một đáp án hoặc nhiều đáp án bắt đầu bằng ="),
                           block.line_at(offset))
         parts = [("=" + main, -1)]
     answers = []
@@ -189,29 +192,29 @@ def _parse_numerical(body: str, offset: int, block: _Block) -> list[ParsedAnswer
         if match:
             weight = Decimal(match.group(1))
             if not (Decimal(-100) <= weight <= Decimal(100)):
-                raise _Refuse(f'answer weight "{match.group(0)}" must be between -100% and 100%', block.line_at(pos))
+                raise _Refuse(gettext('trọng số "%(weight)s" phải trong khoảng -100%% đến 100%%') % {"weight": match.group(0)}, block.line_at(pos))
             rest = rest.lstrip()[match.end():]
         cut = _find(rest, "#")
         value_text = _unescape(rest if cut < 0 else rest[:cut], block, pos).strip()
         feedback = _strip_format(_clean(rest[cut + 1:], block, pos + cut + 1)) if cut >= 0 else ""
         line = block.line_at(pos)
         if not value_text:
-            raise _Refuse("a numerical answer needs a number", line)
+            raise _Refuse(gettext("đáp án dạng số cần có một số"), line)
         if ".." in value_text:
             low_text, _, high_text = value_text.partition("..")
-            low = _number(low_text.strip(), "the range start", line)
-            high = _number(high_text.strip(), "the range end", line)
+            low = _number(low_text.strip(), gettext("điểm đầu của khoảng"), line)
+            high = _number(high_text.strip(), gettext("điểm cuối của khoảng"), line)
             if high < low:
-                raise _Refuse(f'the range "{value_text}" ends before it starts', line)
+                raise _Refuse(gettext('khoảng "%(range)s" kết thúc trước khi bắt đầu') % {"range": value_text}, line)
             # Moodle stores a range as its middle and half its width.
             value, tolerance = number_text((low + high) / 2), (high - low) / 2
         elif ":" in value_text:
             value_part, _, tol_part = value_text.partition(":")
             value_part = value_part.strip()
-            value = "*" if value_part == "*" else number_text(_number(value_part, "the answer", line))
-            tolerance = abs(_number(tol_part.strip(), "the tolerance", line))
+            value = "*" if value_part == "*" else number_text(_number(value_part, gettext("đáp án"), line))
+            tolerance = abs(_number(tol_part.strip(), gettext("sai số"), line))
         else:
-            value = "*" if value_text == "*" else number_text(_number(value_text, "the answer", line))
+            value = "*" if value_text == "*" else number_text(_number(value_text, gettext("đáp án"), line))
             tolerance = Decimal(0)
         answers.append(ParsedAnswer(text=value, fraction=(weight / 100).quantize(Decimal("0.00001")),
                                     feedback=feedback, tolerance=Decimal(tolerance).normalize()))
@@ -219,12 +222,12 @@ def _parse_numerical(body: str, offset: int, block: _Block) -> list[ParsedAnswer
         pos = offset + wrong_at + 1
         cut = _find(wrong, "#")
         if wrong[:cut if cut >= 0 else len(wrong)].strip():
-            raise _Refuse('after "~" a numerical question takes only "#feedback for any other number"',
+            raise _Refuse(gettext('sau "~" câu hỏi dạng số chỉ nhận "#phản hồi cho mọi số khác"'),
                           block.line_at(pos))
         feedback = _strip_format(_clean(wrong[cut + 1:], block, pos + cut + 1)) if cut >= 0 else ""
         answers.append(ParsedAnswer(text="*", fraction=Decimal("0.00000"), feedback=feedback, tolerance=Decimal(0)))
     if not any(a.fraction > 0 for a in answers):
-        raise _Refuse("a numerical question needs an answer with a positive weight", block.line_at(offset))
+        raise _Refuse(gettext("câu hỏi dạng số cần một đáp án có trọng số dương"), block.line_at(offset))
     return answers
 
 
@@ -232,22 +235,22 @@ def _parse_matching(body: str, offset: int, block: _Block) -> list[ParsedAnswer]
     """`=item -> match` pairs; `= -> match` adds a wrong match to choose from."""
     parts = _split_answers(body)
     if body[:parts[0][1]].strip() if parts else body.strip():
-        raise _Refuse("matching pairs start with =", block.line_at(offset))
+        raise _Refuse(gettext("cặp ghép nối bắt đầu bằng ="), block.line_at(offset))
     answers = []
     for raw, at in parts:
         pos = offset + at
         if raw[0] != "=":
-            raise _Refuse("matching pairs start with =, not ~", block.line_at(pos))
+            raise _Refuse(gettext("cặp ghép nối bắt đầu bằng =, không phải ~"), block.line_at(pos))
         arrow = _find(raw, "->")
         if arrow < 0:
-            raise _Refuse('a matching pair needs "->" between the item and its match', block.line_at(pos))
+            raise _Refuse(gettext('cặp ghép nối cần "->" giữa mục và vế ghép của nó'), block.line_at(pos))
         item = _strip_format(_clean(raw[1:arrow], block, pos + 1))
         match = _strip_format(_clean(raw[arrow + 2:], block, pos + arrow + 2))
         if not match:
-            raise _Refuse('nothing after "->" in a matching pair', block.line_at(pos))
+            raise _Refuse(gettext('không có gì sau "->" trong cặp ghép nối'), block.line_at(pos))
         answers.append(ParsedAnswer(text=item, fraction=Decimal("0.00000"), match_text=match))
     if sum(1 for a in answers if a.text) < 2:
-        raise _Refuse("a matching question needs at least two pairs", block.line_at(offset))
+        raise _Refuse(gettext("câu ghép nối cần ít nhất hai cặp"), block.line_at(offset))
     return answers
 
 
@@ -265,7 +268,7 @@ def _parse_truefalse(body: str, offset: int, block: _Block) -> tuple[list[Parsed
         if cut >= 0:
             right = rest[cut + 1:]
             if _find(right, "#") >= 0:
-                raise _Refuse("true/false takes at most two feedbacks (#wrong#right)", block.line_at(pos + cut))
+                raise _Refuse(gettext("câu đúng/sai có tối đa hai phản hồi (#sai#đúng)"), block.line_at(pos + cut))
             feedback.append(_clean(right, block, pos + cut + 1))
     wrong_fb = feedback[0] if feedback else ""
     right_fb = feedback[1] if len(feedback) > 1 else ""
@@ -285,30 +288,31 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
     if stripped.startswith("::"):
         end = _find(text, "::", pos + 2)
         if end < 0:
-            raise _Refuse('unclosed title: "::" without its closing "::"', block.line_at(pos))
+            raise _Refuse(gettext('tiêu đề chưa đóng: "::" không có "::" đóng'), block.line_at(pos))
         name = _clean(text[pos + 2:end], block, pos + 2)
         pos = end + 2
     open_at = _find(text, "{", pos)
     if open_at < 0:
         if _find(text, "}", pos) >= 0:
-            raise _Refuse('"}" without "{"', block.line_at(_find(text, "}", pos)))
+            raise _Refuse(gettext('"}" không có "{"'), block.line_at(_find(text, "}", pos)))
         # No answer block: a description (text only, nothing to answer), as in Moodle.
         question = ParsedQuestion(qtype="description", text="", name=name, category=category, line=block.first)
         question.text, question.text_format = _question_text(text[pos:], "", block, pos, 0)
         if not question.text:
-            raise _Refuse("empty question: no question text", block.first)
+            raise _Refuse(gettext("câu hỏi trống: không có nội dung câu hỏi"), block.first)
         return question
     close_at = _find(text, "}", open_at + 1)
     nested = _find(text, "{", open_at + 1)
     if close_at < 0:
-        raise _Refuse('unclosed "{": the answer block has no closing "}"', block.line_at(open_at))
+        raise _Refuse(gettext('"{" chưa đóng: khối đáp án không có "}" đóng'), block.line_at(open_at))
     if 0 <= nested < close_at:
-        raise _Refuse('"{" inside an answer block: escape it as \\{', block.line_at(nested))
+        raise _Refuse(gettext('"{" bên trong khối đáp án: viết thành \\{'), block.line_at(nested))
     after = text[close_at + 1:]
     if _find(after, "{") >= 0:
-        raise _Refuse("more than one answer block in a question", block.line_at(close_at + 1 + _find(after, "{")))
+        raise _Refuse(gettext("một câu hỏi có nhiều hơn một khối đáp án"),
+                      block.line_at(close_at + 1 + _find(after, "{")))
     if _find(after, "}") >= 0:
-        raise _Refuse('"}" without "{"', block.line_at(close_at + 1 + _find(after, "}")))
+        raise _Refuse(gettext('"}" không có "{"'), block.line_at(close_at + 1 + _find(after, "}")))
     body_offset = open_at + 1
     body = text[body_offset:close_at]
     general = ""
@@ -320,7 +324,7 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
                               line=block.first)
     question.text, question.text_format = _question_text(text[pos:open_at], after, block, pos, close_at + 1)
     if not question.text:
-        raise _Refuse("empty question: no question text", block.first)
+        raise _Refuse(gettext("câu hỏi trống: không có nội dung câu hỏi"), block.first)
     content = body.strip()
     lead = len(body) - len(body.lstrip())
     if not content:
@@ -342,7 +346,7 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
     first_at = parts[0][1] if parts else len(body)
     if body[:first_at].strip():
         stray = body[:first_at].strip()
-        raise _Refuse(f'unknown answer marker in "{stray[:30]}": answers start with = or ~',
+        raise _Refuse(gettext('dấu đáp án không rõ trong "%(text)s": đáp án bắt đầu bằng = hoặc ~') % {"text": stray[:30]},
                       block.line_at(body_offset + lead))
     parsed = [_parse_answer(raw, body_offset + offset, block) for raw, offset in parts]
     markers = {m for m, _, _ in parsed}
@@ -351,17 +355,20 @@ def _parse_block(block: _Block, category: str) -> ParsedQuestion:
         question.qtype = "multichoice"
         question.multiple = "=" not in markers
         if len(answers) < 2:
-            raise _Refuse("a multiple-choice question needs at least two answers", block.line_at(open_at))
+            raise _Refuse(gettext("câu trắc nghiệm cần ít nhất hai phương án"), block.line_at(open_at))
         positive = sum((a.fraction for a in answers if a.fraction > 0), Decimal(0))
         if positive <= 0:
-            raise _Refuse("no right answer: give one answer = or a positive %weight%", block.line_at(open_at))
+            raise _Refuse(gettext("không có đáp án đúng: ghi một đáp án = hoặc một %%trọng số%% dương") % {},
+                          block.line_at(open_at))
         if question.multiple and abs(positive - 1) > Decimal("0.0002"):
-            raise _Refuse(f"the weights of the right answers add up to {percent_text(positive)}%, not 100%",
+            raise _Refuse(gettext("tổng trọng số các đáp án đúng là %(total)s%%, không phải 100%%")
+                          % {"total": percent_text(positive)},
                           block.line_at(open_at))
     else:
         question.qtype = "shortanswer"
         if not any(a.fraction > 0 for a in answers):
-            raise _Refuse("a short-answer question needs an accepted answer with a positive weight", block.line_at(open_at))
+            raise _Refuse(gettext("câu trả lời ngắn cần một đáp án được chấp nhận có trọng số dương"),
+                          block.line_at(open_at))
     question.answers = answers
     return question
 
@@ -397,7 +404,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise ImportRefused([Problem("the file is not UTF-8 text", row=line, unit="line")]) from exc
+            raise ImportRefused([Problem(gettext("tệp không phải văn bản UTF-8"), row=line, unit="line")]) from exc
     text = unicodedata.normalize("NFC", data.lstrip("\ufeff"))
     questions: list[ParsedQuestion] = []
     problems: list[Problem] = []
@@ -407,7 +414,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         while rows and rows[0][1].strip().upper().startswith("$CATEGORY:"):
             category = _category_name(rows[0][1].strip()[len("$CATEGORY:"):])
             if not category:
-                problems.append(Problem("empty $CATEGORY name", row=rows[0][0], unit="line"))
+                problems.append(Problem(gettext("tên $CATEGORY trống"), row=rows[0][0], unit="line"))
             rows.pop(0)
         if not rows:
             continue
@@ -419,7 +426,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
     if problems:
         raise ImportRefused(problems)
     if not questions:
-        raise ImportRefused([Problem("the file holds no question", row=1, unit="line")])
+        raise ImportRefused([Problem(gettext("tệp không có câu hỏi nào"), row=1, unit="line")])
     return questions
 
 
@@ -496,8 +503,8 @@ def write(questions: list[ParsedQuestion]) -> bytes:
     `::name::[format]text {` + one answer per line + `}` (a description without a block),
     separated by one blank line, LF, UTF-8. GIFT has no cloze: a bank holding one is refused,
     naming the question, rather than written without it."""
-    cannot = [Problem(f'question "{q.name or q.text[:40]}": GIFT cannot hold an embedded-answers (cloze) '
-                      "question; export as moodle-xml")
+    cannot = [Problem(gettext('câu hỏi "%(name)s": GIFT không chứa được câu điền khuyết nhiều chỗ trống (cloze); '
+                              "hãy xuất dạng moodle-xml") % {"name": q.name or q.text[:40]})
               for q in questions if q.qtype == "multianswer"]
     if cannot:
         raise ImportRefused(cannot)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from core.errors import ImportRefused, Problem
 
 from . import ParsedAnswer, ParsedQuestion
@@ -35,22 +37,24 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         objects = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise ImportRefused([Problem(f"not a dumpdata JSON file ({exc.__class__.__name__})", row=line,
+        raise ImportRefused([Problem(gettext("không phải tệp JSON dumpdata (%(error)s)") % {"error": exc.__class__.__name__},
+                                     row=line,
                                      unit="line")]) from exc
     if not isinstance(objects, list):
-        raise ImportRefused([Problem("not a dumpdata JSON file: expected a list of objects", row=1, unit="line")])
+        raise ImportRefused([Problem(gettext("không phải tệp JSON dumpdata: cần một danh sách đối tượng"), row=1,
+                                     unit="line")])
     problems: list[Problem] = []
     by_model: dict[str, dict] = {name: {} for name in KNOWN}
     position: dict[tuple[str, object], int] = {}
     for index, obj in enumerate(objects, start=1):
         if not isinstance(obj, dict) or "model" not in obj or not isinstance(obj.get("fields"), dict):
-            problems.append(Problem("not a dumpdata object (model, pk, fields)", row=index, unit="object"))
+            problems.append(Problem(gettext("không phải đối tượng dumpdata (model, pk, fields)"), row=index, unit="object"))
             continue
         model = str(obj["model"]).lower()
         if model in IGNORED:
             continue
         if model not in KNOWN:
-            problems.append(Problem(f'model "{model}" is not supported', row=index, unit="object"))
+            problems.append(Problem(gettext('không hỗ trợ model "%(model)s"') % {"model": model}, row=index, unit="object"))
             continue
         by_model[model][obj.get("pk")] = obj["fields"]
         position[(model, obj.get("pk"))] = index
@@ -78,13 +82,13 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         category = categories.get(fields.get("category")) or default_category
         q = ParsedQuestion(qtype="", text=text, category=category, general_feedback=explanation, line=where)
         if not text:
-            problems.append(Problem("empty question", row=where, unit="object"))
+            problems.append(Problem(gettext("câu hỏi trống"), row=where, unit="object"))
             continue
         if pk in by_model["multichoice.mcquestion"]:
             rows = answers.get(pk, [])
             right = [f for _, f in rows if f.get("correct")]
             if len(rows) < 2 or not right:
-                problems.append(Problem("a multiple-choice question needs two answers and a right one", row=where,
+                problems.append(Problem(gettext("câu trắc nghiệm cần hai phương án và một đáp án đúng"), row=where,
                                         unit="object"))
                 continue
             share = (Decimal(1) / len(right)).quantize(Decimal("0.00001"))
@@ -94,7 +98,7 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
                     "content", "")
                 q.answers.append(ParsedAnswer(text=content, fraction=share if f.get("correct") else Decimal("0.00000")))
             if any(not a.text for a in q.answers):
-                problems.append(Problem("an answer without text", row=where, unit="object"))
+                problems.append(Problem(gettext("phương án không có nội dung"), row=where, unit="object"))
                 continue
         elif pk in by_model["true_false.tf_question"]:
             correct = bool(by_model["true_false.tf_question"][pk].get("correct"))
@@ -104,14 +108,14 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         elif pk in by_model["essay.essay_question"]:
             q.qtype = "essay"
         else:
-            problems.append(Problem("a question of no known type (multichoice, true_false, essay)", row=where,
+            problems.append(Problem(gettext("câu hỏi không thuộc loại nào đã biết (multichoice, true_false, essay)"), row=where,
                                     unit="object"))
             continue
         questions.append(q)
     if problems:
         raise ImportRefused(problems)
     if not questions:
-        raise ImportRefused([Problem("the file holds no question", row=1, unit="line")])
+        raise ImportRefused([Problem(gettext("tệp không có câu hỏi nào"), row=1, unit="line")])
     questions.sort(key=lambda q: q.line or 0)
     return questions
 
@@ -125,7 +129,7 @@ def write(questions: list[ParsedQuestion]) -> bytes:
             out.append({"model": "quiz.category", "pk": categories[q.category], "fields": {"category": q.category}})
     for pk, q in enumerate(questions, start=1):
         if q.qtype not in ("multichoice", "truefalse", "essay") or (q.qtype == "multichoice" and any(a.fraction < 0 for a in q.answers)):
-            raise ImportRefused([Problem(f'"{q.text[:40]}" cannot be held by django-quiz-app')])
+            raise ImportRefused([Problem(gettext('django-quiz-app không chứa được "%(text)s"') % {"text": q.text[:40]})])
         out.append({"model": "quiz.question", "pk": pk, "fields": {
             "quiz": [], "category": categories.get(q.category), "sub_category": None, "figure": "",
             "content": q.text, "explanation": q.general_feedback}})

@@ -69,7 +69,8 @@ def test_question_upload_preview_then_apply(client, hr, quiz):
 def test_malformed_upload_lists_lines_and_writes_nothing(client, hr, quiz):
     upload = SimpleUploadedFile("x.gift", (FILES / "malformed.gift").read_bytes())
     html = client.post(reverse("quizzes_admin:import"), {"action": "preview", "quiz": quiz.pk, "file": upload}).content
-    assert "line 3: unclosed" in html.decode() and "line 11: the answer &quot;ba&quot; is not a number" in html.decode()
+    assert "dòng 3 của tệp: &quot;{&quot; chưa đóng" in html.decode()
+    assert "dòng 11 của tệp: đáp án &quot;ba&quot; không phải số" in html.decode()
     assert Question.objects.count() == 0
 
 
@@ -150,7 +151,7 @@ def test_moodle_xml_upload_shows_what_is_not_kept_and_exports_back(client, hr, q
     exported = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "moodle-xml"]))
     assert exported["Content-Type"].startswith("application/xml") and b'<question type="cloze">' in exported.content
     refused = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "gift"]), follow=True).content.decode()
-    assert "question &quot;Điền&quot;: GIFT cannot hold an embedded-answers (cloze) question" in refused
+    assert "câu hỏi &quot;Điền&quot;: GIFT không chứa được câu điền khuyết nhiều chỗ trống (cloze)" in refused
 
 
 def test_quiz_list_says_draft_or_in_use_in_words(client, hr, quiz):
