@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -19,17 +20,23 @@ def parse_day(value: str, option: str = "--as-of") -> dt.date:
         raise CommandError(f'{option}: "{value}" is not a date (use YYYY-MM-DD)') from exc
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside the target and rename it: never a half-written file."""
+def write_atomically(path: Path, content: bytes | Iterable[bytes]) -> int:
+    """Write to a temporary file beside the target and rename it: never a half-written file.
+    `content` is the bytes or an iterable of chunks (a streamed export, written as it comes);
+    returns the number of bytes written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    size = 0
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
+            for chunk in (content,) if isinstance(content, bytes) else content:
+                handle.write(chunk)
+                size += len(chunk)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return size
 
 
 def in_english(handle):

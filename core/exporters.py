@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, ClassVar
 
 import pandas as pd
 from django.db import models
@@ -36,9 +37,43 @@ class Scope(models.TextChoices):
 
 @dataclass(frozen=True)
 class Rendered:
+    """One rendered file: its bytes, or `chunks` yielding them for an output too big to hold whole
+    (the compliance CSV of 100,000 staff is 220 MB). Writers take `iter_chunks()` or `write_to()`,
+    so both kinds stream; `content` joins the chunks (a whole copy in memory: small files only)."""
+
     filename: str
     mimetype: str
-    content: bytes
+    body: bytes = b""
+    chunks: Callable[[], Iterable[bytes]] | None = field(default=None, compare=False)
+
+    def __init__(self, filename: str, mimetype: str, content: bytes = b"", *,
+                 chunks: Callable[[], Iterable[bytes]] | None = None) -> None:
+        object.__setattr__(self, "filename", filename)
+        object.__setattr__(self, "mimetype", mimetype)
+        object.__setattr__(self, "body", content)
+        object.__setattr__(self, "chunks", chunks)
+
+    @property
+    def streamed(self) -> bool:
+        return self.chunks is not None
+
+    @property
+    def content(self) -> bytes:
+        return self.body if self.chunks is None else b"".join(self.chunks())
+
+    def iter_chunks(self) -> Iterator[bytes]:
+        if self.chunks is None:
+            yield self.body
+        else:
+            yield from self.chunks()
+
+    def write_to(self, handle: BinaryIO) -> int:
+        """Write every chunk to `handle`; the number of bytes written."""
+        size = 0
+        for chunk in self.iter_chunks():
+            handle.write(chunk)
+            size += len(chunk)
+        return size
 
 
 class Exporter:

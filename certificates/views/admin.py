@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from certificates.models import Certificate, CertificateJob, JobKind
 from certificates.selectors import downloadable_certificates
 from certificates.services import certificate_revoke
 from certificates.services.jobs import certificate_job_start
+from core.downloads import download_response
 from core.errors import DomainError
 from core.jobs.views import job_file_response, jobs_context
 from core.params import id_param
@@ -94,9 +95,7 @@ class RegisterExportView(HRRequiredMixin, View):
                 raise Http404
         rendered = CertificateRegisterXlsx().render(campaign=campaign,
                                                     queryset=downloadable_certificates(request.user))
-        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
-        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-        return response
+        return download_response(rendered)
 
 
 # --- background jobs ------------------------------------------------------------------------------

@@ -10,7 +10,11 @@ list-maker and the chair stay with the last rows of the table, never alone on a 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 from reportlab.lib.units import mm
@@ -46,56 +50,95 @@ def _esc(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@dataclass(frozen=True)
+class SigninSheet:
+    """What a sheet shows, read from the database once: plain values, so rendering needs no query
+    and can run in another process (the evidence pack renders its sheets in parallel)."""
+
+    title: str
+    governing_body: str
+    agency_name: str
+    date: dt.date
+    facts: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[int, str, str, str, str], ...]  # pk, code, name, unit, position
+    statuses: dict[int, str]  # pk → attendance status (with_attendance only)
+    with_attendance: bool
+
+
+def signin_sheet_data(session: StudySession, *, with_attendance: bool = False) -> SigninSheet:
+    directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+    facts = [
+        ("Thời gian", _time_text(session)),
+        ("Địa điểm", session.location or session.online_url or "…………………………"),
+        ("Nội dung", f"Học tập, quán triệt {directives}"),
+    ]
+    if session.presenter:
+        facts.append(("Báo cáo viên", session.presenter))
+    statuses: dict[int, str] = {}
+    if with_attendance:
+        statuses = dict(Attendance.objects.filter(session=session).values_list("employee_id", "status"))
+    rows = tuple((p.pk, p.employee_code, p.full_name, p.unit.name, p.position) for p in session_roster(session))
+    agency = session.campaign.agency
+    return SigninSheet(title=session.title, governing_body=agency.governing_body, agency_name=agency.name,
+                       date=session.date, facts=tuple(facts), rows=rows, statuses=statuses,
+                       with_attendance=with_attendance)
+
+
+def signin_sheet_pdf(sheet: SigninSheet) -> bytes:
+    """The PDF of a sheet (no database access: safe in a worker process)."""
+    return SigninSheetDocument(sheet).render()
+
+
+def signin_sheet_pdf_file(data_path: str) -> str:
+    """Render the sheet pickled at `data_path` (written by this program: `signin_sheet_data`) to a
+    PDF beside it; its path. Files, not arguments, keep the caller's memory flat: a process pool
+    holds every queued argument until its task ends."""
+    source = Path(data_path)
+    sheet = pickle.loads(source.read_bytes())  # noqa: S301 (our own file, in our scratch folder)
+    source.unlink()
+    target = source.with_suffix(".pdf")
+    target.write_bytes(signin_sheet_pdf(sheet))
+    return str(target)
+
+
 class SigninSheetDocument(PdfDocument):
     """A4 portrait; the table header row repeats on every page."""
 
-    def __init__(self, session: StudySession, with_attendance: bool = False):
-        self.session = session
-        self.with_attendance = with_attendance
-        self.title = f"Danh sách ký tên — {session.title}"
+    def __init__(self, sheet: SigninSheet):
+        self.sheet = sheet
+        self.with_attendance = sheet.with_attendance
+        self.title = f"Danh sách ký tên — {sheet.title}"
         self.st = styles()
 
     def _header(self) -> Table:
-        agency = self.session.campaign.agency
-        return national_header(self.st, governing_body=agency.governing_body, agency_name=agency.name,
-                               date=self.session.date)
+        return national_header(self.st, governing_body=self.sheet.governing_body, agency_name=self.sheet.agency_name,
+                               date=self.sheet.date)
 
     def _facts(self) -> list:
-        session, st = self.session, self.st
-        directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
-        lines = [
-            ("Thời gian", _time_text(session)),
-            ("Địa điểm", session.location or session.online_url or "…………………………"),
-            ("Nội dung", f"Học tập, quán triệt {directives}"),
-        ]
-        if session.presenter:
-            lines.append(("Báo cáo viên", session.presenter))
-        return [Paragraph(f"<b>{label}:</b> {_esc(value)}", st["plain"]) for label, value in lines]
+        return [Paragraph(f"<b>{label}:</b> {_esc(value)}", self.st["plain"]) for label, value in self.sheet.facts]
 
     def _table(self) -> PagedTable:
         st = self.st
-        roster = list(session_roster(self.session))
-        statuses: dict[int, str] = {}
-        if self.with_attendance:
-            statuses = dict(Attendance.objects.filter(session=self.session).values_list("employee_id", "status"))
+        roster = self.sheet.rows
+        statuses = self.sheet.statuses
         last = "Điểm danh" if self.with_attendance else "Ký tên"
         header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", last)]
         code_style = st["cell"].clone("signin_code", fontSize=9.5, leading=11.5)
         rows = []
-        for number, person in enumerate(roster, start=1):
-            status = statuses.get(person.pk)
+        for number, (pk, code, name, unit, position) in enumerate(roster, start=1):
+            status = statuses.get(pk)
             rows.append([
                 Paragraph(str(number), st["cell_center"]),
-                Paragraph(_esc(person.employee_code), code_style),
-                Paragraph(_esc(person.full_name), st["cell"]),
-                Paragraph(_esc(person.unit.name), st["cell"]),
-                Paragraph(_esc(person.position), st["cell"]),
+                Paragraph(_esc(code), code_style),
+                Paragraph(_esc(name), st["cell"]),
+                Paragraph(_esc(unit), st["cell"]),
+                Paragraph(_esc(position), st["cell"]),
                 Paragraph(_esc(choice_label(AttendanceStatus, status)) if status else "", st["cell_center"]),
             ])
         self.count = len(roster)
-        self.counts = {value: sum(1 for person in roster if statuses.get(person.pk) == value)
+        self.counts = {value: sum(1 for row in roster if statuses.get(row[0]) == value)
                        for value in AttendanceStatus.values}
-        self.counts["unmarked"] = sum(1 for person in roster if person.pk not in statuses)
+        self.counts["unmarked"] = sum(1 for row in roster if row[0] not in statuses)
         # Thousands of rows at province scale: PagedTable keeps the page breaks linear. Rows grow
         # with their longest cell (a long name, unit or title wraps inside it); the totals and the
         # two signature blocks stay with the last rows.
@@ -135,14 +178,14 @@ class SigninSheetDocument(PdfDocument):
         return [Spacer(1, 3 * mm), self._totals(), Spacer(1, 5 * mm), signers]
 
     def story(self) -> list:
-        session, st = self.session, self.st
+        st = self.st
         title_sub = "DANH SÁCH ĐIỂM DANH" if self.with_attendance else "DANH SÁCH KÝ TÊN"
         return [
             self._header(),
             Spacer(1, 5 * mm),
             Paragraph(title_sub, st["title"]),
             Paragraph("Cán bộ, công chức, viên chức và người lao động tham dự", st["center_bold"]),
-            Paragraph(_esc(session.title), st["center_bold"]),
+            Paragraph(_esc(self.sheet.title), st["center_bold"]),
             Spacer(1, 4 * mm),
             *self._facts(),
             Spacer(1, 4 * mm),
@@ -159,7 +202,7 @@ class SigninSheetPdf(Exporter):
     verbose_name = _("Danh sách ký tên hội nghị (PDF)")
 
     def render(self, *, session: StudySession, attendance: bool = False, **kwargs) -> Rendered:
-        content = SigninSheetDocument(session, with_attendance=attendance).render()
+        content = signin_sheet_pdf(signin_sheet_data(session, with_attendance=attendance))
         suffix = "diem-danh" if attendance else "ky-ten"
         return Rendered(f"{_slug(session)}-{suffix}.pdf", "application/pdf", content)
 

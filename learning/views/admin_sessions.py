@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core import exporters
+from core.downloads import download_response
 from core.errors import DomainError
 from core.params import id_param
 from core.uploads import UploadPreviewApplyView, spreadsheet_upload
@@ -178,9 +179,7 @@ def session_download(request, pk: int, name: str):
     if name not in {cls.identifier for cls in exporters.menu(exporters.Scope.SESSION)}:
         raise Http404
     rendered = exporters.get(name).render(session=session)
-    response = HttpResponse(rendered.content, content_type=rendered.mimetype)
-    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-    return response
+    return download_response(rendered)
 
 
 class RecordUploadForm(forms.Form):

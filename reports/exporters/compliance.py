@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -44,20 +45,30 @@ def csv_frame(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Rows per chunk of a streamed CSV: ≈ 6 MB of text, a few MiB of frame; the file is never whole in memory.
+CSV_CHUNK_ROWS = 50_000
+
+
+def csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+    """The CONTRACT CSV as UTF-8 chunks (header first): each slice of the table is converted and
+    written on its own, so the memory used is one slice's whatever the number of staff."""
+    for start in range(0, max(len(table), 1), chunk_rows):
+        buffer = io.StringIO()
+        csv_frame(table.iloc[start:start + chunk_rows]).to_csv(buffer, index=False, header=start == 0,
+                                                                lineterminator="\n")
+        yield buffer.getvalue().encode("utf-8")
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """UTF-8 without BOM, LF line ends, minimal quoting (RFC 4180 apart from the line end)."""
-    buffer = io.StringIO()
-    csv_frame(table).to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+    return b"".join(csv_chunks(table))
 
 
 VIETNAMESE_HEADINGS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Đối tượng", "Văn bản", "Trạng thái", "Minh chứng",
                        "Ngày minh chứng"]
 
 
-def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
-    """The same rows as the CONTRACT CSV for people who open it in Excel: Vietnamese headings and
-    labels, dates dd/mm/yyyy, a UTF-8 BOM (Excel on Windows reads diacritics right only with it)."""
+def _vietnamese_frame(table: pd.DataFrame) -> pd.DataFrame:
     out = csv_frame(table)
     with translation.override("vi"):
         out["category"] = out["category"].map({c.value: str(c.label) for c in EmployeeCategory}).fillna(out["category"])
@@ -65,9 +76,24 @@ def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
         out["evidence"] = out["evidence"].map({e: evidence_label(e) if e else "" for e in out["evidence"].unique()})
     out["evidence_date"] = out["evidence_date"].map(lambda d: dt.date.fromisoformat(d).strftime("%d/%m/%Y") if d else "")
     out.columns = VIETNAMESE_HEADINGS
-    buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\r\n")
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return out
+
+
+def vietnamese_csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+    """The same rows as the CONTRACT CSV for people who open it in Excel: Vietnamese headings and
+    labels, dates dd/mm/yyyy, a UTF-8 BOM (Excel on Windows reads diacritics right only with it);
+    streamed slice by slice like `csv_chunks`."""
+    for start in range(0, max(len(table), 1), chunk_rows):
+        buffer = io.StringIO()
+        if start == 0:
+            buffer.write("\ufeff")
+        _vietnamese_frame(table.iloc[start:start + chunk_rows]).to_csv(buffer, index=False, header=start == 0,
+                                                                       lineterminator="\r\n")
+        yield buffer.getvalue().encode("utf-8")
+
+
+def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
+    return b"".join(vietnamese_csv_chunks(table))
 
 
 def _resolve(as_of: dt.date | None) -> dt.date:
@@ -88,7 +114,8 @@ class ComplianceCsv(Exporter):
         as_of = _resolve(as_of)
         if table is None:
             table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
-        return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8", csv_bytes(table))
+        return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8",
+                        chunks=lambda: csv_chunks(table))
 
 
 @register
@@ -108,7 +135,7 @@ class ComplianceCsvVietnamese(Exporter):
         if table is None:
             table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
         filename = report_filename(campaign, as_of, unit, "csv").replace(".csv", "-tieng-viet.csv")
-        return Rendered(filename, "text/csv; charset=utf-8", vietnamese_csv_bytes(table))
+        return Rendered(filename, "text/csv; charset=utf-8", chunks=lambda: vietnamese_csv_chunks(table))
 
 
 @register

@@ -22,10 +22,12 @@ import hashlib
 import json
 import mimetypes
 import os
+import pickle
 import secrets
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -38,8 +40,10 @@ from core.exporters import Rendered
 from core.jobs.files import publish, scratch_dir
 from core.jobs.run import JobAbandoned, JobRun
 from core.models import JobStatus
+from core.parallel import process_pool
 from core.signing import sign_detached, signer_name, signing_configured
 from learning.exporters.campaign_lists import campaign_manual_evidence, manual_evidence_file_name
+from learning.exporters.signin_sheet import signin_sheet_data, signin_sheet_pdf_file
 from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_table
@@ -124,9 +128,17 @@ def _pack_quizzes(directive_ids: list[int]):
     return Quiz.objects.filter(directives__in=directive_ids).distinct().order_by("slug")
 
 
-def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date) -> tuple[list[Part], list[str]]:
+def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
+                        sheets: SheetRenderer | None = None) -> tuple[list[Part], list[str]]:
     """What goes into the pack, each part rendered lazily, with what it proves (for the table of
-    contents); and the optional parts not available."""
+    contents); and the optional parts not available. With `sheets`, the attendance lists are handed
+    to it first (worker processes render them while this process renders the rest)."""
+    available = exporters.all_exporters()
+    directive_ids = list(campaign.requirements.values_list("directive_id", flat=True))
+    session_parts = []
+    if SIGNIN_EXPORTER in available:
+        for session in _pack_sessions(campaign, as_of, directive_ids):
+            session_parts += _session_parts(session, sheets)
     table = compliance_table(campaign=campaign, as_of=as_of)
     kw = {"campaign": campaign, "as_of": as_of}
     day = f"{as_of:%d/%m/%Y}"
@@ -142,15 +154,11 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date) -> tuple[list[Par
              lambda: exporters.get("compliance-csv").render(**kw, table=table),
              proves="Minh chứng (hội nghị, bài kiểm tra, ghi nhận) và ngày của từng người với từng văn bản"),
     ]
-    available = exporters.all_exporters()
     skipped = []
     for folder, identifier, proves in LEADING_OPTIONAL_EXPORTERS:
         _optional(parts, skipped, available, folder, identifier, proves, kw)
-    directive_ids = list(campaign.requirements.values_list("directive_id", flat=True))
-    if SIGNIN_EXPORTER in available:
-        for session in _pack_sessions(campaign, as_of, directive_ids):
-            parts += _session_parts(session)
-    else:
+    parts += session_parts
+    if SIGNIN_EXPORTER not in available:
         skipped.append(SIGNIN_EXPORTER)
     audience = campaign_audience(campaign=campaign, as_of=as_of)
     for quiz in _pack_quizzes(directive_ids):
@@ -186,13 +194,41 @@ def _original(name: str, file, mimetype: str) -> Callable[[], Rendered]:
     return render
 
 
-def _session_parts(session: StudySession) -> list[Part]:
+class SheetRenderer:
+    """Attendance lists rendered by a pool of worker processes (core.parallel): `submit` reads a
+    session's sheet here (the workers never query), leaves it in a scratch file for a worker, and
+    returns the part's render, which waits for that worker's PDF. Rendering is pure reportlab, so
+    the pages are the same bytes as in one process; the data goes through files because a pool
+    keeps every queued argument in memory until its task ends (90 sheets of 11,000 names at 100k)."""
+
+    def __init__(self, pool: Executor, folder: Path):
+        self.pool, self.folder = pool, folder
+
+    def submit(self, session: StudySession, name: str) -> Callable[[], Rendered]:
+        data = self.folder / f"sheet-{session.pk}.pickle"
+        data.write_bytes(pickle.dumps(signin_sheet_data(session, with_attendance=True), pickle.HIGHEST_PROTOCOL))
+        future = self.pool.submit(signin_sheet_pdf_file, str(data))
+
+        def render() -> Rendered:
+            pdf = Path(future.result())
+            content = pdf.read_bytes()
+            pdf.unlink()
+            return Rendered(name, "application/pdf", content)
+
+        return render
+
+
+def _session_parts(session: StudySession, sheets: SheetRenderer | None = None) -> list[Part]:
     """The session's generated attendance list, then its originals in a folder named like it."""
     stem = f"{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}"
     when = f"{session.date:%d/%m/%Y}"
     directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+    if sheets is None:
+        render = lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s)  # noqa: E731
+    else:
+        render = sheets.submit(session, f"{stem}.pdf")
     parts = [Part("2-diem-danh", f"Danh sách điểm danh hội nghị “{session.title}” ngày {when} (hệ thống lập)",
-                  lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s), name=f"{stem}.pdf",
+                  render, name=f"{stem}.pdf",
                   proves=f"Học tập, quán triệt {directives}: người có mặt, đi muộn, vắng tại hội nghị")]
     for index, record in enumerate(session_records(session), start=1):  # sheets, minutes, photos, other
         # The uploaded name, with the extension of what the file is (a photo sent as "anh.pdf" is a .png).
@@ -236,7 +272,7 @@ def _target_parts(campaign: Campaign) -> list[Part]:
     return parts
 
 
-def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, bytes, Part]]:
+def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, Rendered, Part]]:
     used: set[str] = set()
     for index, part in enumerate(parts):
         progress(5 + int(90 * index / max(len(parts), 1)), part.label)
@@ -248,7 +284,7 @@ def _zip_entries(parts: list[Part], progress: Progress) -> Iterator[tuple[str, b
             path = f"{stem}-{counter}{dot}{ext}"
             counter += 1
         used.add(path)
-        yield path, rendered.content, part
+        yield path, rendered, part
 
 
 def _write(handle: zipfile.ZipFile, path: str, content: bytes, stamp: tuple, *, pades: bool = False) -> PackFile:
@@ -257,6 +293,28 @@ def _write(handle: zipfile.ZipFile, path: str, content: bytes, stamp: tuple, *, 
     info.external_attr = 0o644 << 16
     handle.writestr(info, content)
     return PackFile(path=path, sha256=hashlib.sha256(content).hexdigest(), bytes=len(content), pades=pades)
+
+
+def _write_rendered(handle: zipfile.ZipFile, path: str, rendered: Rendered, stamp: tuple, *,
+                    signed: bool, original: bool) -> PackFile:
+    """A rendered file chunk by chunk (the CSV is streamed: never whole in memory), hashed as it goes;
+    a PDF the product rendered counts as signed when signing is on."""
+    if not rendered.streamed:
+        content = rendered.content
+        return _write(handle, path, content, stamp, pades=signed and not original and content.startswith(b"%PDF-"))
+    info = zipfile.ZipInfo(path, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    digest, size, head = hashlib.sha256(), 0, b""
+    # No zip64 header, as writestr gives a file this size: an entry may reach 2 GiB (≈ 900,000 staff).
+    with handle.open(info, "w") as entry:
+        for chunk in rendered.iter_chunks():
+            entry.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+            head = head or chunk[:5]
+    pades = signed and not original and head.startswith(b"%PDF-")
+    return PackFile(path=path, sha256=digest.hexdigest(), bytes=size, pades=pades)
 
 
 def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date | None = None,
@@ -269,8 +327,18 @@ def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date |
     now = timezone.localtime()
     pack = EvidencePack(path=out, campaign=campaign.slug, as_of=as_of, generated_at=now.isoformat(timespec="seconds"))
     progress(1, "Tính tình hình học tập")
-    parts, pack.skipped = evidence_pack_parts(campaign=campaign, as_of=as_of)
     out.parent.mkdir(parents=True, exist_ok=True)
+    with process_pool() as pool, tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.") as scratch:
+        sheets = SheetRenderer(pool, Path(scratch)) if pool is not None else None
+        parts, pack.skipped = evidence_pack_parts(campaign=campaign, as_of=as_of, sheets=sheets)
+        _write_pack(pack, parts, campaign=campaign, now=now, progress=progress)
+    progress(100, "Hoàn thành")
+    return pack
+
+
+def _write_pack(pack: EvidencePack, parts: list[Part], *, campaign: Campaign, now: dt.datetime,
+                progress: Progress) -> None:
+    out, as_of = pack.path, pack.as_of
     fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     temp = Path(temp_name)
     stamp = now.timetuple()[:6]
@@ -278,9 +346,9 @@ def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date |
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as handle:
             toc: list[TocLine] = []
-            for path, content, part in _zip_entries(parts, progress):
-                pades = signed and not part.original and content.startswith(b"%PDF-")
-                pack.files.append(_write(handle, path, content, stamp, pades=pades))
+            for path, rendered, part in _zip_entries(parts, progress):
+                pack.files.append(_write_rendered(handle, path, rendered, stamp, signed=signed,
+                                                  original=part.original))
                 toc.append(TocLine(path=path, title=part.label, proves=part.proves))
             progress(96, "Lập mục lục")
             contents = EvidenceTocPdf(campaign=campaign, as_of=as_of, issued_on=now.date(), lines=toc,
@@ -303,8 +371,6 @@ def evidence_pack_build(*, campaign: Campaign, out: Path | str, as_of: dt.date |
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    progress(100, "Hoàn thành")
-    return pack
 
 
 # --- background jobs -----------------------------------------------------------------------

@@ -25,18 +25,18 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
 from core import exporters
+from core.downloads import download_response
 from core.errors import DomainError
 from core.evidence import evidence_label
-from core.exporters import safe_cell
+from core.exporters import Rendered, safe_cell
 from core.params import id_param
-from core.spreadsheets import with_bom
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
 from learning.selectors.summaries import summary, with_flags
 from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, ComplianceStatus, status_label
 from org.models import EmployeeCategory, OrgUnit
 from org.selectors.access import is_hr, is_unit_head, visible_employees, visible_units
-from reports.exporters.compliance import csv_bytes
+from reports.exporters.compliance import csv_chunks
 from reports.selectors import dashboard
 from reports.services.reminders import last_reminders, reminder_send_manual
 from reports.services.targets import campaign_targets_progress
@@ -324,9 +324,9 @@ class DetailView(DashboardView):
         """The CSV of what is on screen, written by pandas in one go (same columns as the CONTRACT CSV)."""
         if self.status_table is None:  # no campaign the user may see: the header only
             return super().write_csv_response(queryset)
-        response = HttpResponse(with_bom(csv_bytes(self.status_table), "text/csv"), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
-        return response
+        table = self.status_table
+        return download_response(Rendered(f"{self.get_filename()}.csv", "text/csv; charset=utf-8",
+                                          chunks=lambda: csv_chunks(table)), bom=True)
 
 
 class FrameRows:
@@ -442,6 +442,4 @@ class ReportDownloadView(View):
         if request.GET.get("unit"):
             unit = get_object_or_404(visible_units(request.user), pk=id_param(request.GET["unit"]))
         rendered = exporters.get(identifier).render(campaign=campaign, as_of=as_of, unit=unit)
-        response = HttpResponse(with_bom(rendered.content, rendered.mimetype), content_type=rendered.mimetype)
-        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-        return response
+        return download_response(rendered, bom=True)

@@ -11,7 +11,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -23,13 +23,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
 from core import exporters
+from core.downloads import download_response
+from core.exporters import Rendered
 from learning.models import Campaign
 from learning.selectors.compliance import compliance_table
 from learning.selectors.province import CHANGED, NOT_ADOPTED, province_adoption, province_campaign_slugs
 from org.models import OrgUnit
 from org.selectors.access import province_person_grant, visible_provinces
 from org.services.provinces import province_person_read_log
-from reports.exporters.compliance import csv_bytes
+from reports.exporters.compliance import csv_chunks
 from reports.exporters.province import totals
 from reports.selectors.dashboard import records
 from reports.selectors.province import (
@@ -211,10 +213,8 @@ class ProvinceAgencyDetailView(ProvinceAgencyView):
         table = compliance_table(campaign=self.campaign, as_of=self.as_of)
         province_person_read_log(user=request.user, agency=self.agency, grant=grant,
                                  what=f"compliance CSV {self.campaign.slug} as of {self.as_of.isoformat()}")
-        response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (f'attachment; filename="{self.agency.code}-{self.campaign.slug}-'
-                                           f'{self.as_of.isoformat()}.csv"')
-        return response
+        name = f"{self.agency.code}-{self.campaign.slug}-{self.as_of.isoformat()}.csv"
+        return download_response(Rendered(name, "text/csv; charset=utf-8", chunks=lambda: csv_chunks(table)))
 
 
 class ProvinceReportDownloadView(ProvinceMixin, View):
@@ -224,6 +224,4 @@ class ProvinceReportDownloadView(ProvinceMixin, View):
         if exporter is None or self.province is None or not self.slug:
             raise Http404
         rendered = exporter().render(province=self.province, slug=self.slug, as_of=self.as_of)
-        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
-        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-        return response
+        return download_response(rendered)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import exporters
+from core.downloads import download_response
 from core.errors import DomainError, ImportRefused
 from org.selectors.access import visible_agencies
 from reports.services.scoring import (
@@ -65,9 +66,7 @@ def download(request):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         rendered = exporters.get(data["format"]).render(agency=data["agency"], year=data["year"])
-        response = HttpResponse(rendered.content, content_type=rendered.mimetype)
-        response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-        return response
+        return download_response(rendered)
     return TemplateResponse(request, "reports/admin/scoring/download.html", {
         "form": form, "page_title": _("Bảng tự chấm điểm"), "header_title": _("Bảng tự chấm điểm"),
     })

@@ -165,9 +165,9 @@ def test_export_is_what_is_on_screen(client, world):
     hr = e["hr"].user
     params = dict(campaign=campaign.pk, as_of=AS_OF.isoformat(), status="overdue", unit=units["qlcn"].pk)
     screen = _get(client, hr, "detail", **params).context["object_list"]
-    export = _get(client, hr, "detail", export="csv", **params)
-    assert _body(export).startswith("\ufeff".encode())  # Excel on Windows needs the BOM
-    rows = list(csv.reader(io.StringIO(_body(export).decode("utf-8-sig"))))
+    export = _body(_get(client, hr, "detail", export="csv", **params))  # streamed: read once
+    assert export.startswith("\ufeff".encode())  # Excel on Windows needs the BOM
+    rows = list(csv.reader(io.StringIO(export.decode("utf-8-sig"))))
     assert rows[0] == ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence",
                        "evidence_date"]
     assert [r[0:6] for r in rows[1:]] == [
@@ -190,9 +190,10 @@ def test_full_report_download_uses_the_compliance_exporters(client, world):
     response = client.get(reverse("learning_dashboard:report"),
                           {"campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv"})
     assert response.status_code == 200
-    body = response.content.decode("utf-8-sig")
+    content = _body(response)  # streamed
+    body = content.decode("utf-8-sig")
     assert "A01" in body and "B01" not in body  # the unit head's subtree only
-    assert response.content.startswith("\ufeff".encode())  # from the web: with a BOM for Excel
+    assert content.startswith("\ufeff".encode())  # from the web: with a BOM for Excel
 
 
 def test_vietnamese_csv_variant_has_labels_dates_and_a_bom(client, world):
@@ -200,12 +201,13 @@ def test_vietnamese_csv_variant_has_labels_dates_and_a_bom(client, world):
     client.force_login(e["hr"].user)
     response = client.get(reverse("learning_dashboard:report"),
                           {"campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv-vi"})
-    assert response.status_code == 200 and response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    content = _body(response)  # streamed
+    assert response.status_code == 200 and content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0] == ["Mã cán bộ", "Họ và tên", "Đơn vị", "Đối tượng", "Văn bản", "Trạng thái", "Minh chứng",
                        "Ngày minh chứng"]
-    contract = list(csv.reader(io.StringIO(client.get(reverse("learning_dashboard:report"), {
-        "campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv"}).content.decode("utf-8-sig"))))
+    contract = list(csv.reader(io.StringIO(_body(client.get(reverse("learning_dashboard:report"), {
+        "campaign": campaign.pk, "as_of": AS_OF.isoformat(), "exporter": "compliance-csv"})).decode("utf-8-sig"))))
     assert len(rows) == len(contract) > 1
     statuses = {"overdue": "Quá hạn", "completed": "Hoàn thành"}
     for vi, en in zip(rows[1:], contract[1:], strict=True):

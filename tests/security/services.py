@@ -101,6 +101,8 @@ SERVICES: dict[str, tuple[str, str]] = {
     "reports.services.scoring.self_score_check_override": (READS, "a rule on numbers"),
     "reports.services.evidence_pack.evidence_pack_build": (SYSTEM, "the task of export_job_request / a command"),
     "reports.services.evidence_pack.evidence_pack_parts": (READS, "the parts of a pack"),
+    "reports.services.evidence_pack.SheetRenderer": (SYSTEM, "evidence_pack_build's attendance lists, rendered by worker "
+                                                     "processes from the sessions it found"),
     "reports.services.evidence_pack.export_job_request": (WRITES, ""),
     "reports.services.evidence_pack.export_job_run": (SYSTEM, "the task; its job id comes from the queue"),
     "reports.services.evidence_verify.evidence_verify": (READS, "checks a pack file given on the command line"),

@@ -35,5 +35,5 @@ class Command(BaseCommand):
         as_of = parse_day(opts["as_of"]) if opts["as_of"] else None
         unit = find_unit(campaign, opts["unit"]) if opts["unit"] else None
         rendered = exporters.family("compliance")[opts["format"]]().render(campaign=campaign, as_of=as_of, unit=unit)
-        write_atomically(Path(opts["out"]), rendered.content)
-        self.stdout.write(f"wrote {opts['out']} ({len(rendered.content)} bytes)")
+        size = write_atomically(Path(opts["out"]), rendered.iter_chunks())  # streamed: never whole in memory
+        self.stdout.write(f"wrote {opts['out']} ({size} bytes)")

@@ -29,5 +29,5 @@ class Command(BaseCommand):
         as_of = parse_day(opts["as_of"]) if opts["as_of"] else None
         rendered = exporters.family("province")[opts["format"]]().render(province=province, slug=opts["campaign"],
                                                                          as_of=as_of)
-        write_atomically(Path(opts["out"]), rendered.content)
-        self.stdout.write(f"wrote {opts['out']} ({len(rendered.content)} bytes)")
+        size = write_atomically(Path(opts["out"]), rendered.iter_chunks())  # streamed: never whole in memory
+        self.stdout.write(f"wrote {opts['out']} ({size} bytes)")
