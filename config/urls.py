@@ -29,6 +29,7 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("xac-thuc-hai-lop/", two_factor.two_factor, name="two_factor"),
     path("bai-kiem-tra/", include("quizzes.urls")),
+    path("thu-hoach/", include("reflections.urls")),
     path("", include("learning.urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),

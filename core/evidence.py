@@ -43,6 +43,7 @@ class EvidenceKind(models.TextChoices):
     QUIZ = "quiz", _("Đạt bài kiểm tra")
     MANUAL = "manual", _("Văn phòng ghi nhận")
     EXTERNAL = "external", _("Học qua hệ thống khác")
+    REFLECTION = "reflection", _("Bài thu hoạch")
 
 
 def evidence_label(kind: str) -> str:

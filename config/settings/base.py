@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "courses",
     "learning",
     "quizzes",
+    "reflections",
     "certificates",
     "reports",
     "api",

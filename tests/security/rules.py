@@ -106,6 +106,13 @@ RULES: dict[str, Rule] = {
     # and the victim may download it (learning.selectors.evidence.readable_proofs); the peer, the
     # head of unit X and HR of agency B get a 404 (tests/security/test_evidence_proof.py has each)
     "manual_evidence_proof": Rule(LOGIN, kwargs=pk("manual")),
+    # reflections (bài thu hoạch): one's own list and writing page (the peer and the head of unit X
+    # get their own, empty page: markers checked); the victim's file: the victim, HR of A and the
+    # head of unit Y only (reflections.selectors.reflections.gradable_reflections)
+    "reflections:mine": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),
+    "reflections:write": Rule(LOGIN, kwargs=lambda s: {"campaign_id": s.campaign.pk, "directive_id": s.directive.pk},
+                              deny=frozenset({"anonymous", "hr_b"}), owner="victim"),
+    "reflections:file": Rule(LOGIN, kwargs=pk("reflection"), owner="victim"),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
     "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
     # --- HR's projector for a session of agency A ----------------------------------------------

@@ -109,6 +109,14 @@ def build() -> Scenario:
     # its proof (private storage, served by a checking view) names the victim, so a leak is seen
     manual = ManualEvidence.objects.create(employee=victim, directive=directive, date=today, proof=ContentFile(
         f"%PDF-1.4 biên bản {VICTIM_NAME} {VICTIM_CODE}".encode(), name="bien-ban.pdf"))
+    from reflections.models import Reflection, ReflectionPrompt
+
+    # a submitted reflection of the victim, its text and file naming them, so a leak is seen
+    reflection_prompt = ReflectionPrompt.objects.create(campaign=campaign, directive=directive)
+    reflection = Reflection.objects.create(
+        employee=victim, campaign=campaign, directive=directive, status="submitted",
+        text=f"Bài thu hoạch của {VICTIM_NAME} ({VICTIM_CODE})", submitted_at=timezone.now(), submitted_on=today,
+        file=ContentFile(f"%PDF-1.4 bài thu hoạch {VICTIM_NAME} {VICTIM_CODE}".encode(), name="bai-thu-hoach.pdf"))
     target = CampaignTarget.objects.create(campaign=campaign, text="Chỉ tiêu riêng của cơ quan A")
     criterion = ScoringCriterion.objects.create(agency=agency_a, year=today.year, code="I.1", text=CRITERION_A_TEXT,
                                                 max_points=10)
@@ -150,6 +158,7 @@ def build() -> Scenario:
         target=target, criterion=criterion, self_score=self_score, reading=reading, reminder=reminder, quiz=quiz,
         question=question, category=category, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
         document=document, audit=audit, token=token, session_record=session_record, annual_report=annual_report, dossier=dossier,
+        reflection=reflection, reflection_prompt=reflection_prompt,
     )
     users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
     return Scenario(objects=objects, users=users)

@@ -148,6 +148,12 @@ SERVICES: dict[str, tuple[str, str]] = {
     "core.jobs.views.file_ready": (READS, "whether a job's file exists"),
     "core.jobs.views.jobs_context": (READS, "a list of jobs the caller scoped"),
     "core.jobs.views.job_file_response": (READS, "the file of a job among those the caller scoped (404 otherwise)"),
+    # --- reflections (bài thu hoạch)
+    "reflections.services.writing.reflection_save": (WRITES, ""),
+    "reflections.services.writing.reflection_snapshot": (READS, "audit snapshot"),
+    "reflections.services.grading.grader_required": (READS, "the check the two grading services make"),
+    "reflections.services.grading.reflection_grade": (WRITES, ""),
+    "reflections.services.grading.reflection_return": (WRITES, ""),
 }
 
 # The quiz engine's functions change with its own work (issue 13 H1/M4/M5, #19): every function of

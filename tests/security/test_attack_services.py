@@ -31,7 +31,7 @@ from tests.security.services import QUIZ_MODULE_PREFIX, SERVICES, WRITES, classi
 
 pytestmark = pytest.mark.django_db
 
-SERVICE_PACKAGES = ("org", "learning", "reports", "certificates", "courses", "quizzes")
+SERVICE_PACKAGES = ("org", "learning", "reports", "certificates", "courses", "quizzes", "reflections")
 
 
 def _service_functions() -> set[str]:
@@ -251,6 +251,13 @@ ATTACKS = {
         "reports.services.annual_report.annual_report_save", report=lambda s: s.annual_report),
     "reports.services.scoring.dossier_submit": _call(
         "reports.services.scoring.dossier_submit", dossier=lambda s: s.dossier),
+    "reflections.services.writing.reflection_save": _call(
+        "reflections.services.writing.reflection_save", campaign=lambda s: s.campaign, directive=lambda s: s.directive,
+        text="giả mạo", submit=True),
+    "reflections.services.grading.reflection_grade": _call(
+        "reflections.services.grading.reflection_grade", reflection=lambda s: s.reflection, passed=True),
+    "reflections.services.grading.reflection_return": _call(
+        "reflections.services.grading.reflection_return", reflection=lambda s: s.reflection, comment="giả mạo"),
     "org.services.provinces.province_access_revoke": _call(
         "org.services.provinces.province_access_revoke", grant=lambda s: s.grant),
 }
@@ -297,7 +304,7 @@ def _state(s) -> dict:
     # a refused scan is logged for the session's HR to see (that log is the point, docs/security.md)
     counts.pop("learning.CheckinAttempt")
     counts["audit"] = AuditLog.objects.count()
-    for name in ("campaign", "manual", "self_score", "target", "certificate", "victim"):
+    for name in ("campaign", "manual", "self_score", "target", "certificate", "victim", "reflection"):
         obj = getattr(s, name)
         fresh = type(obj)._default_manager.get(pk=obj.pk)
         counts[name] = {f.attname: getattr(fresh, f.attname) for f in fresh._meta.concrete_fields}

@@ -25,7 +25,7 @@ from org.models import OrgUnit
 from org.scoping import AgencyScopedQuerySet, ForeignAgencyObject
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit
 
-OUR_APPS = ("org", "learning", "reports", "certificates", "courses", "quizzes", "core")
+OUR_APPS = ("org", "learning", "reports", "certificates", "courses", "quizzes", "reflections", "core")
 # Models that reach an agency without the scoped manager yet, with the reason. The test fails when
 # one of them gets the manager (remove it here then) and for any other model that reaches an agency.
 # Models that reach an agency without the scoped manager yet, with the reason: the quiz engine is
@@ -81,7 +81,8 @@ def test_the_scoped_models_cover_the_agency_data():
                   "learning.Exemption", "learning.StudySession", "learning.Attendance", "learning.ManualEvidence",
                   "learning.CheckinAttempt", "reports.CampaignTarget", "reports.Reminder", "reports.ExportJob",
                   "reports.ScoringCriterion", "reports.SelfScore", "certificates.Certificate",
-                  "certificates.CertificateJob", "courses.LessonReading"):
+                  "certificates.CertificateJob", "courses.LessonReading", "reflections.Reflection",
+                  "reflections.ReflectionPrompt", "reflections.ReflectionReview"):
         assert label in labels, label
 
 
@@ -150,7 +151,7 @@ def test_a_foreign_id_and_a_missing_one_give_the_same_error(two_agencies):
 
 # -- the static check: lookups by id in views, admin hooks and services go through the scope ------
 
-ROOTS = ("org", "learning", "reports", "certificates", "courses", "core")
+ROOTS = ("org", "learning", "reports", "certificates", "courses", "reflections", "core")
 SCOPE_CALLS = {"for_actor", "for_agency", "for_agencies", "all_agencies", "get_for_actor"}
 # (module, the model looked up) that are fine without the scope, and why.
 ALLOWED = {

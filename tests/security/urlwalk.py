@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-OUR_APPS = ("core.", "org.", "learning.", "courses.", "quizzes.", "certificates.", "reports.", "config.")
+OUR_APPS = ("core.", "org.", "learning.", "courses.", "quizzes.", "certificates.", "reports.", "reflections.", "config.")
 
 
 @dataclass(frozen=True)
