@@ -44,6 +44,7 @@ class EvidenceKind(models.TextChoices):
     MANUAL = "manual", _("Văn phòng ghi nhận")
     EXTERNAL = "external", _("Học qua hệ thống khác")
     REFLECTION = "reflection", _("Bài thu hoạch")
+    VIDEO = "video", _("Xem video bài giảng")
 
 
 def evidence_label(kind: str) -> str:

@@ -46,6 +46,13 @@ def content_matches(head: bytes, extension: str) -> bool:
         return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     if extension == "heic":
         return head[4:8] == b"ftyp" and head[8:12] in HEIC_BRANDS
+    if extension == "webm":  # an EBML header whose DocType is webm (Matroska's web profile)
+        return head.startswith(b"\x1a\x45\xdf\xa3") and b"webm" in head
+    if extension in ("mp4", "m4v"):  # an ISO media file: the ftyp box first
+        return head[4:8] == b"ftyp"
+    if extension == "vtt":  # WebVTT captions: the magic word, after an optional BOM
+        text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+        return text.startswith(b"WEBVTT") and text[6:7] in (b"", b" ", b"\t", b"\n", b"\r")
     if extension == "csv":
         text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
         return not text.startswith(BINARY_STARTS) and b"\x00" not in text

@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -235,3 +236,43 @@ def _inline(text: str) -> str:
     """Escape everything but the <b>, </b>, <i>, </i> tags the demo text uses."""
     escaped = html.escape(text, quote=False)
     return re.sub(r"&lt;(/?)(b|i)&gt;", r"<\1\2>", escaped)
+
+
+# --- The sample lecture video ----------------------------------------------------------------
+
+DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
+VIDEO_LESSON_SLUG = "quy-che-cong-tac-dan-van"  # the first lesson of the first course (23-QĐ/TW)
+VIDEO_SECONDS = 6
+
+
+@demo_step(CONTENT, 25)
+def seed_video(ctx) -> str:
+    lesson = LessonPage.objects.filter(slug=VIDEO_LESSON_SLUG).first()
+    if lesson is None or lesson.video_id:
+        return "sample video: nothing to do"
+    attach_demo_video(lesson, publish=True)
+    return f'sample video attached to "{lesson.title}"'
+
+
+def attach_demo_video(lesson: LessonPage, *, publish: bool = False, threshold: int = 90) -> LessonPage:
+    """Give `lesson` the 6-second sample video (courses/demo_media), its poster and Vietnamese
+    captions. Agencies upload their real lectures; this only shows the player and the recording."""
+    from django.core.files import File
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    def document(title: str, name: str) -> Document:
+        with open(DEMO_MEDIA / name, "rb") as handle:
+            return Document.objects.create(title=title, file=File(handle, name=name))
+
+    lesson.video = document("Bài giảng mẫu (video)", "bai-giang-mau.webm")
+    lesson.video_captions = document("Bài giảng mẫu (phụ đề)", "bai-giang-mau.vtt")
+    with open(DEMO_MEDIA / "bai-giang-mau.jpg", "rb") as handle:
+        lesson.video_poster = Image.objects.create(title="Bài giảng mẫu (ảnh bìa)",
+                                                   file=File(handle, name="bai-giang-mau.jpg"))
+    lesson.video_duration, lesson.video_threshold = VIDEO_SECONDS, threshold
+    if publish:
+        lesson.save_revision(clean=False).publish()
+    else:
+        lesson.save()
+    return lesson

@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.choices import choice_label
+from core.files import content_matches
 from core.text import directive_key, fold, normalise_directive_number
 from org.scoping import AgencyScopedManager
 from org.selectors.access import employee_of
@@ -258,12 +260,46 @@ class LessonPage(Page):
     intro = models.TextField(_("mở đầu"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("nội dung"))
     search_text = models.TextField(editable=False, blank=True)
+    # The self-hosted lecture video (docs/video.md): served by courses.views.lesson_media with byte
+    # ranges; the share a learner watched is recorded on the server (VideoProgress).
+    video = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("video bài giảng"),
+        help_text=_("Tệp video MP4 (H.264) hoặc WebM tải lên mục Tài liệu. Người học xem ngay trên trang, tiến độ xem "
+                    "được ghi nhận. Video YouTube/Vimeo chèn trong nội dung vẫn xem được nhưng không ghi nhận gì."),
+    )
+    video_poster = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("ảnh bìa video"), help_text=_("Hiện trước khi phát, để điện thoại không phải tải video ngay."),
+    )
+    video_captions = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("phụ đề (WebVTT)"), help_text=_("Tệp .vtt phụ đề tiếng Việt (không bắt buộc)."),
+    )
+    video_duration = models.PositiveIntegerField(
+        _("thời lượng video (giây)"), null=True, blank=True,
+        help_text=_("Thời lượng đúng của tệp video; tỷ lệ đã xem được tính trên thời lượng này."),
+    )
+    video_threshold = models.PositiveSmallIntegerField(
+        _("tỷ lệ phải xem (%)"), default=90, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Xem đủ tỷ lệ này (không tính đoạn tua qua) thì được ghi nhận là đã học các văn bản của bài."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("directives"),
         FieldPanel("estimated_minutes"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("video"),
+                FieldPanel("video_poster"),
+                FieldPanel("video_captions"),
+                FieldPanel("video_duration"),
+                FieldPanel("video_threshold"),
+            ],
+            heading=_("Video bài giảng"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
     parent_page_types = ["courses.CoursePage"]
@@ -272,6 +308,23 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("bài học")
         verbose_name_plural = _("bài học")
+
+    @property
+    def has_video(self) -> bool:
+        return bool(self.video_id and self.video_duration)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.video_id:
+            if not _document_is(self.video, VIDEO_EXTENSIONS):
+                errors["video"] = _("Tệp này không phải video MP4 hoặc WebM.")
+            if not self.video_duration:
+                errors["video_duration"] = _("Nhập thời lượng của video (giây).")
+        if self.video_captions_id and not _document_is(self.video_captions, ("vtt",)):
+            errors["video_captions"] = _("Phụ đề phải là tệp WebVTT (.vtt).")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.search_text = " ".join(fold(t) for t in (self.title, self.intro, stream_plain_text(self.body)))
@@ -298,6 +351,10 @@ class LessonPage(Page):
         context["employee"] = employee
         context["reading"] = (
             LessonReading.objects.filter(lesson=self, employee=employee).first() if employee and self.pk else None
+        )
+        context["video_progress"] = (
+            VideoProgress.objects.filter(lesson=self, employee=employee).first()
+            if employee and self.pk and self.has_video else None
         )
         context["lesson_directives"] = live_directives(self)
         course = self.get_parent().specific
@@ -339,6 +396,65 @@ class LessonReading(models.Model):
     def minutes_spent(self) -> int:
         """Reading time rounded to whole minutes, at least 1 once any time was recorded."""
         return max(1, round(self.seconds_spent / 60)) if self.seconds_spent else 0
+
+
+class VideoProgress(models.Model):
+    """How much of a lesson's video one person has watched: the merged intervals of playback the
+    server accepted (seconds), and when the watched share first reached the lesson's threshold —
+    that day is evidence for the lesson's directives (courses.evidence_sources.VideoSource)."""
+
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="video_progress")
+    employee = models.ForeignKey("org.Employee", on_delete=models.CASCADE, related_name="video_progress")
+    video = models.ForeignKey("wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+")
+    intervals = models.JSONField(_("các đoạn đã xem"), default=list)  # [[start, end], …] merged, sorted
+    watched_seconds = models.FloatField(_("số giây đã xem"), default=0)
+    duration = models.PositiveIntegerField(_("thời lượng (giây)"), default=0)
+    beats = models.PositiveIntegerField(default=0)
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+    credit_seconds = models.FloatField(default=0)  # playback the wall clock still allows (services.video)
+    reached_at = models.DateTimeField(_("xem đủ lúc"), null=True, blank=True)
+    reached_on = models.DateField(_("ngày xem đủ"), null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    agency_lookup = "employee__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        verbose_name = _("tiến độ xem video")
+        verbose_name_plural = _("tiến độ xem video")
+        constraints = [models.UniqueConstraint(fields=["lesson", "employee"], name="video_progress_unique")]
+        indexes = [models.Index(fields=["employee", "reached_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} — {self.lesson_id}: {self.percent}%"
+
+    @property
+    def share(self) -> float:
+        return self.watched_seconds / self.duration if self.duration else 0.0
+
+    @property
+    def percent(self) -> int:
+        """Whole percent watched, rounded down: 89.9 % is not yet 90 %."""
+        return min(100, int(self.share * 100 + 1e-9))
+
+    @property
+    def reached(self) -> bool:
+        return self.reached_on is not None
+
+
+VIDEO_EXTENSIONS = ("mp4", "m4v", "webm")
+
+
+def _document_is(document, extensions: tuple[str, ...]) -> bool:
+    """The document's name has one of `extensions` and its first bytes are that type."""
+    extension = document.file_extension.lower()
+    if extension not in extensions:
+        return False
+    try:
+        with document.file.open("rb") as handle:
+            return content_matches(handle.read(64), extension)
+    except (OSError, ValueError):
+        return False
 
 
 def live_directives(page) -> list[DirectivePage]:

@@ -50,6 +50,12 @@ class RequirementCard:
         return [offer for offer in self.offers if offer.url]
 
     @property
+    def first_actions(self) -> list[Offer]:
+        """The first action of each kind (one quiz button, one video button, …)."""
+        seen: set[str] = set()
+        return [offer for offer in self.actions if not (offer.kind in seen or seen.add(offer.kind))]
+
+    @property
     def notes(self) -> list[Offer]:
         """Offers to wait for (the next study session, …)."""
         return [offer for offer in self.offers if not offer.url]

@@ -51,3 +51,11 @@ def lesson(parent: CoursePage, title: str = "Bài học", *, directives=(), minu
     page.directives = list(directives)
     parent.add_child(instance=page)
     return page
+
+
+def video_lesson(parent: CoursePage, title: str = "Bài giảng có video", *, directives=(), threshold: int = 90,
+                 live: bool = True) -> LessonPage:
+    """A lesson with the 6-second sample video (courses.demo.attach_demo_video)."""
+    from courses.demo import attach_demo_video
+
+    return attach_demo_video(lesson(parent, title, directives=directives, live=live), threshold=threshold)

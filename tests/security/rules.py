@@ -99,6 +99,14 @@ RULES: dict[str, Rule] = {
     "certificates:download": Rule(LOGIN, kwargs=pk("certificate"), owner="victim"),
     "courses:lesson_acknowledge": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, method="post",
                                        deny=frozenset({"anonymous"}), owner=None),
+    # the lesson's video, its captions and the player's heartbeat: shared content, any login; the
+    # heartbeat records the poster's own progress only (tests/courses/test_video_views.py)
+    "courses:lesson_video": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, deny=frozenset({"anonymous"}),
+                                 owner="victim"),
+    "courses:lesson_captions": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk},
+                                    deny=frozenset({"anonymous"}), owner="victim"),
+    "courses:lesson_video_beat": Rule(LOGIN, kwargs=lambda s: {"lesson_id": s.lesson.pk}, method="post",
+                                      data=lambda s: {"ranges": "[]"}, deny=frozenset({"anonymous"}), owner=None),
     "two_factor": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="hr_a"),  # one's own authenticator
     "password_change": Rule(LOGIN, deny=frozenset({"anonymous"}), owner="victim"),  # one's own password
     "checkin": Rule(LOGIN, kwargs=lambda s: {"token": s.token}, deny=frozenset({"anonymous"}), owner="victim"),

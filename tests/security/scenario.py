@@ -98,6 +98,9 @@ def build() -> Scenario:
     courses = root.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
     course = courses.add_child(instance=CoursePage(title="Chuyên đề", slug="chuyen-de"))
     lesson = course.add_child(instance=LessonPage(title="Bài 1", slug="bai-1"))
+    from courses.demo import attach_demo_video
+
+    attach_demo_video(lesson)  # its video and captions are served to logged-in users (courses.views)
 
     today = timezone.localdate()
     campaign = Campaign.objects.create(agency=agency_a, slug="ke-hoach-a", title=CAMPAIGN_A_TITLE, year=today.year,

@@ -1,7 +1,7 @@
 """Every public function of every services module, classified (issue 13, item 2).
 
 `tests/security/test_attack_services.py` enumerates the functions of `<app>/services/*.py` (and
-`courses/services.py`, `core/jobs/*.py`) and fails when one is missing here or listed but gone.
+`core/jobs/*.py`) and fails when one is missing here or listed but gone.
 
 - WRITES: writes rows of an agency on behalf of an actor. Each has an attack in
   test_attack_services.ATTACKS: HR, a unit head and a learner of agency B call it on agency A's
@@ -81,9 +81,10 @@ SERVICES: dict[str, tuple[str, str]] = {
     "learning.services.sessions.session_snapshot": (READS, "audit snapshot"),
     "learning.services.sessions.session_validate": (READS, "refuses units outside the campaign's agency"),
     # --- courses (shared content; the reading is the learner's own)
-    "courses.services.lesson_acknowledge": (WRITES, ""),
-    "courses.services.lesson_open": (WRITES, ""),
-    "courses.services.reading_cap_seconds": (READS, "a number of a lesson"),
+    "courses.services.reading.lesson_acknowledge": (WRITES, ""),
+    "courses.services.reading.lesson_open": (WRITES, ""),
+    "courses.services.reading.reading_cap_seconds": (READS, "a number of a lesson"),
+    "courses.services.video.video_beat": (WRITES, ""),
     # --- reports
     "reports.services.annual_report.annual_report_compose": (READS, "the text of a campaign found through its "
                                                               "scope"),

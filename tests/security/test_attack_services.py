@@ -164,6 +164,12 @@ def _lesson(name):
     return attack
 
 
+def _video_beat(s, actor):
+    from courses.services.video import video_beat
+
+    video_beat(lesson=s.lesson, employee=s.victim, ranges=[[0, 1]], user=actor)
+
+
 def _call(path, **kwargs):
     """An attack that calls `path` with keyword arguments built from the scenario."""
     def attack(s, actor):
@@ -208,8 +214,9 @@ ATTACKS = {
     "learning.services.sessions.session_create": _call(
         "learning.services.sessions.session_create", campaign=lambda s: s.campaign, title="Giả mạo",
         date=lambda s: TODAY(), directives=lambda s: [s.directive]),
-    "courses.services.lesson_acknowledge": _lesson("lesson_acknowledge"),
-    "courses.services.lesson_open": _lesson("lesson_open"),
+    "courses.services.reading.lesson_acknowledge": _lesson("lesson_acknowledge"),
+    "courses.services.reading.lesson_open": _lesson("lesson_open"),
+    "courses.services.video.video_beat": _video_beat,
     "reports.services.evidence_pack.export_job_request": _call(
         "reports.services.evidence_pack.export_job_request", campaign=lambda s: s.campaign),
     "reports.services.reminders.reminder_send_manual": _call(

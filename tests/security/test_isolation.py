@@ -82,7 +82,7 @@ def test_the_scoped_models_cover_the_agency_data():
                   "learning.CheckinAttempt", "reports.CampaignTarget", "reports.Reminder", "reports.ExportJob",
                   "reports.ScoringCriterion", "reports.SelfScore", "certificates.Certificate",
                   "certificates.CertificateJob", "courses.LessonReading", "reflections.Reflection",
-                  "reflections.ReflectionPrompt", "reflections.ReflectionReview"):
+                  "reflections.ReflectionPrompt", "reflections.ReflectionReview", "courses.VideoProgress"):
         assert label in labels, label
 
 

@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import DomainError
+from courses.models import LessonPage, LessonReading
 from org.scoping import agency_object_required
-
-from .models import LessonPage, LessonReading
 
 # Seconds between opening and acknowledging count up to this many times the estimated reading
 # time (and at least MIN_CAP_MINUTES): a tab left open overnight is not eight hours of study.
