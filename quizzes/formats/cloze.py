@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
+
 from . import number_text
 
 _TYPES = {
@@ -98,11 +100,11 @@ def _number(text: str) -> Decimal:
 
 def _gap(number: int, weight: int, type_name: str, body: str) -> Gap:
     kind = _TYPES.get(type_name)
-    where = f"gap {number} ({type_name})"
+    where = gettext("chỗ trống %(n)s (%(type)s)") % {"n": number, "type": type_name}
     if kind is None:
-        raise ClozeError(f"{where}: unknown gap type")
+        raise ClozeError(gettext("%(where)s: loại chỗ trống không được nhận") % {"where": where})
     if kind == "multi":
-        raise ClozeError(f"{where}: multiple-response gaps are not supported")
+        raise ClozeError(gettext("%(where)s: không hỗ trợ chỗ trống nhiều đáp án") % {"where": where})
     gap = Gap(number=number, weight=weight, kind=kind)
     for raw in _split(body, "~") if body.strip() else []:
         match = _ANSWER.match(raw)
@@ -118,16 +120,17 @@ def _gap(number: int, weight: int, type_name: str, body: str) -> Gap:
             try:
                 value, tolerance = _number(value_text), _number(tol_text) if tol_text else Decimal(0)
             except ValueError:
-                raise ClozeError(f'{where}: the answer "{text[:30]}" is not a number') from None
+                raise ClozeError(gettext('%(where)s: đáp án "%(text)s" không phải số')
+                                 % {"where": where, "text": text[:30]}) from None
             answer.text, answer.tolerance = number_text(value), abs(tolerance)
         gap.answers.append(answer)
     if kind == "choice":
         if len(gap.answers) < 2:
-            raise ClozeError(f"{where}: a multiple-choice gap needs at least two choices")
+            raise ClozeError(gettext("%(where)s: chỗ trống trắc nghiệm cần ít nhất hai lựa chọn") % {"where": where})
         if not any(a.fraction == 1 for a in gap.answers):
-            raise ClozeError(f"{where}: no fully right choice (= or %100%)")
+            raise ClozeError(gettext("%(where)s: không có lựa chọn đúng hoàn toàn (= hoặc %%100%%)") % {"where": where})
     elif not any(a.fraction > 0 for a in gap.answers):
-        raise ClozeError(f"{where}: no accepted answer with a positive weight")
+        raise ClozeError(gettext("%(where)s: không có đáp án được chấp nhận nào có trọng số dương") % {"where": where})
     return gap
 
 
@@ -141,16 +144,17 @@ def gaps(text: str) -> list[Gap]:
         weight = int(match.group(1) or 1)
         number = len(found) + 1
         if match.group(0).endswith("}"):
-            raise ClozeError(f"gap {number} ({match.group(2)}): no answers")
+            raise ClozeError(gettext("chỗ trống %(n)s (%(type)s): không có đáp án") % {"n": number, "type": match.group(2)})
         end = _close(text, match.end())
         if end < 0:
-            raise ClozeError(f'gap {number} ({match.group(2)}): no closing "}}"')
+            raise ClozeError(gettext('chỗ trống %(n)s (%(type)s): không có "}" đóng') % {"n": number, "type": match.group(2)})
         gap = _gap(number, weight, match.group(2), text[match.end():end])
         gap.start, gap.end = match.start(), end + 1
         found.append(gap)
         pos = end + 1
     if not found:
-        raise ClozeError("no embedded answers: write gaps as {1:SHORTANSWER:=answer} or {1:MULTICHOICE:=right~wrong}")
+        raise ClozeError(gettext("không có chỗ trống nào: viết chỗ trống dạng {1:SHORTANSWER:=đáp án} "
+                                 "hoặc {1:MULTICHOICE:=đúng~sai}"))
     return found
 
 

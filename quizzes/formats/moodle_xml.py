@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
+from django.utils.translation import gettext
 
 from core.errors import ImportRefused, Problem
 
@@ -99,18 +100,19 @@ def _files_inline(container: ET.Element, text: str, notes: list[str], where: str
     for file in container.findall("file"):
         name = file.get("name", "")
         if file.get("encoding", "base64") != "base64" or not name:
-            notes.append(f"{where}: a file without a name or not in base64 was not kept")
+            notes.append(gettext("%(where)s: tệp không có tên hoặc không ở dạng base64 không được giữ lại") % {"where": where})
             continue
         payload = re.sub(r"\s", "", file.text or "")
         try:
             base64.b64decode(payload, validate=True)
         except (binascii.Error, ValueError):
-            raise _Refuse(f'{where}: the file "{name}" is not valid base64') from None
+            raise _Refuse(gettext('%(where)s: tệp "%(name)s" không phải base64 hợp lệ') % {"where": where, "name": name}) from None
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
         uri = f"data:{mime};name={quote(name)};base64,{payload}"
         refs = {f"@@PLUGINFILE@@/{quote(name)}", f"@@PLUGINFILE@@/{name}", f"@@PLUGINFILE@@{file.get('path', '/')}{name}"}
         if not any(ref in text for ref in refs):
-            notes.append(f'{where}: the file "{name}" is not used by the text and was not kept')
+            notes.append(gettext('%(where)s: tệp "%(name)s" không được dùng trong nội dung nên không được giữ lại')
+                         % {"where": where, "name": name})
             continue
         for ref in sorted(refs, key=len, reverse=True):
             text = text.replace(ref, uri)
@@ -123,7 +125,7 @@ def _rich(element: ET.Element | None, notes: list[str], where: str) -> tuple[str
         return "", ""
     fmt = element.get("format", "moodle_auto_format")
     if fmt not in _FORMAT_IN:
-        raise _Refuse(f'{where}: unknown text format "{fmt}"')
+        raise _Refuse(gettext('%(where)s: định dạng văn bản "%(format)s" không được nhận') % {"where": where, "format": fmt})
     return _files_inline(element, _child_text(element), notes, where), _FORMAT_IN[fmt]
 
 
@@ -131,18 +133,19 @@ def _decimal(text: str, what: str) -> Decimal:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
-        raise _Refuse(f'{what} "{text.strip()[:20]}" is not a number') from None
+        raise _Refuse(gettext('%(what)s "%(text)s" không phải số') % {"what": what, "text": text.strip()[:20]}) from None
     if not value.is_finite():
-        raise _Refuse(f'{what} "{text.strip()[:20]}" is not a number')
+        raise _Refuse(gettext('%(what)s "%(text)s" không phải số') % {"what": what, "text": text.strip()[:20]})
     return value
 
 
 def _fraction(answer: ET.Element, index: int) -> Decimal:
-    value = _decimal(answer.get("fraction", "0"), f"answer {index}: the grade") / 100
+    value = _decimal(answer.get("fraction", "0"), gettext("phương án %(n)s: điểm") % {"n": index}) / 100
     if not any(abs(abs(value) - g) < Decimal("0.00001") for g in _GRADES):
-        raise _Refuse(f'answer {index}: the grade {answer.get("fraction")}% is not one Moodle allows '
-                      "(100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, "
-                      "14.28571, 12.5, 11.11111, 10, 5, 0 or their negatives)")
+        raise _Refuse(gettext("phương án %(n)s: điểm %(grade)s%% không phải mức Moodle cho phép "
+                              "(100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, "
+                              "14.28571, 12.5, 11.11111, 10, 5, 0 hoặc số âm của chúng)")
+                      % {"n": index, "grade": answer.get("fraction")})
     return value.quantize(Decimal("0.00001"))
 
 
@@ -151,14 +154,15 @@ def _answer_text(answer: ET.Element, index: int, notes: list[str], keep_html: bo
     images kept as data: URIs); elsewhere HTML inside an answer is reduced to its text (noted)."""
     text = _child_text(answer)
     if keep_html and answer.get("format") == "html":
-        return _files_inline(answer, text, notes, f"answer {index}").strip()
+        return _files_inline(answer, text, notes, gettext("phương án %(n)s") % {"n": index}).strip()
     if answer.get("format") in ("html", "moodle_auto_format") and _TAGS.search(text):
         import html
 
         plain = " ".join(html.unescape(_TAGS.sub(" ", text)).split())
-        notes.append(f"answer {index}: HTML formatting reduced to its text ({plain[:40]!r})")
+        notes.append(gettext("phương án %(n)s: định dạng HTML được rút gọn thành văn bản (%(text)s)")
+                     % {"n": index, "text": repr(plain[:40])})
         if answer.find("file") is not None:
-            notes.append(f"answer {index}: its files (images) were not kept")
+            notes.append(gettext("phương án %(n)s: các tệp (ảnh) của phương án không được giữ lại") % {"n": index})
         return plain
     return text.strip()
 
@@ -166,14 +170,14 @@ def _answer_text(answer: ET.Element, index: int, notes: list[str], keep_html: bo
 def _answers(q: ET.Element, notes: list[str], *, numerical: bool = False, keep_html: bool = False) -> list[ParsedAnswer]:
     out = []
     for i, answer in enumerate(q.findall("answer"), start=1):
-        feedback, _ = _rich(answer.find("feedback"), notes, f"answer {i} feedback")
+        feedback, _ = _rich(answer.find("feedback"), notes, gettext("phản hồi của phương án %(n)s") % {"n": i})
         parsed = ParsedAnswer(text=_answer_text(answer, i, notes, keep_html), fraction=_fraction(answer, i),
                               feedback=feedback)
         if numerical:
             if parsed.text != "*":
-                parsed.text = number_text(_decimal(parsed.text, f"answer {i}"))
+                parsed.text = number_text(_decimal(parsed.text, gettext("phương án %(n)s") % {"n": i}))
             tolerance = _child_text(answer, "tolerance") or "0"
-            parsed.tolerance = abs(_decimal(tolerance, f"answer {i}: the tolerance")).normalize()
+            parsed.tolerance = abs(_decimal(tolerance, gettext("phương án %(n)s: sai số") % {"n": i})).normalize()
         out.append(parsed)
     return out
 
@@ -185,30 +189,32 @@ def _flag(q: ET.Element, tag: str, default: str) -> str:
 
 def _common_notes(q: ET.Element, qtype: str, notes: list[str]) -> None:
     if _flag(q, "hidden", "0") not in ("0", ""):
-        notes.append("hidden in Moodle: imported as a visible question")
+        notes.append(gettext("đang ẩn trong Moodle: được nhập thành câu hỏi hiển thị"))
     hints = [h for h in q.findall("hint") if _child_text(h).strip()]
     if hints:
-        notes.append(f"{len(hints)} hint(s) for interactive mode were not kept")
+        notes.append(gettext("%(n)s gợi ý cho chế độ tương tác không được giữ lại") % {"n": len(hints)})
     for tag, default in _DEFAULT_FEEDBACK.items():
         text = _child_text(q.find(tag)).strip()
         if text and _TAGS.sub("", text).strip() != default:
-            notes.append(f"<{tag}> was not kept")
+            notes.append(gettext("<%(tag)s> không được giữ lại") % {"tag": tag})
     if qtype in ("multichoice", "matching") and _flag(q, "shuffleanswers", "true").lower() in ("false", "0"):
-        notes.append("fixed answer order was not kept: the quiz's own setting shuffles or not")
+        notes.append(gettext("thứ tự phương án cố định không được giữ lại: cài đặt của bài kiểm tra quyết định có xáo trộn hay không"))
     if qtype == "multichoice" and _flag(q, "answernumbering", "abc") not in ("abc", ""):
-        notes.append(f"answer numbering \"{_flag(q, 'answernumbering', 'abc')}\" was not kept")
+        notes.append(gettext('cách đánh số phương án "%(value)s" không được giữ lại')
+                     % {"value": _flag(q, "answernumbering", "abc")})
     if qtype == "essay" and _flag(q, "responseformat", "editor") not in ("editor", "plain", "monospaced", ""):
-        notes.append(f"response format \"{_flag(q, 'responseformat', 'editor')}\" was not kept: the essay is a text")
+        notes.append(gettext('dạng trả lời "%(value)s" không được giữ lại: bài tự luận là văn bản')
+                     % {"value": _flag(q, "responseformat", "editor")})
     if qtype == "shortanswer" and _flag(q, "usecase", "0") not in ("0", ""):
-        notes.append("case-sensitive matching was not kept: answers are compared ignoring case")
+        notes.append(gettext("so khớp phân biệt chữ hoa, chữ thường không được giữ lại: câu trả lời được so không phân biệt"))
     if qtype == "numerical" and (q.find("units/unit") is not None):
-        notes.append("units were not kept: only the number is graded")
+        notes.append(gettext("đơn vị đo không được giữ lại: chỉ chấm phần số"))
     if qtype == "essay":
         if _flag(q, "attachments", "0") not in ("0", ""):
-            notes.append("attachments were not kept: the essay is a text")
+            notes.append(gettext("tệp đính kèm không được giữ lại: bài tự luận là văn bản"))
         for tag in ("graderinfo", "responsetemplate"):
             if _child_text(q.find(tag)).strip():
-                notes.append(f"<{tag}> was not kept")
+                notes.append(gettext("<%(tag)s> không được giữ lại") % {"tag": tag})
 
 
 def _old_image(q: ET.Element, parsed: ParsedQuestion, notes: list[str]) -> None:
@@ -221,32 +227,32 @@ def _old_image(q: ET.Element, parsed: ParsedQuestion, notes: list[str]) -> None:
     name = image.rsplit("/", 1)[-1] or "image"
     mime = mimetypes.guess_type(name)[0] or ""
     if not payload or parsed.text_format != "html" or not mime.startswith("image/"):
-        notes.append(f'the old-style image "{image[:60]}" was not kept')
+        notes.append(gettext('ảnh kiểu cũ "%(image)s" không được giữ lại') % {"image": image[:60]})
         return
     try:
         base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
-        raise _Refuse(f'the image "{name}" is not valid base64') from None
+        raise _Refuse(gettext('ảnh "%(name)s" không phải base64 hợp lệ') % {"name": name}) from None
     parsed.text += f'<img src="data:{mime};name={quote(name)};base64,{payload}" alt="">'
 
 
 def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQuestion:
     notes: list[str] = []
     name = _child_text(q.find("name")).strip()
-    text, fmt = _rich(q.find("questiontext"), notes, "question text")
-    general, _ = _rich(q.find("generalfeedback"), notes, "general feedback")
+    text, fmt = _rich(q.find("questiontext"), notes, gettext("nội dung câu hỏi"))
+    general, _ = _rich(q.find("generalfeedback"), notes, gettext("phản hồi chung"))
     parsed = ParsedQuestion(qtype=qtype, text=text.strip(), name=name, category=category, general_feedback=general.strip(),
                             text_format=fmt, idnumber=_flag(q, "idnumber", ""), category_info=info, notes=notes)
     parsed.tags = [t.strip() for t in (_child_text(tag) for tag in q.findall("tags/tag")) if t.strip()]
     grade = _flag(q, "defaultgrade", "")
     if grade:
-        mark = _decimal(grade, "the default mark").quantize(Decimal("0.01"))
+        mark = _decimal(grade, gettext("điểm mặc định")).quantize(Decimal("0.01"))
         parsed.mark = None if mark == 1 else mark
     penalty = _flag(q, "penalty", "")
     if penalty:
-        parsed.penalty = _decimal(penalty, "the penalty").quantize(Decimal("0.0000001")).normalize()
+        parsed.penalty = _decimal(penalty, gettext("điểm trừ")).quantize(Decimal("0.0000001")).normalize()
     if not parsed.text:
-        raise _Refuse("no question text")
+        raise _Refuse(gettext("không có nội dung câu hỏi"))
     _old_image(q, parsed, notes)
     _common_notes(q, qtype, notes)
     if qtype == "cloze":
@@ -262,38 +268,40 @@ def _question(q: ET.Element, qtype: str, category: str, info: str) -> ParsedQues
         parsed.multiple = _flag(q, "single", "true").lower() in ("false", "0")
         parsed.answers = _answers(q, notes, keep_html=parsed.text_format == "html")
         if len(parsed.answers) < 2:
-            raise _Refuse("a multiple-choice question needs at least two answers")
+            raise _Refuse(gettext("câu trắc nghiệm cần ít nhất hai phương án"))
         positive = sum((a.fraction for a in parsed.answers if a.fraction > 0), Decimal(0))
         if parsed.multiple and abs(positive - 1) > Decimal("0.0002"):
-            raise _Refuse(f"the grades of the right answers add up to {percent_text(positive)}%, not 100%")
+            raise _Refuse(gettext("tổng điểm các đáp án đúng là %(total)s%%, không phải 100%%")
+                          % {"total": percent_text(positive)})
         if not parsed.multiple and max(a.fraction for a in parsed.answers) != 1:
-            raise _Refuse("no answer is fully right (100%)")
+            raise _Refuse(gettext("không có đáp án nào đúng hoàn toàn (100%%)") % {})
     elif qtype == "truefalse":
         by_value = {}
         for i, answer in enumerate(q.findall("answer"), start=1):
             value = _child_text(answer).strip().lower()
             if value not in ("true", "false"):
-                raise _Refuse(f'answer {i}: a true/false answer is "true" or "false", not "{value[:20]}"')
-            feedback, _ = _rich(answer.find("feedback"), notes, f"answer {i} feedback")
+                raise _Refuse(gettext('phương án %(n)s: đáp án đúng/sai là "true" hoặc "false", không phải "%(value)s"')
+                              % {"n": i, "value": value[:20]})
+            feedback, _ = _rich(answer.find("feedback"), notes, gettext("phản hồi của phương án %(n)s") % {"n": i})
             by_value[value] = ParsedAnswer(TRUE_TEXT if value == "true" else FALSE_TEXT, _fraction(answer, i), feedback)
         if set(by_value) != {"true", "false"}:
-            raise _Refuse('a true/false question needs one "true" and one "false" answer')
+            raise _Refuse(gettext('câu đúng/sai cần một đáp án "true" và một đáp án "false"'))
         parsed.answers = [by_value["true"], by_value["false"]]
         if sorted(a.fraction for a in parsed.answers) != [0, 1]:
-            raise _Refuse("one of true/false must be right (100%) and the other wrong (0%)")
+            raise _Refuse(gettext("một trong hai đáp án đúng/sai phải đúng (100%%) và đáp án kia sai (0%%)") % {})
     elif qtype in ("shortanswer", "numerical"):
         parsed.answers = _answers(q, notes, numerical=qtype == "numerical")
         if not any(a.fraction > 0 for a in parsed.answers):
-            raise _Refuse("no accepted answer with a positive grade")
+            raise _Refuse(gettext("không có đáp án được chấp nhận nào có điểm dương"))
     elif qtype == "matching":
         for i, sub in enumerate(q.findall("subquestion"), start=1):
-            item, _ = _rich(sub, notes, f"item {i}")
+            item, _ = _rich(sub, notes, gettext("mục %(n)s") % {"n": i})
             match = _child_text(sub, "answer/text").strip()
             if not match:
-                raise _Refuse(f"item {i}: no answer to match")
+                raise _Refuse(gettext("mục %(n)s: không có vế để ghép") % {"n": i})
             parsed.answers.append(ParsedAnswer(text=item.strip(), fraction=Decimal("0.00000"), match_text=match))
         if sum(1 for a in parsed.answers if a.text) < 2:
-            raise _Refuse("a matching question needs at least two items")
+            raise _Refuse(gettext("câu ghép nối cần ít nhất hai mục"))
     return parsed
 
 
@@ -312,12 +320,14 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
         root, lines = _tree(data)
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise ImportRefused([Problem(f"not well-formed XML: {exc}", row=line, unit="line")]) from None
+        raise ImportRefused([Problem(gettext("XML không đúng cú pháp: %(error)s") % {"error": exc}, row=line, unit="line")]) from None
     except DefusedXmlException as exc:
-        raise ImportRefused([Problem(f"refused XML construct (DTD, entity or external reference): {exc}",
+        raise ImportRefused([Problem(gettext("cấu trúc XML bị từ chối (DTD, thực thể hoặc tham chiếu ngoài): %(error)s")
+                                     % {"error": exc},
                                      row=1, unit="line")]) from None
     if root.tag != "quiz":
-        raise ImportRefused([Problem(f"not a Moodle XML file: the root element is <{root.tag}>, not <quiz>",
+        raise ImportRefused([Problem(gettext("không phải tệp Moodle XML: phần tử gốc là <%(tag)s>, không phải <quiz>")
+                                     % {"tag": root.tag},
                                      row=lines.get(root), unit="line")])
     questions: list[ParsedQuestion] = []
     problems: list[Problem] = []
@@ -325,7 +335,8 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
     for number, element in enumerate(root, start=1):
         line = lines.get(element)
         if element.tag != "question":
-            problems.append(Problem(f"<{element.tag}> where a <question> was expected", row=line, unit="line"))
+            problems.append(Problem(gettext("<%(tag)s> ở chỗ cần <question>") % {"tag": element.tag}, row=line,
+                                    unit="line"))
             continue
         qtype = element.get("type", "")
         if qtype == "category":
@@ -335,22 +346,25 @@ def parse(data: bytes | str, default_category: str = "") -> list[ParsedQuestion]
             continue
         label = _child_text(element.find("name")).strip() or f"#{number}"
         if qtype not in _TYPES:
-            problems.append(Problem(f'question "{label}": type "{qtype}" is not supported', row=line, unit="line"))
+            problems.append(Problem(gettext('câu hỏi "%(label)s": không hỗ trợ loại "%(type)s"') % {"label": label, "type": qtype},
+                                    row=line, unit="line"))
             continue
         try:
             parsed = _question(element, qtype, category, info)
         except _Refuse as refuse:
-            problems.append(Problem(f'question "{label}": {refuse}', row=line, unit="line"))
+            problems.append(Problem(gettext('câu hỏi "%(label)s": %(problem)s') % {"label": label, "problem": refuse},
+                                    row=line, unit="line"))
             continue
         if category_idnumber:  # told once, with the category's first question
-            parsed.notes.append(f'the idnumber "{category_idnumber}" of category "{category}" was not kept')
+            parsed.notes.append(gettext('mã idnumber "%(idnumber)s" của nhóm "%(category)s" không được giữ lại')
+                                % {"idnumber": category_idnumber, "category": category})
             category_idnumber = ""
         parsed.line = line
         questions.append(parsed)
     if problems:
         raise ImportRefused(problems)
     if not questions:
-        raise ImportRefused([Problem("the file holds no question", row=1, unit="line")])
+        raise ImportRefused([Problem(gettext("tệp không có câu hỏi nào"), row=1, unit="line")])
     return questions
 
 

@@ -18,6 +18,8 @@ import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
+
 from core.errors import ImportRefused, Problem
 from core.tables import Column, read_table, xlsx_formulas_as_text
 from core.text import fold
@@ -65,10 +67,12 @@ def _weight(row, i: int, problems: list[Problem]) -> Decimal:
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        problems.append(Problem(f'"{raw}" is not a percentage', row=row.number, column=f"Điểm {i} (%)"))
+        problems.append(Problem(gettext('"%(raw)s" không phải tỉ lệ phần trăm') % {"raw": raw}, row=row.number,
+                                column=f"Điểm {i} (%)"))
         return Decimal("0")
     if not Decimal(-100) <= value <= Decimal(100):
-        problems.append(Problem(f"{raw} is outside -100..100", row=row.number, column=f"Điểm {i} (%)"))
+        problems.append(Problem(gettext("%(raw)s nằm ngoài khoảng -100..100") % {"raw": raw}, row=row.number,
+                                column=f"Điểm {i} (%)"))
     return (value / 100).quantize(Decimal("0.00001"))
 
 
@@ -77,11 +81,12 @@ def _row_question(row, default_category: str, problems: list[Problem]) -> Parsed
     kind = _TYPE_KEYS.get(fold(row.text("type")).replace(" ", ""))
     if kind is None:
         known = ", ".join(v for _, v in TYPES)
-        problems.append(Problem(f'unknown type "{row.text("type")}" (use {known})', row=row.number, column="Loại"))
+        problems.append(Problem(gettext('loại câu hỏi "%(type)s" không được nhận (ghi %(known)s)')
+                                % {"type": row.text("type"), "known": known}, row=row.number, column="Loại"))
         return None
     text = row.text("question")
     if not text:
-        problems.append(Problem("empty question", row=row.number, column="Câu hỏi"))
+        problems.append(Problem(gettext("câu hỏi trống"), row=row.number, column="Câu hỏi"))
     answers = []
     for i in range(1, MAX_OPTIONS + 1):
         option = row.text(f"answer_{i}")
@@ -89,19 +94,21 @@ def _row_question(row, default_category: str, problems: list[Problem]) -> Parsed
         feedback = row.text(f"feedback_{i}")
         if not option:
             if weight or feedback:
-                problems.append(Problem("a weight or feedback without its option", row=row.number,
+                problems.append(Problem(gettext("có điểm hoặc phản hồi mà không có phương án"), row=row.number,
                                         column=f"Phương án {i}"))
             continue
         answer = ParsedAnswer(text=option, fraction=weight, feedback=feedback)
         if kind == "numerical" and not _numerical_cell(answer):
-            problems.append(Problem(f'"{option}" is not a number (write 2013, 2013 ± 1 or *)', row=row.number,
+            problems.append(Problem(gettext('"%(option)s" không phải số (ghi 2013, 2013 ± 1 hoặc *)') % {"option": option},
+                                    row=row.number,
                                     column=f"Phương án {i}"))
         if kind == "matching":
             if weight:
-                problems.append(Problem("a matching pair takes no weight: every item counts the same",
+                problems.append(Problem(gettext("cặp ghép nối không có điểm riêng: mọi mục tính như nhau"),
                                         row=row.number, column=f"Điểm {i} (%)"))
             if not _ARROW.search(option):
-                problems.append(Problem(f'"{option[:30]}": write a pair as "item -> match"', row=row.number,
+                problems.append(Problem(gettext('"%(option)s": ghi một cặp dạng "mục -> vế ghép"') % {"option": option[:30]},
+                                        row=row.number,
                                         column=f"Phương án {i}"))
             else:
                 item, match = _ARROW.split(option, maxsplit=1)
@@ -113,34 +120,37 @@ def _row_question(row, default_category: str, problems: list[Problem]) -> Parsed
                        answers=answers, line=row.number)
     positive = sum((a.fraction for a in answers if a.fraction > 0), Decimal(0))
     if kind in ("essay", "description") and answers:
-        problems.append(Problem(f"{'an essay' if kind == 'essay' else 'a description'} question takes no options",
+        problems.append(Problem(gettext("câu tự luận không có phương án") if kind == "essay"
+                                else gettext("phần mô tả không có phương án"),
                                 row=row.number, column="Phương án 1"))
     elif kind == "numerical" and positive <= 0:
-        problems.append(Problem("a numerical question needs an accepted number weighted above 0",
+        problems.append(Problem(gettext("câu hỏi dạng số cần một số được chấp nhận có điểm trên 0"),
                                 row=row.number, column="Phương án 1"))
     elif kind == "matching" and sum(1 for a in q.answers if a.text and a.match_text) < 2:
-        problems.append(Problem("a matching question needs at least two pairs", row=row.number,
+        problems.append(Problem(gettext("câu ghép nối cần ít nhất hai cặp"), row=row.number,
                                 column="Phương án 2"))
     elif kind in ("single", "multiple"):
         if len(answers) < 2:
-            problems.append(Problem("a multiple-choice question needs at least two options", row=row.number,
+            problems.append(Problem(gettext("câu trắc nghiệm cần ít nhất hai phương án trả lời"), row=row.number,
                                     column="Phương án 2"))
         elif positive <= 0:
-            problems.append(Problem("no right option: give one a weight of 100", row=row.number, column="Điểm 1 (%)"))
+            problems.append(Problem(gettext("không có phương án đúng: cho một phương án 100 điểm"), row=row.number,
+                                    column="Điểm 1 (%)"))
         elif kind == "multiple" and abs(positive - 1) > Decimal("0.0002"):
-            problems.append(Problem(f"the right options add up to {percent_text(positive)}%, not 100%",
+            problems.append(Problem(gettext("tổng điểm các phương án đúng là %(total)s%%, không phải 100%%")
+                                    % {"total": percent_text(positive)},
                                     row=row.number, column="Điểm 1 (%)"))
     elif kind == "truefalse":
         texts = [fold(a.text) for a in answers]
         if sorted(texts) != ["dung", "sai"] or sorted(a.fraction for a in answers) != [Decimal(0), Decimal(1)]:
-            problems.append(Problem('a true/false question has the options "Đúng" and "Sai", the right one 100',
+            problems.append(Problem(gettext('câu đúng/sai có hai phương án "Đúng" và "Sai", phương án đúng được 100'),
                                     row=row.number, column="Phương án 1"))
         else:
             by = {fold(a.text): a for a in answers}
             q.answers = [ParsedAnswer(TRUE_TEXT, by["dung"].fraction, by["dung"].feedback),
                          ParsedAnswer(FALSE_TEXT, by["sai"].fraction, by["sai"].feedback)]
     elif kind == "shortanswer" and positive <= 0:
-        problems.append(Problem("a short-answer question needs an accepted answer weighted above 0",
+        problems.append(Problem(gettext("câu trả lời ngắn cần một đáp án được chấp nhận có điểm trên 0"),
                                 row=row.number, column="Phương án 1"))
     return q if len(problems) == before else None
 
@@ -172,7 +182,7 @@ def parse(data: bytes, default_category: str = "") -> list[ParsedQuestion]:
     if problems:
         raise ImportRefused(problems)
     if not questions:
-        raise ImportRefused([Problem("the sheet holds no question", row=2)])
+        raise ImportRefused([Problem(gettext("trang tính không có câu hỏi nào"), row=2)])
     return questions
 
 
@@ -208,8 +218,8 @@ def write(questions: list[ParsedQuestion]) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     labels = dict(TYPES)
-    cannot = [Problem(f'question "{q.name or q.text[:40]}": the Excel template has no type for it ({q.qtype}); '
-                      "export as gift or moodle-xml")
+    cannot = [Problem(gettext('câu hỏi "%(name)s": mẫu Excel không có loại cho câu này (%(type)s); '
+                              "hãy xuất dạng gift hoặc moodle-xml") % {"name": q.name or q.text[:40], "type": q.qtype})
               for q in questions if q.qtype not in ("multichoice", *labels)]
     if cannot:
         raise ImportRefused(cannot)
@@ -227,7 +237,7 @@ def write(questions: list[ParsedQuestion]) -> bytes:
                 row += ["", "", ""]
         ws.append([v if v != "" else None for v in row])
     if len(questions) and max((len(q.answers) for q in questions), default=0) > MAX_OPTIONS:
-        raise ImportRefused([Problem(f"a question has more than {MAX_OPTIONS} options: use GIFT")])
+        raise ImportRefused([Problem(gettext("có câu hỏi nhiều hơn %(n)s phương án: dùng GIFT") % {"n": MAX_OPTIONS})])
     widths = {"A": 24, "B": 18, "C": 14, "D": 60, "E": 30}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width

@@ -145,7 +145,7 @@ def test_moodle_xml_upload_shows_what_is_not_kept_and_exports_back(client, hr, q
            "<text>Số hiệu {1:SA:=10/2022/QH15}</text></questiontext></question>\n</quiz>\n").encode()
     upload = SimpleUploadedFile("bank.xml", xml)
     html = client.post(reverse("quizzes_admin:import"), {"action": "preview", "quiz": quiz.pk, "file": upload}).content
-    assert "<b>Thủ đô</b>: case-sensitive matching was not kept" in html.decode()
+    assert "<b>Thủ đô</b>: so khớp phân biệt chữ hoa, chữ thường không được giữ lại" in html.decode()
     token = client.session["upload:quizzes_question_import"]["token"]
     client.post(reverse("quizzes_admin:import"), {"action": "apply", "token": token})
     exported = client.get(reverse("quizzes_admin:export", args=[quiz.pk, "moodle-xml"]))

@@ -137,7 +137,7 @@ def test_admin_validation_keeps_cloze_and_numbers_well_formed():
     from django.core.exceptions import ValidationError
 
     broken = make_question(QuestionType.MULTIANSWER, text="Chọn {1:MULTICHOICE:=Táo}", answers=[])
-    with pytest.raises(ValidationError, match="at least two choices"):
+    with pytest.raises(ValidationError, match="ít nhất hai lựa chọn"):
         broken.clean()
     num = numerical([("2013", "1", "0")])
     with pytest.raises(ValidationError):
