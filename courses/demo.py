@@ -241,7 +241,7 @@ def _inline(text: str) -> str:
 # --- The sample lecture video ----------------------------------------------------------------
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
-VIDEO_LESSON_SLUG = "quy-che-cong-tac-dan-van"  # the first lesson of the first course (23-QĐ/TW)
+VIDEO_LESSON_SLUG = "luat-thuc-hien-dan-chu-o-co-so"  # 10/2022/QH15: required by the current demo campaign
 VIDEO_SECONDS = 6
 
 

@@ -7,7 +7,7 @@ from core.demo import ACTIVITY, CONTENT, SCALE, STAFF, steps
 
 def test_steps_run_in_data_flow_order():
     assert [s.name for s in steps(CONTENT)] == [
-        "org.demo.org.seed_org", "courses.demo.seed_content", "quizzes.demo.seed_quizzes",
+        "org.demo.org.seed_org", "courses.demo.seed_content", "courses.demo.seed_video", "quizzes.demo.seed_quizzes",
         "learning.demo.campaigns.seed_campaigns", "reports.demo.dossier.seed_dossier"]
     assert [s.name for s in steps(STAFF)] == ["org.demo.staff.seed_staff"]
     assert [s.name for s in steps(ACTIVITY)] == [

@@ -277,3 +277,15 @@ def test_video_and_caption_files_are_recognised_by_their_first_bytes():
     assert content_matches(b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00", "mp4")
     assert content_matches(b"\xef\xbb\xbfWEBVTT\n\n00:00.000 --> 00:01.000", "vtt") and content_matches(b"WEBVTT", "vtt")
     assert not content_matches(b"WEBVTTX", "vtt") and not content_matches(b"MZ\x90\x00", "webm")
+
+
+def test_the_demo_gives_the_law_lesson_the_sample_video_once(db):
+    from courses.demo import ensure_content, seed_video
+    from courses.models import LessonPage
+
+    ensure_content()
+    assert seed_video(None).startswith("sample video attached to")
+    lesson = LessonPage.objects.get(slug="luat-thuc-hien-dan-chu-o-co-so")
+    assert lesson.has_video and lesson.video_captions and lesson.video_poster and lesson.video_threshold == 90
+    assert lesson.get_latest_revision().as_object().video_id == lesson.video_id  # the editor sees it too
+    assert seed_video(None) == "sample video: nothing to do"
