@@ -14,6 +14,8 @@ class ReflectionsConfig(AppConfig):
         "reflection.submit": _("Nộp bài thu hoạch"),
         "reflection.grade": _("Chấm bài thu hoạch"),
         "reflection.return": _("Trả lại bài thu hoạch"),
+        "reflection_prompt.save": _("Lưu đề bài thu hoạch"),
+        "reflection_prompt.delete": _("Xóa đề bài thu hoạch"),
     }
     role_permissions = {
         UNIT_HEAD: ["reflections.view_reflection"],

@@ -47,8 +47,8 @@ def reflection_queue(user, *, campaign=None, unit=None, status: str | None = Non
 
 
 def reviews_of(reflection: Reflection) -> list[ReflectionReview]:
-    return list(ReflectionReview.objects.filter(reflection=reflection).select_related("grader").order_by("created_at",
-                                                                                                          "id"))
+    return list(ReflectionReview.objects.filter(reflection=reflection)
+                .select_related("grader", "grader__employee").order_by("created_at", "id"))
 
 
 def waiting_counts(user) -> int:

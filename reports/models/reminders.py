@@ -15,6 +15,8 @@ class ReminderKind(models.TextChoices):
     WEEKLY_SUMMARY = "weekly_summary", _("Tổng hợp hằng tuần cho trưởng đơn vị")
     MANUAL = "manual", _("Nhắc nhở trực tiếp")
     DOSSIER_DEADLINE = "dossier_deadline", _("Hạn nộp hồ sơ tự chấm điểm (cho Văn phòng)")
+    GRADING_QUEUE = "grading_queue", _("Bài thu hoạch chờ chấm (cho người chấm)")
+    REDO_REFLECTION = "redo_reflection", _("Bài thu hoạch được trả lại để sửa")
 
 
 class ReminderStatus(models.TextChoices):

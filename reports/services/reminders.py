@@ -11,7 +11,10 @@ Statuses come from the compliance table, never from rules of our own. Cadence (d
 - `dossier_deadline`: to HR of an agency whose self-assessment dossier of the year is not submitted,
   from `DOSSIER_DAYS_BEFORE` days before its deadline (15/11 unless changed) until
   `DOSSIER_OVERDUE_DAYS` after it, at most once every 7 days (recorded against the agency's campaign
-  of that year).
+  of that year);
+- `grading_queue`: to each grader (unit head: their subtree; HR: the agency) with reflections
+  waiting to be graded, at most once every 7 days; `redo_reflection`: to each learner with a
+  reflection returned for changes, at most once every 7 days (docs/reflections.md).
 Nobody gets two successful reminders of one kind for one campaign on one day (a partial unique
 constraint), so re-running the job is harmless. Every e-mail, sent or failed, is a `Reminder` row.
 """
@@ -38,6 +41,7 @@ from learning.statuses import OVERDUE, PENDING
 from org.models import Employee
 from org.roles import HR, UNIT_HEAD
 from org.scoping import agency_object_required
+from reflections.selectors.reminders import returned_by_writer, waiting_by_grader
 from reports.models import DossierStatus, Reminder, ReminderKind, ReminderStatus, ScoringDossier
 from reports.selectors import dashboard
 from reports.selectors.scoring import scoring_sheet
@@ -48,6 +52,7 @@ OVERDUE_FOR_DAYS = getattr(settings, "REMINDERS_OVERDUE_FOR_DAYS", 60)
 DOSSIER_DAYS_BEFORE = 14
 DOSSIER_OVERDUE_DAYS = 30
 REPEAT_EVERY_DAYS = 7
+ONLY_WHEN_SENT = {ReminderKind.DOSSIER_DEADLINE, ReminderKind.GRADING_QUEUE, ReminderKind.REDO_REFLECTION}
 
 
 class NothingToRemind(DomainError):
@@ -86,9 +91,8 @@ class ReminderResult:
     def line(self) -> str:
         verb = "would send" if self.dry_run else "sent"
         kinds = [k.value for k in ReminderKind if k != ReminderKind.MANUAL]
-        # the dossier reminder joins the line only when it has something to say (the line is read by scripts)
-        parts = [f"{kind} {self.sent[kind]}" for kind in kinds
-                 if kind != ReminderKind.DOSSIER_DEADLINE or self.sent[kind]]
+        # later kinds join the line only when they have something to say (the line is read by scripts)
+        parts = [f"{kind} {self.sent[kind]}" for kind in kinds if kind not in ONLY_WHEN_SENT or self.sent[kind]]
         return (f"{verb}: " + ", ".join(parts) + f"; failed {sum(self.failed.values())}, "
                 f"no email {sum(self.no_email.values())}, already sent {sum(self.already.values())}")
 
@@ -241,6 +245,30 @@ def _dossier_plans(*, as_of: dt.date, result: ReminderResult) -> list[Planned]:
     return plans
 
 
+def _reflection_plans(*, campaign: Campaign, as_of: dt.date, result: ReminderResult) -> list[Planned]:
+    """Graders with reflections waiting and learners with one returned to them, once a week each."""
+    since = as_of - dt.timedelta(days=REPEAT_EVERY_DAYS - 1)
+    queue_link = _site_link("reflections_admin:queue") + f"?status=submitted&campaign={campaign.pk}"
+    wanted = [(ReminderKind.GRADING_QUEUE, grader, [], {"waiting": count, "queue_link": queue_link})
+              for grader, count in waiting_by_grader(campaign=campaign)]
+    wanted += [(ReminderKind.REDO_REFLECTION, writer, numbers, {"mine_link": _site_link("reflections:mine")})
+               for writer, numbers in returned_by_writer(campaign=campaign)]
+    recent = {kind: _recent(campaign=campaign, kind=kind, since=since)
+              for kind in (ReminderKind.GRADING_QUEUE, ReminderKind.REDO_REFLECTION)}
+    plans = []
+    for kind, person, numbers, context in wanted:
+        if person.pk in recent[kind]:
+            result.already[kind] += 1
+            continue
+        address = email_of(person)
+        if not address:
+            result.no_email[kind] += 1
+            continue
+        plans.append(Planned(kind=kind, campaign=campaign, employee=person, email=address, requirements=numbers,
+                             context=context))
+    return plans
+
+
 # --- delivery ------------------------------------------------------------------------------
 
 
@@ -250,12 +278,15 @@ SUBJECTS = {
     ReminderKind.MANUAL: "[Nhắc nhở] Đề nghị hoàn thành việc học tập: {title}",
     ReminderKind.WEEKLY_SUMMARY: "[Tổng hợp tuần] Tình hình học tập của {unit}: {title}",
     ReminderKind.DOSSIER_DEADLINE: "[Nhắc nhở] Hạn nộp hồ sơ tự chấm điểm năm {year}: {deadline}",
+    ReminderKind.GRADING_QUEUE: "[Nhắc nhở] Bài thu hoạch đang chờ chấm: {title}",
+    ReminderKind.REDO_REFLECTION: "[Nhắc nhở] Bài thu hoạch được trả lại để sửa: {title}",
 }
 
 
 def _message(plan: Planned, as_of: dt.date) -> EmailMultiAlternatives:
     template = {ReminderKind.WEEKLY_SUMMARY: "weekly_summary",
-                ReminderKind.DOSSIER_DEADLINE: "dossier_deadline"}.get(plan.kind, "reminder")
+                ReminderKind.DOSSIER_DEADLINE: "dossier_deadline", ReminderKind.GRADING_QUEUE: "reflections",
+                ReminderKind.REDO_REFLECTION: "reflections"}.get(plan.kind, "reminder")
     context = {
         "kind": plan.kind, "campaign": plan.campaign, "employee": plan.employee, "requirements": plan.requirements,
         "as_of": as_of, "days_left": (plan.campaign.due - as_of).days, "unit": plan.unit,
@@ -303,6 +334,7 @@ def reminders_send(*, as_of: dt.date | None = None, days_before: int = 7, dry_ru
         campaigns = Campaign.objects.filter(start__lte=as_of, due__gte=as_of - dt.timedelta(days=OVERDUE_FOR_DAYS))
     plans = []
     for campaign in campaigns.order_by("start", "pk"):
+        plans += _reflection_plans(campaign=campaign, as_of=as_of, result=result)
         table = compliance_table(campaign=campaign, as_of=as_of)
         if table.empty:
             continue

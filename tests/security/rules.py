@@ -121,6 +121,16 @@ RULES: dict[str, Rule] = {
     "reflections:write": Rule(LOGIN, kwargs=lambda s: {"campaign_id": s.campaign.pk, "directive_id": s.directive.pk},
                               deny=frozenset({"anonymous", "hr_b"}), owner="victim"),
     "reflections:file": Rule(LOGIN, kwargs=pk("reflection"), owner="victim"),
+    # the grader's queue (unit heads and HR of another agency open it but see none of A's / Y's
+    # rows: markers checked), grading page and file; the prompts of agency A (HR only)
+    "reflections_admin:queue": admin_list(),
+    "reflections_admin:grade": admin_object("reflection"),
+    "reflections_admin:file": admin_object("reflection"),
+    "reflections_prompt:index": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "reflections_prompt:index_results": admin_list(deny=frozenset({"anonymous", "peer", "head_x"})),
+    "reflections_prompt:add": Rule(ADMIN, deny=frozenset({"anonymous", "peer", "head_x"})),
+    "reflections_prompt:edit": admin_object("reflection_prompt"),
+    "reflections_prompt:delete": admin_object("reflection_prompt"),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
     "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
     # --- HR's projector for a session of agency A ----------------------------------------------

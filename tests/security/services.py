@@ -155,6 +155,9 @@ SERVICES: dict[str, tuple[str, str]] = {
     "reflections.services.grading.grader_required": (READS, "the check the two grading services make"),
     "reflections.services.grading.reflection_grade": (WRITES, ""),
     "reflections.services.grading.reflection_return": (WRITES, ""),
+    "reflections.services.prompts.prompt_snapshot": (READS, "audit snapshot"),
+    "reflections.services.prompts.reflection_prompt_delete": (WRITES, ""),
+    "reflections.services.prompts.reflection_prompt_save": (WRITES, ""),
 }
 
 # The quiz engine's functions change with its own work (issue 13 H1/M4/M5, #19): every function of

@@ -265,6 +265,10 @@ ATTACKS = {
         "reflections.services.grading.reflection_grade", reflection=lambda s: s.reflection, passed=True),
     "reflections.services.grading.reflection_return": _call(
         "reflections.services.grading.reflection_return", reflection=lambda s: s.reflection, comment="giả mạo"),
+    "reflections.services.prompts.reflection_prompt_save": _call(
+        "reflections.services.prompts.reflection_prompt_save", prompt=lambda s: s.reflection_prompt),
+    "reflections.services.prompts.reflection_prompt_delete": _call(
+        "reflections.services.prompts.reflection_prompt_delete", prompt=lambda s: s.reflection_prompt),
     "org.services.provinces.province_access_revoke": _call(
         "org.services.provinces.province_access_revoke", grant=lambda s: s.grant),
 }
