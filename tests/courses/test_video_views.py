@@ -153,3 +153,13 @@ def test_the_lesson_page_has_the_player(client, learner, lesson):
 def test_anonymous_visitors_see_no_player_but_a_login_link(client, lesson):
     html = client.get(lesson.url).content.decode()
     assert "<video" not in html and "để xem video và được ghi nhận" in html
+
+
+def test_the_page_editor_has_the_video_panel_in_vietnamese(client, lesson):
+    client.force_login(UserFactory(username="quantri", is_superuser=True, is_staff=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    for text in ("Video bài giảng", "Ảnh bìa video", "Phụ đề (WebVTT)", "Thời lượng video (giây)",
+                 "Tỷ lệ phải xem (%)", "YouTube/Vimeo"):
+        assert text in html, text
