@@ -344,7 +344,7 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
 
-        from .selectors import course_lessons
+        from .selectors import course_lessons, lesson_course
 
         context = super().get_context(request, *args, **kwargs)
         employee = employee_of(request.user)
@@ -357,7 +357,7 @@ class LessonPage(Page):
             if employee and self.pk and self.has_video else None
         )
         context["lesson_directives"] = live_directives(self)
-        course = self.get_parent().specific
+        course = lesson_course(self)
         siblings = course_lessons(course)
         ids = [lesson.pk for lesson in siblings]
         position = ids.index(self.pk) if self.pk in ids else -1

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 from taggit.models import Tag
 
 from core.text import fold
 
+from .content_cache import content_cached
 from .models import DirectivePage, DirectiveType, LessonPage
 
 # "Quyết định số 23": "số" is filler when a number is asked for.
@@ -180,7 +182,12 @@ def library_search(filters: SearchFilters, *, within=None) -> SearchResults:
 
 
 def directive_facets() -> Facets:
-    """The values the filters offer: only those that some live directive has."""
+    """The values the filters offer: only those that some live directive has (cached per content
+    version: they change only when a directive is published or unpublished)."""
+    return content_cached(("directive_facets", get_language()), _directive_facets)  # labels sort by language
+
+
+def _directive_facets() -> Facets:
     live = DirectivePage.objects.live()
     labels = dict(DirectiveType.choices)
     types = [

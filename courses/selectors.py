@@ -6,6 +6,7 @@ readings in bulk for the learner's page, and the lists the course and directive 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext
 from core.errors import DomainError
 from core.text import directive_key
 
+from .content_cache import content_cached, page_copies
 from .models import CoursePage, DirectivePage, LessonPage, LessonReading
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -59,11 +61,17 @@ def directive_reference(page: DirectivePage) -> str:
 
 
 def lessons_for_directives(directive_ids: Iterable[int]) -> dict[int, list[LessonPage]]:
-    """Live lessons covering each directive, in page-tree order (course, then lesson), in one query.
+    """Live lessons covering each directive, in page-tree order (course, then lesson): built in two
+    queries once per set of directives and content version (courses.content_cache).
 
     Every requested id is a key; a directive without a lesson maps to [].
     """
-    ids = list(dict.fromkeys(directive_ids))
+    ids = tuple(dict.fromkeys(directive_ids))
+    found = content_cached(("lessons_for_directives", frozenset(ids)), lambda: _lessons_for_directives(ids))
+    return {pk: page_copies(found[pk]) for pk in ids}
+
+
+def _lessons_for_directives(ids: tuple[int, ...]) -> dict[int, list[LessonPage]]:
     found: dict[int, list[LessonPage]] = {pk: [] for pk in ids}
     through = LessonPage.directives.through
     links = through.objects.filter(directivepage_id__in=ids, lessonpage__live=True).values_list(
@@ -118,8 +126,19 @@ def readings_by_lesson(employee, lessons: Iterable[LessonPage]) -> dict[int, Les
 
 
 def course_lessons(course) -> list[LessonPage]:
-    """Live lessons of a course in the editor's order."""
-    return list(LessonPage.objects.child_of(course).live().order_by("path"))
+    """Live lessons of a course in the editor's order (cached per content version)."""
+    if not course.pk:
+        return []
+    lessons = content_cached(("course_lessons", course.pk),
+                             lambda: list(LessonPage.objects.child_of(course).live().order_by("path")))
+    return page_copies(lessons)
+
+
+def lesson_course(lesson: LessonPage) -> CoursePage:
+    """The course a lesson sits in (cached per content version: a move bumps it)."""
+    if not lesson.pk:
+        return lesson.get_parent().specific
+    return copy.copy(content_cached(("lesson_course", lesson.pk), lambda: lesson.get_parent().specific))
 
 
 def course_cards(index) -> list:

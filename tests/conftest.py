@@ -9,6 +9,17 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _content_cache():
+    """Published content cached in memory (courses.content_cache) never outlives a test: ids are
+    reused once a test's rows are rolled back."""
+    from courses.content_cache import forget
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def english():
     """Import problems are Vietnamese gettext strings; tests of a service's problems read them in

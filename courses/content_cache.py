@@ -1,0 +1,101 @@
+"""Published content kept in memory between requests (issue 17 item 2): what no learner changes —
+lesson lists per directive, a course's lessons, the library's filter values — is built once per
+content version, not per page view.
+
+The version lives in the shared cache (Django's, the database table in production), so every
+worker sees a publication: the receivers below bump it on Wagtail's page_published and
+page_unpublished, and when a page is moved or deleted. Each process keeps its values under the
+version it read and drops them all when it changes; any save of a page bumps it too (pages the
+demo or an import create are saved live, never "published"). A value is read once per call and callers get
+copies of the pages (views set per-person attributes on them, e.g. `lesson.reading`)."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "courses:content-version"
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_values: dict[Hashable, object] = {}
+_version: list[int | None] = [None]
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def content_cached(key: Hashable, build: Callable[[], T]) -> T:
+    """The value built for `key` under the current content version (built now when missing)."""
+    version = content_version()
+    with _lock:
+        if _version[0] != version:
+            _values.clear()
+            _version[0] = version
+        if key in _values:
+            return _values[key]  # type: ignore[return-value]
+    value = build()
+    with _lock:
+        if _version[0] == version:
+            _values[key] = value
+    return value
+
+
+def page_copies(pages: list) -> list:
+    """Shallow copies: a view may set attributes on a page without another request seeing them."""
+    return [copy.copy(page) for page in pages]
+
+
+def content_changed(sender=None, instance=None, **kwargs) -> None:
+    """A page changed: bump the version now (this transaction's own reads) and again once it
+    commits (a request that read the old content meanwhile cached it under the first bump)."""
+    if instance is not None and not isinstance(instance, _page_class()):
+        return  # post_save/post_delete of any other model
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _page_class():
+    from wagtail.models import Page
+
+    return Page
+
+
+def forget() -> None:
+    """Drop every value of this process (tests start from nothing)."""
+    with _lock:
+        _values.clear()
+        _version[0] = None
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new value invalidates
+        cache.set(VERSION_KEY, content_version() + 1, timeout=None)
+    with _lock:
+        _values.clear()
+        _version[0] = None
+
+
+def connect() -> None:
+    """Wired from CoursesConfig.ready(): Wagtail's publication signals, and any save, move or
+    deletion of a page (pages created in code — the demo, imports — are saved live, never published)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(content_changed, dispatch_uid="courses-content-published")
+    page_unpublished.connect(content_changed, dispatch_uid="courses-content-unpublished")
+    post_page_move.connect(content_changed, dispatch_uid="courses-content-moved")
+    post_save.connect(content_changed, dispatch_uid="courses-content-saved")
+    post_delete.connect(content_changed, dispatch_uid="courses-content-deleted")
