@@ -58,5 +58,12 @@ lint: dev-venv
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# Issue 17's ratios, each with its floor measured in the same run (benchmarks/suite.py): seeds
+# $(BENCH_DB)_<N> on PostgreSQL for each size; BENCH_ARGS="--reuse" measures seeded databases again.
+BENCH_SIZES ?= 10000,30000,100000
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/perf_bench
+bench: dev-venv
+	$(PY) -m benchmarks.suite --database-url $(BENCH_DB) --sizes $(BENCH_SIZES) --markdown $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles test-artifacts

@@ -51,7 +51,7 @@ def measure(hasher: str, n: int) -> dict:
     from django.contrib.auth.hashers import make_password
     from django.test import Client, override_settings
 
-    from learning.models import Employee, OrgUnit, OrgUnitKind
+    from org.models import Employee, OrgUnit, OrgUnitKind
 
     with override_settings(PASSWORD_HASHERS=[hasher], AXES_ENABLED=True, ALLOWED_HOSTS=["testserver"]):
         encoded = make_password(PASSWORD)

@@ -1,0 +1,273 @@
+"""Issue 17's ratios in one command, each against its floor measured in the same run.
+
+    .venv/bin/python -m benchmarks.suite --database-url postgres://postgres@127.0.0.1:5432/perf_bench \
+        [--sizes 10000,30000,100000] [--reuse] [--only pages,csv,...] [--skip pack] \
+        [--results benchmarks/results] [--markdown]
+    make bench                                    # the same, sizes and URL from BENCH_SIZES / BENCH_DB
+
+For each size it seeds `<database>_<N>` with `seed_demo --employees N --seed 2024` (unless --reuse),
+then runs every operation in a fresh subprocess (wall time, CPU time of the process and of the worker
+processes it waited for, peak RSS from wait4): the learner pages and the bare Wagtail page
+(`benchmarks.pages`), the compliance CSV, PDF and xlsx (`compliance_report`), bare XlsxWriter writing
+the xlsx's detail rows with its formats (the floor of the xlsx), the evidence pack, the HR
+dashboard with the bare page, and logins with PBKDF2 (before) and Argon2id (after). It prints each
+ratio with its target and pass/FAIL (`benchmarks.verdicts`) and writes
+`benchmarks/results/suite-<N>.json` (measurements, verdicts, machine, load average). The campaign
+is `dan-van-2024` as of 2024-12-31, as in the other benchmarks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import verdicts as v  # noqa: E402
+
+CAMPAIGN, AS_OF, SEED = "dan-van-2024", "2024-12-31", 2024
+OPERATIONS = ["pages", "csv", "pdf", "xlsx", "xlsx_floor", "dashboard", "logins", "pack"]
+
+
+# --- inside a measurement subprocess -------------------------------------------------------------
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)
+
+
+def _report(fmt: str, out: Path) -> dict:
+    from django.core.management import call_command
+
+    path = out / f"report.{fmt}"
+    call_command("compliance_report", "--campaign", CAMPAIGN, "--format", fmt, "--out", str(path), "--as-of", AS_OF,
+                 stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return {"bytes": path.stat().st_size}
+
+
+def _op_pages(out: Path) -> dict:
+    from benchmarks import pages
+
+    return pages.run(warm=5, repeat=30)
+
+
+def _op_xlsx_floor(out: Path) -> dict:
+    """Bare XlsxWriter: the detail rows of the report (read from its CSV, not timed) written with the
+    workbook's options and formats — header, the date format — and nothing else of ours."""
+    import xlsxwriter
+
+    with open(out / "report.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, body = rows[0], rows[1:]
+    for row in body:
+        row[7] = dt.datetime.strptime(row[7], "%Y-%m-%d") if row[7] else None
+    started = time.process_time()
+    book = xlsxwriter.Workbook(str(out / "floor.xlsx"), {"constant_memory": True, "strings_to_formulas": False,
+                                                          "strings_to_urls": False, "strings_to_numbers": False})
+    head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2"})
+    date = book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet = book.add_worksheet("Chi tiết")
+    sheet.write_row(0, 0, header, head)
+    for number, row in enumerate(body, start=1):
+        sheet.write_row(number, 0, row[:7])
+        if row[7] is not None:
+            sheet.write_datetime(number, 7, row[7], date)
+    sheet.autofilter(0, 0, len(body), 7)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return {"rows": len(body), "writing_cpu_seconds": time.process_time() - started}
+
+
+def _op_pack(out: Path) -> dict:
+    from learning.models import Campaign
+    from reports.services.evidence_pack import evidence_pack_build
+
+    campaign = Campaign.objects.get(slug=CAMPAIGN)
+    pack = evidence_pack_build(campaign=campaign, out=out / "pack.zip", as_of=dt.date.fromisoformat(AS_OF))
+    return {"bytes": (out / "pack.zip").stat().st_size, "files": len(pack.files)}
+
+
+def _op_dashboard(out: Path) -> dict:
+    """One uncached request of the HR dashboard (by unit) against the bare page, same process."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.test import Client
+    from django.urls import reverse
+
+    from benchmarks import pages
+    from learning.models import Campaign
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-admin", defaults={"is_superuser": True,
+                                                                                       "is_staff": True})
+    client = Client(SERVER_NAME="localhost", REMOTE_ADDR="127.0.0.1")
+    pages.log_in(client, user)
+    bare = pages.measure(client, pages.bare_page_url(), warm=3, repeat=15)
+    cache.clear()
+    campaign = Campaign.objects.get(slug=CAMPAIGN)
+    started = time.process_time()
+    response = client.get(reverse("learning_dashboard:by_unit"), {"campaign": campaign.pk, "as_of": AS_OF})
+    spent = time.process_time() - started
+    return {"status": response.status_code, "dashboard_ms": 1000 * spent, "bare_ms": bare["cpu_ms"]}
+
+
+def _op_logins(out: Path) -> dict:
+    """Whole logins through the form, PBKDF2 then Argon2id, on a scratch SQLite (benchmarks/logins.py)."""
+    from benchmarks import logins
+
+    n = 20
+    results = {label: logins.measure(hasher, n) for label, hasher in logins.HASHERS.items()}
+    before, after = (n / results[label]["login"][0] for label in logins.HASHERS)
+    return {"before_per_core": before, "after_per_core": after, "n": n}
+
+
+OPS = {
+    "pages": _op_pages,
+    "csv": lambda out: _report("csv", out),
+    "pdf": lambda out: _report("pdf", out),
+    "xlsx": lambda out: _report("xlsx", out),
+    "xlsx_floor": _op_xlsx_floor,
+    "dashboard": _op_dashboard,
+    "logins": _op_logins,
+    "pack": _op_pack,
+}
+
+
+def _child(op: str, out: Path) -> None:
+    if op == "logins":
+        from benchmarks import logins
+
+        with tempfile.TemporaryDirectory() as scratch:
+            logins.setup_django(Path(scratch))
+            result = OPS[op](out)
+    else:
+        _setup()
+        result = OPS[op](out)
+    (out / f"{op}.json").write_text(json.dumps(result, default=str))
+
+
+# --- the driver ----------------------------------------------------------------------------------
+
+
+def run_measured(command: list[str], env: dict) -> dict:
+    """Wall time, CPU time (the process and the children it waited for) and peak RSS, from wait4."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            return {"error": err.read().decode(errors="replace")[-2000:]}
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss": usage.ru_maxrss * 1024,
+            "load": os.getloadavg()[0]}
+
+
+def measure(op: str, env: dict, out: Path) -> dict:
+    found = run_measured([sys.executable, "-m", "benchmarks.suite", "--child", op, "--out", str(out)], env)
+    result = out / f"{op}.json"
+    if result.exists():
+        found["result"] = json.loads(result.read_text())
+    return found
+
+
+def seed(url: str, env: dict, size: int) -> dict:
+    name, base = url.rsplit("/", 1)[1], url.rsplit("/", 1)[0] + "/postgres"
+    for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", base, "-q", "-c", sql], check=True)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "createcachetable"], env=env, check=True)
+    return run_measured([*manage, "seed_demo", "--employees", str(size), "--seed", str(SEED)], env)
+
+
+def machine() -> dict:
+    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+    model = next((line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name")), "")
+    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 1024 ** 2, 1),
+            "python": platform.python_version(), "load_at_start": os.getloadavg()}
+
+
+def run_size(size: int, args) -> dict:
+    url = f"{args.database_url}_{size}"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+           "PYTHONPATH": str(ROOT)}
+    record = {"size": size, "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(),
+              "measurements": {}}
+    if not args.reuse:
+        record["measurements"]["seed"] = seed(url, env, size)
+    ops = [op for op in OPERATIONS if (not args.only or op in args.only) and op not in args.skip]
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch)
+        for op in ops:
+            if op == "xlsx_floor" and not (out / "report.csv").exists():
+                measure("csv", env, out)  # the floor writes the report's rows: the CSV first
+            print(f"{size:,}: {op} …", flush=True)
+            record["measurements"][op] = measure(op, env, out)
+    record["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    record["load_at_end"] = os.getloadavg()
+    return record
+
+
+def _merge(path: Path, record: dict) -> dict:
+    """Measurements of an earlier run of this size are kept unless measured again now."""
+    if path.exists():
+        old = json.loads(path.read_text())
+        record["measurements"] = {**old.get("measurements", {}), **record["measurements"]}
+    return record
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DB", "postgres://postgres@127.0.0.1:5432/perf_bench"))
+    parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument("--reuse", action="store_true", help="the databases are seeded already")
+    parser.add_argument("--only", type=lambda s: s.split(","), default=[])
+    parser.add_argument("--skip", type=lambda s: s.split(","), default=[])
+    parser.add_argument("--results", default=str(ROOT / "benchmarks" / "results"))
+    parser.add_argument("--report-only", action="store_true", help="print the stored results")
+    parser.add_argument("--markdown", action="store_true", help="also print the table for docs/benchmarks.md")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, Path(args.out))
+        return
+    results = Path(args.results)
+    results.mkdir(parents=True, exist_ok=True)
+    by_size = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        path = results / f"suite-{size}.json"
+        if args.report_only:
+            record = json.loads(path.read_text())
+        else:
+            record = _merge(path, run_size(size, args))
+        rows = v.verdicts(record["measurements"], size)
+        record["verdicts"] = [{**row.__dict__, "result": row.mark} for row in rows]
+        if not args.report_only:
+            path.write_text(json.dumps(record, indent=1, default=str))
+        by_size[size] = rows
+        print(v.text_table(size, rows), flush=True)
+    if args.markdown:
+        print(v.markdown_table(by_size))
+
+
+if __name__ == "__main__":
+    main()

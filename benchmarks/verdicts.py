@@ -1,0 +1,145 @@
+"""The ratios of issue 17 from one run's measurements, each with its floor and target, and the
+tables the suite prints and writes (pure functions: tests/benchmarks/test_verdicts.py).
+
+`measurements` is what `benchmarks.suite` stored for one size: operation → {"seconds",
+"cpu_seconds", "peak_rss", ...}; the floors (bare Wagtail page, bare XlsxWriter, CSV + xlsx + PDF,
+logins before Argon2) come from the same run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1024 ** 2
+LEARNER_PAGES = {"my_learning": "“Việc học của tôi”", "library": "the library", "lesson": "a lesson",
+                 "quiz": "a quiz page"}
+PAGE_TARGET = 0.33  # bare page cost / learner page cost (1.0: as cheap as the bare page)
+CSV_PEAK_TARGET_MIB = 600
+XLSX_TARGET = 2.0
+PACK_TARGET = 3.0
+DASHBOARD_TARGETS = {30_000: 20.0, 100_000: 50.0}  # × a bare page; other sizes: no target
+
+
+@dataclass(frozen=True)
+class Verdict:
+    name: str
+    value: float | None  # None: not measured in this run
+    unit: str  # "×", "MiB", "/s"
+    floor: str  # what the value is compared with, measured in the same run
+    target: str
+    passed: bool | None  # None: no target (reported only) or not measured
+
+    @property
+    def mark(self) -> str:
+        return {True: "pass", False: "FAIL", None: "—"}[self.passed]
+
+    def shown(self) -> str:
+        if self.value is None:
+            return "not measured"
+        return f"{self.value:,.0f} {self.unit}" if self.unit == "MiB" else f"{self.value:.2f}{self.unit}"
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or denominator is None or denominator <= 0:
+        return None
+    return numerator / denominator
+
+
+def _check(value: float | None, limit: float, *, at_least: bool) -> bool | None:
+    if value is None:
+        return None
+    return value >= limit if at_least else value <= limit
+
+
+def _cpu(measurements: dict, op: str) -> float | None:
+    """CPU time of an operation (user + system, of the process and its worker processes): on a
+    shared machine the steadier figure; wall time moves with the neighbours' load."""
+    found = measurements.get(op) or {}
+    return found.get("cpu_seconds")
+
+
+def page_verdicts(measurements: dict) -> list[Verdict]:
+    pages = (measurements.get("pages") or {}).get("result") or {}
+    bare = (pages.get("bare") or {}).get("cpu_ms")
+    out = []
+    for key, label in LEARNER_PAGES.items():
+        page = (pages.get("pages") or {}).get(key) or {}
+        value = _ratio(bare, page.get("cpu_ms"))
+        out.append(Verdict(f"{label}: bare page / page (one process)", value, "×",
+                           f"bare Wagtail page {bare:.1f} ms" if bare else "bare Wagtail page",
+                           f"≥ {PAGE_TARGET}", _check(value, PAGE_TARGET, at_least=True)))
+    return out
+
+
+def export_verdicts(measurements: dict) -> list[Verdict]:
+    csv = measurements.get("csv") or {}
+    peak = csv["peak_rss"] / MIB if csv.get("peak_rss") else None
+    out = [Verdict("compliance CSV, peak memory (streamed)", peak, "MiB", "—", f"< {CSV_PEAK_TARGET_MIB} MiB",
+                   None if peak is None else peak < CSV_PEAK_TARGET_MIB)]
+    xlsx = _ratio(_cpu(measurements, "xlsx"), _cpu(measurements, "xlsx_floor"))
+    floor = _cpu(measurements, "xlsx_floor")
+    out.append(Verdict("compliance xlsx / bare XlsxWriter (same rows and formats)", xlsx, "×",
+                       f"bare XlsxWriter {floor:.1f} s CPU" if floor else "bare XlsxWriter",
+                       f"≤ {XLSX_TARGET}", _check(xlsx, XLSX_TARGET, at_least=False)))
+    parts = [(measurements.get(op) or {}).get("seconds") for op in ("csv", "xlsx", "pdf")]
+    reports = None if None in parts else sum(parts)
+    # Wall time against wall time: the pack renders its attendance lists on every core, so what a
+    # user waits for is the measure (its CPU time, all processes, is in the JSON).
+    pack = _ratio((measurements.get("pack") or {}).get("seconds"), reports)
+    out.append(Verdict("evidence pack / (CSV + xlsx + PDF), wall time", pack, "×",
+                       f"CSV + xlsx + PDF {reports:.1f} s" if reports else "CSV + xlsx + PDF",
+                       f"≤ {PACK_TARGET}", _check(pack, PACK_TARGET, at_least=False)))
+    return out
+
+
+def dashboard_verdicts(measurements: dict, size: int) -> list[Verdict]:
+    found = (measurements.get("dashboard") or {}).get("result") or {}
+    value = _ratio(found.get("dashboard_ms"), found.get("bare_ms"))
+    target = DASHBOARD_TARGETS.get(size)
+    return [Verdict("HR dashboard (by unit) / bare page, caches cleared", value, "×",
+                    f"bare Wagtail page {found['bare_ms']:.1f} ms" if found.get("bare_ms") else "bare Wagtail page",
+                    f"≤ {target:g}×" if target else "— (targets at 30,000 and 100,000)",
+                    _check(value, target, at_least=False) if target else None)]
+
+
+def login_verdicts(measurements: dict) -> list[Verdict]:
+    found = (measurements.get("logins") or {}).get("result") or {}
+    before, after = found.get("before_per_core"), found.get("after_per_core")
+    return [
+        Verdict("logins per second per core, PBKDF2 (before)", before, "/s", "—", "reported", None),
+        Verdict("logins per second per core, Argon2id (after)", after, "/s", "—", "reported", None),
+        Verdict("logins per core, after / before", _ratio(after, before), "×", "PBKDF2 in the same run", "reported",
+                None),
+    ]
+
+
+def verdicts(measurements: dict, size: int) -> list[Verdict]:
+    return (page_verdicts(measurements) + export_verdicts(measurements) + dashboard_verdicts(measurements, size)
+            + login_verdicts(measurements))
+
+
+def text_table(size: int, rows: list[Verdict]) -> str:
+    width = max(len(v.name) for v in rows)
+    lines = [f"{size:,} staff", f"{'ratio':<{width}}  {'value':>14}  {'target':<22} {'result':<6} floor (same run)"]
+    lines += [f"{v.name:<{width}}  {v.shown():>14}  {v.target:<22} {v.mark:<6} {v.floor}" for v in rows]
+    return "\n".join(lines)
+
+
+def markdown_table(by_size: dict[int, list[Verdict]]) -> str:
+    """One row per ratio, one column per size: value and pass/FAIL."""
+    sizes = sorted(by_size)
+    names = list(dict.fromkeys(v.name for rows in by_size.values() for v in rows))
+    targets = {v.name: v.target for rows in by_size.values() for v in rows}
+    head = "| ratio | target | " + " | ".join(f"{s:,} staff" for s in sizes) + " |"
+    rule = "| --- | --- | " + " | ".join("---:" for _ in sizes) + " |"
+    lines = [head, rule]
+    for name in names:
+        cells = []
+        for size in sizes:
+            found = next((v for v in by_size[size] if v.name == name), None)
+            if found is None or found.value is None:
+                cells.append("not measured")
+            else:
+                cells.append(found.shown() + ("" if found.passed is None else f" {found.mark}"))
+        lines.append(f"| {name} | {targets[name]} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,77 @@
+"""The benchmark suite's pure parts: ratios from measurements, pass/fail against the issue's
+targets, and the printed and Markdown tables (no timing here)."""
+
+from __future__ import annotations
+
+from benchmarks import verdicts as v
+
+MIB = 1024 ** 2
+
+
+def measurements(**overrides) -> dict:
+    found = {
+        "pages": {"result": {"bare": {"cpu_ms": 4.0}, "pages": {
+            "my_learning": {"cpu_ms": 16.0}, "library": {"cpu_ms": 10.0}, "lesson": {"cpu_ms": 12.0},
+            "quiz": {"cpu_ms": 8.0}}}},
+        "csv": {"seconds": 10.0, "cpu_seconds": 8.0, "peak_rss": 500 * MIB},
+        "pdf": {"seconds": 5.0, "cpu_seconds": 4.0},
+        "xlsx": {"seconds": 40.0, "cpu_seconds": 30.0},
+        "xlsx_floor": {"seconds": 30.0, "cpu_seconds": 20.0},
+        "pack": {"seconds": 150.0, "cpu_seconds": 250.0},
+        "dashboard": {"result": {"dashboard_ms": 90.0, "bare_ms": 4.0}},
+        "logins": {"result": {"before_per_core": 4.0, "after_per_core": 24.0}},
+    }
+    found.update(overrides)
+    return found
+
+
+def by_name(rows):
+    return {row.name.split(":")[0].split(" / ")[0].split(",")[0]: row for row in rows}
+
+
+def test_ratios_and_verdicts():
+    rows = v.verdicts(measurements(), 30_000)
+    pages = v.page_verdicts(measurements())
+    assert [round(row.value, 2) for row in pages] == [0.25, 0.4, 0.33, 0.5]
+    assert [row.passed for row in pages] == [False, True, True, True]  # 4/12 = 0.333… ≥ 0.33
+    found = {row.name: row for row in rows}
+    csv = found["compliance CSV, peak memory (streamed)"]
+    assert csv.value == 500 and csv.passed and csv.shown() == "500 MiB"
+    xlsx = found["compliance xlsx / bare XlsxWriter (same rows and formats)"]
+    assert xlsx.value == 1.5 and xlsx.passed  # CPU 30 / 20
+    pack = found["evidence pack / (CSV + xlsx + PDF), wall time"]
+    assert pack.value == 150 / 55 and pack.passed and pack.floor == "CSV + xlsx + PDF 55.0 s"
+    dashboard = found["HR dashboard (by unit) / bare page, caches cleared"]
+    assert dashboard.value == 22.5 and dashboard.passed is False  # ≤ 20× at 30,000
+    assert found["logins per core, after / before"].value == 6.0
+    assert found["logins per core, after / before"].passed is None  # reported, no target
+
+
+def test_targets_by_size_and_missing_measurements():
+    at_100k = {row.name: row for row in v.verdicts(measurements(), 100_000)}
+    assert at_100k["HR dashboard (by unit) / bare page, caches cleared"].passed is True  # ≤ 50×
+    at_10k = {row.name: row for row in v.verdicts(measurements(), 10_000)}
+    assert at_10k["HR dashboard (by unit) / bare page, caches cleared"].passed is None  # no target there
+    partial = {row.name: row for row in v.verdicts(measurements(pack={"error": "killed"}, csv={}), 30_000)}
+    pack = partial["evidence pack / (CSV + xlsx + PDF), wall time"]
+    assert pack.value is None and pack.passed is None and pack.shown() == "not measured"
+    assert partial["compliance CSV, peak memory (streamed)"].mark == "—"
+    over = {row.name: row for row in v.verdicts(measurements(csv={"seconds": 1, "cpu_seconds": 1,
+                                                                   "peak_rss": 700 * MIB}), 30_000)}
+    assert over["compliance CSV, peak memory (streamed)"].mark == "FAIL"
+    assert v.verdicts({}, 30_000)  # nothing measured: every row says so, nothing raises
+
+
+def test_tables():
+    rows = v.verdicts(measurements(), 30_000)
+    text = v.text_table(30_000, rows)
+    assert text.splitlines()[0] == "30,000 staff"
+    assert "0.25×" in text and "FAIL" in text and "500 MiB" in text
+    table = v.markdown_table({10_000: v.verdicts(measurements(), 10_000),
+                              30_000: v.verdicts(measurements(pack={}), 30_000)})
+    lines = table.splitlines()
+    assert lines[0] == "| ratio | target | 10,000 staff | 30,000 staff |"
+    assert lines[1] == "| --- | --- | ---: | ---: |"
+    pack = next(line for line in lines if line.startswith("| evidence pack"))
+    assert pack.endswith("| 2.73× pass | not measured |")
+    assert len(lines) == 2 + len(rows)
