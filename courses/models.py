@@ -339,7 +339,8 @@ class LessonPage(Page):
 
             employee = employee_of(request.user)
             if employee is not None and employee.is_active:
-                lesson_open(lesson=self, employee=employee, user=request.user)
+                # The page shows this reading: kept on the request, not read again.
+                request.lesson_reading = lesson_open(lesson=self, employee=employee, user=request.user)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -349,9 +350,13 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         employee = employee_of(request.user)
         context["employee"] = employee
-        context["reading"] = (
-            LessonReading.objects.filter(lesson=self, employee=employee).first() if employee and self.pk else None
-        )
+        opened = getattr(request, "lesson_reading", None)
+        if opened is not None and opened.lesson_id == self.pk and employee is not None and opened.employee_id == employee.pk:
+            context["reading"] = opened
+        else:
+            context["reading"] = (
+                LessonReading.objects.filter(lesson=self, employee=employee).first() if employee and self.pk else None
+            )
         context["video_progress"] = (
             VideoProgress.objects.filter(lesson=self, employee=employee).first()
             if employee and self.pk and self.has_video else None
