@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from certificates.codes import normalise_code
 from certificates.models import Certificate, CertificateStatus
@@ -29,7 +30,7 @@ def certificate_revoke(*, certificate: Certificate | None = None, code: str | No
     """Revoke by instance or by verification code (any case, with or without dashes)."""
     reason = (reason or "").strip()
     if not reason:
-        raise ReasonRequired("a reason is required to revoke a certificate")
+        raise ReasonRequired(gettext("cần ghi lý do thu hồi giấy chứng nhận"))
     with transaction.atomic():
         queryset = Certificate.objects.select_for_update()
         try:
@@ -38,12 +39,12 @@ def certificate_revoke(*, certificate: Certificate | None = None, code: str | No
             else:
                 certificate = queryset.get(code=normalise_code(code or ""))
         except Certificate.DoesNotExist:
-            raise CertificateNotFound(f"no certificate with code {code!r}") from None
+            raise CertificateNotFound(gettext("không có giấy chứng nhận mã %(code)s") % {"code": repr(code)}) from None
         if actor is not None and not acts_for_all_agencies(actor) and acting_agency_id(actor) != certificate.agency_id:
             # another agency's certificate: the same answer as for a code that does not exist
-            raise CertificateNotFound(f"no certificate with code {code!r}")
+            raise CertificateNotFound(gettext("không có giấy chứng nhận mã %(code)s") % {"code": repr(code)})
         if certificate.status == CertificateStatus.REVOKED:
-            raise AlreadyRevoked(f"certificate {certificate.serial} is already revoked")
+            raise AlreadyRevoked(gettext("giấy chứng nhận %(serial)s đã bị thu hồi") % {"serial": certificate.serial})
         certificate.status = CertificateStatus.REVOKED
         certificate.revoked_reason = reason
         certificate.revoked_at = timezone.now()

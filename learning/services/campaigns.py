@@ -422,10 +422,12 @@ def campaign_delete(*, campaign: Campaign, actor=None) -> None:
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.sessions.exists():
-            raise CampaignInUse(f"campaign {campaign.slug} has study sessions and cannot be deleted")
+            raise CampaignInUse(gettext("kế hoạch %(slug)s đã có hội nghị học tập nên không xóa được")
+                                % {"slug": campaign.slug})
         audit_log(actor=actor, action="campaign.delete", obj=campaign, before=campaign_snapshot(campaign))
         try:
             with transaction.atomic():
                 campaign.delete()
         except ProtectedError as exc:  # e.g. certificates issued for it
-            raise CampaignInUse(f"campaign {campaign.slug} has records that depend on it and cannot be deleted") from exc
+            raise CampaignInUse(gettext("kế hoạch %(slug)s có dữ liệu phụ thuộc nên không xóa được")
+                                % {"slug": campaign.slug}) from exc

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import DomainError
 from core.evidence import evidence_announce
@@ -24,7 +25,8 @@ class EvidenceRefused(DomainError):
 def _proof_content_required(proof) -> None:
     """A proof is what its name says by its first bytes (L10: a program renamed .pdf is refused)."""
     if proof and not upload_matches_name(proof):
-        raise EvidenceRefused(f"the file {getattr(proof, 'name', '')!r} is not what its extension says",
+        raise EvidenceRefused(gettext("tệp %(name)s không đúng loại mà đuôi tệp cho biết")
+                              % {"name": repr(getattr(proof, "name", ""))},
                               code="proof_content")
 
 
@@ -49,7 +51,8 @@ def manual_evidence_record(*, employee: Employee, directive: DirectivePage, date
     hr_of_agency_required(actor=actor, agency=employee.agency)
     _proof_content_required(proof)
     if date > timezone.localdate():
-        raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
+        raise EvidenceRefused(gettext("ngày %(date)s ở tương lai") % {"date": f"{date:%d/%m/%Y}"},
+                              code="future_date")
     with transaction.atomic():
         evidence = ManualEvidence(employee=employee, directive=directive, date=date, note=(note or "").strip(),
                                   recorded_by=actor if getattr(actor, "is_authenticated", False) else None)
@@ -69,7 +72,8 @@ def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str
     hr_of_agency_required(actor=actor, agency=evidence.employee.agency)
     _proof_content_required(proof)
     if date > timezone.localdate():
-        raise EvidenceRefused(f"the date {date:%d/%m/%Y} is in the future", code="future_date")
+        raise EvidenceRefused(gettext("ngày %(date)s ở tương lai") % {"date": f"{date:%d/%m/%Y}"},
+                              code="future_date")
     with transaction.atomic():
         evidence = ManualEvidence.objects.select_for_update().select_related("employee", "directive").get(
             pk=evidence.pk)

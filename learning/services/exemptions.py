@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from core.errors import DomainError
 from learning.models import Campaign, Exemption
@@ -34,7 +35,7 @@ def exemption_grant(*, campaign: Campaign, employee: Employee, reason: str, acto
     hr_of_agency_required(actor=actor, agency=campaign.agency)
     reason = (reason or "").strip()
     if not reason:
-        raise ExemptionRefused("a reason is required to exempt someone", code="reason_required")
+        raise ExemptionRefused(gettext("cần ghi lý do miễn học"), code="reason_required")
     if employee.agency_id != campaign.agency_id:
         raise ForeignAgencyObject("not found")  # another agency's person: as if there were none
     if not campaign_audience(campaign=campaign).filter(pk=employee.pk).exists():

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from core.errors import DomainError
 from courses.selectors import directive_reference
@@ -55,9 +56,10 @@ def campaign_rollover(*, campaign: Campaign, year: int, start: dt.date | None = 
     agency; CampaignRefused (from validation) for impossible dates."""
     agency_object_required(actor=actor, agency=campaign.agency_id)
     if not 1900 <= year <= 2200:
-        raise RolloverRefused(f"{year} is not a plausible year", code="bad_year")
+        raise RolloverRefused(gettext("%(year)s không phải năm hợp lý") % {"year": year}, code="bad_year")
     if year == campaign.year:
-        raise RolloverRefused(f"campaign {campaign.slug} is already the plan of {year}", code="same_year")
+        raise RolloverRefused(gettext("kế hoạch %(slug)s đã là kế hoạch năm %(year)s") % {"slug": campaign.slug, "year": year},
+                              code="same_year")
     years = year - campaign.year
     slug = rollover_slug(campaign.slug, old_year=campaign.year, year=year)
     data = {
@@ -78,7 +80,7 @@ def campaign_rollover(*, campaign: Campaign, year: int, start: dt.date | None = 
     }
     with transaction.atomic():
         if Campaign.objects.filter(agency_id=campaign.agency_id, slug=slug).exists():
-            raise RolloverRefused(f"campaign {slug} already exists", code="exists")
+            raise RolloverRefused(gettext("đã có kế hoạch %(slug)s") % {"slug": slug}, code="exists")
         result = campaign_save(agency=campaign.agency, data=data, actor=actor)
         new = result.campaign
         audit_log(actor=actor, action="campaign.rollover", obj=new, before={"from": campaign.slug},

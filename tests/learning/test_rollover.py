@@ -132,7 +132,7 @@ def test_admin_button_creates_next_year_for_hr_only(client, campaign):
     assert response.status_code == 302 and response["Location"] == reverse("learning_campaign:edit", args=[new.pk])
     assert campaign_export(campaign=new) == ROLLED
     again = client.post(url, {"year": "2025"})
-    assert again.status_code == 200 and "already exists" in again.content.decode()
+    assert again.status_code == 200 and "đã có kế hoạch" in again.content.decode()
 
 
 def test_new_hire_days_must_be_a_whole_number_of_days(campaign, english):

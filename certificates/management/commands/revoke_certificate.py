@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.services import certificate_revoke
+from core.cli import in_english
 from core.errors import DomainError
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("code", help="verification code, e.g. ABCD-EFGH-JKMN-PQRS-TUVW")
         parser.add_argument("--reason", required=True, help="why it is revoked (kept in the register)")
 
+    @in_english
     def handle(self, *args, **opts):
         try:
             certificate = certificate_revoke(code=opts["code"], reason=opts["reason"], actor=None)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cli import in_english
 from core.errors import DomainError
 from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.services.exemptions import exemption_grant, exemption_lift
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--reason", default="", help="why (required unless --undo)")
         parser.add_argument("--undo", action="store_true", help="lift the exemption")
 
+    @in_english
     def handle(self, *args, **opts):
         campaign = campaign_from_options(opts)
         employee = Employee.objects.filter(agency=campaign.agency, employee_code__iexact=opts["employee"].strip()).first()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.cli import parse_day
+from core.cli import in_english, parse_day
 from core.errors import DomainError
 from learning.cli import add_campaign_arguments, campaign_from_options
 from learning.services.rollover import campaign_rollover
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--due", help="due date YYYY-MM-DD (default: same day and month in that year)")
         parser.add_argument("--with-exemptions", action="store_true", help="carry the exemptions over")
 
+    @in_english
     def handle(self, *args, **opts):
         campaign = campaign_from_options(opts, key="slug")
         start = parse_day(opts["start"], "--start") if opts["start"] else None
