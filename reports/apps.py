@@ -14,6 +14,13 @@ class ReportsConfig(AppConfig):
         "scoring.criteria_import": _("Nhập bảng tiêu chí chấm điểm"),
         "self_score.create": _("Tự chấm điểm tiêu chí"),
         "target.create": _("Thêm chỉ tiêu"),
+        "submission.send": _("Gửi báo cáo và hồ sơ chấm điểm lên tỉnh"),
+        "submission.resend": _("Gửi lại hồ sơ lên tỉnh sau khi tỉnh trả lại"),
+        "submission.review": _("Tỉnh chấm thẩm định tiêu chí"),
+        "submission.return": _("Tỉnh trả lại hồ sơ kèm ý kiến"),
+        "submission.finalise": _("Tỉnh hoàn thành thẩm định, xếp loại"),
+        "submission.publish": _("Tỉnh công bố kết quả thẩm định"),
+        "submission.pack_read": _("Tỉnh tải hồ sơ minh chứng đã gửi"),
     }
     verbose_name = _("Báo cáo, chấm điểm")
     role_permissions = {
@@ -29,5 +36,6 @@ class ReportsConfig(AppConfig):
             "reports.delete_annualreport",
             "reports.view_scoringdossier", "reports.add_scoringdossier", "reports.change_scoringdossier",
             "reports.view_ratingband",
+            "reports.view_submission",
         ],
     }

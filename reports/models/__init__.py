@@ -11,12 +11,14 @@ from .scoring import (
     SelfScoreEvidence,
     default_deadline,
 )
+from .submissions import CriterionReview, ResultsPublication, Submission, SubmissionRound, SubmissionStatus
 from .targets import CampaignTarget, CampaignTargetEvidence, TargetKind, TargetStatus
 
 __all__ = [
     "AnnualReport",
     "CampaignTarget",
     "CampaignTargetEvidence",
+    "CriterionReview",
     "DossierStatus",
     "EvidenceLinkKind",
     "ExportJob",
@@ -25,10 +27,14 @@ __all__ = [
     "Reminder",
     "ReminderKind",
     "ReminderStatus",
+    "ResultsPublication",
     "ScoringCriterion",
     "ScoringDossier",
     "SelfScore",
     "SelfScoreEvidence",
+    "Submission",
+    "SubmissionRound",
+    "SubmissionStatus",
     "TargetKind",
     "TargetStatus",
     "default_deadline",

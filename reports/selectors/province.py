@@ -19,7 +19,7 @@ from learning.selectors.province import province_campaigns
 from learning.selectors.summaries import group_summary, rolled_up
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import Province
-from reports.models import AnnualReport, ScoringDossier
+from reports.models import AnnualReport, ScoringDossier, Submission
 from reports.selectors.dashboard import by_unit, trend
 
 # docs/contract.md "Province": the CSV of province_report.
@@ -190,6 +190,9 @@ def province_deadlines(*, province: Province, slug: str, year: int, today: dt.da
     reports = {r.campaign_id: r for r in AnnualReport.objects.filter(
         campaign__in=[c for _, c in pairs if c is not None])}
     dossiers = {d.agency_id: d for d in ScoringDossier.objects.filter(agency__in=[a for a, _ in pairs], year=year)}
+    # a dossier the province returned (open again) was still sent: its first sending counts
+    first_sent = dict(Submission.objects.all_agencies().filter(agency__in=[a for a, _ in pairs], year=year)
+                      .values_list("agency_id", "first_submitted_at"))
     rows = []
     for agency, campaign in pairs:
         report = reports.get(campaign.pk) if campaign is not None else None
@@ -198,6 +201,8 @@ def province_deadlines(*, province: Province, slug: str, year: int, today: dt.da
         deadline = dossier.deadline if dossier is not None else dossier_default
         submitted = (timezone.localdate(dossier.submitted_at) if dossier is not None and dossier.is_submitted
                      and dossier.submitted_at else None)
+        if agency.pk in first_sent:
+            submitted = timezone.localdate(first_sent[agency.pk])
         row = {"agency_id": agency.pk, "agency_code": agency.code, "agency": agency.name,
                "report_deadline": report_deadline, "report_on": issued,
                "report_state": _state(issued, report_deadline, today),

@@ -271,7 +271,26 @@ ATTACKS = {
         "reflections.services.prompts.reflection_prompt_delete", prompt=lambda s: s.reflection_prompt),
     "org.services.provinces.province_access_revoke": _call(
         "org.services.provinces.province_access_revoke", grant=lambda s: s.grant),
+    # the province's review: agency B's staff are no reviewers of agency A's province
+    "reports.services.submissions.submission_send": _call(
+        "reports.services.submissions.submission_send", dossier=lambda s: s.dossier, report=lambda s: s.annual_report),
+    "reports.services.submissions.review_save": _call(
+        "reports.services.submissions.review_save", submission=lambda s: s.submission,
+        entries=lambda s: [_review_entry()]),
+    "reports.services.submissions.submission_return": _call(
+        "reports.services.submissions.submission_return", submission=lambda s: s.submission, comment="giả mạo"),
+    "reports.services.submissions.submission_finalise": _call(
+        "reports.services.submissions.submission_finalise", submission=lambda s: s.submission),
+    "reports.services.submissions.results_publish": _call(
+        "reports.services.submissions.results_publish", province=lambda s: s.agency_a.province,
+        year=lambda s: s.submission.year),
 }
+
+
+def _review_entry():
+    from reports.services.submissions import ReviewEntry
+
+    return ReviewEntry("I.1", "10", "giả mạo")
 
 
 def _prepare(s) -> None:
@@ -294,6 +313,7 @@ def _prepare(s) -> None:
     s.objects["officer"] = province_officer_ensure(user=UserFactory(username="snv"), province=province)
     s.objects["grant"] = province_access_grant(officer=s.officer, agency=s.agency_a, purpose="Kiểm tra",
                                                valid_until=TODAY() + dt.timedelta(days=10))
+
 
 
 def _attackers(s) -> dict:
