@@ -41,6 +41,7 @@ from reports.selectors.province import (
     province_deadlines,
     ranked,
 )
+from reports.selectors.submissions import reviewable_submissions
 from reports.views.admin_dashboard import RATE_NAMES, forbidden
 
 CHANGE_LABELS = {"title": _("tên"), "start": _("ngày bắt đầu"), "due": _("hạn hoàn thành"),
@@ -151,6 +152,7 @@ class ProvinceDashboardView(ProvinceMixin, TemplateView):
             "deadlines": deadlines(year, timezone.localdate()),
             "submissions": province_deadlines(province=self.province, slug=self.slug, year=year,
                                               today=timezone.localdate()),
+            "review_url": reverse("province_review:index") + f"?province={self.province.pk}&year={year}",
             "lagging": [r for r in rows if r["state"] != NOT_ADOPTED and (r["people_rate"] is None
                                                                           or r["people_rate"] < 100)],
             "downloads": [(cls.identifier, cls.verbose_name,
@@ -192,6 +194,13 @@ class ProvinceAgencyView(ProvinceMixin, TemplateView):
         context.update({"agency": self.agency, "campaign": self.campaign, "as_of": self.as_of, "slug": self.slug,
                         "rate_names": RATE_NAMES, "grant": grant,
                         "back": reverse("province_dashboard:index") + "?" + self.query()})
+        year = self.campaign.year if self.campaign is not None else self.as_of.year
+        submission = reviewable_submissions(self.request.user).filter(agency=self.agency, year=year).first()
+        context.update({"review_year": year, "submission": submission,
+                        "submission_url": reverse("province_review:submission", args=[submission.pk])
+                        if submission else "",
+                        "queue_url": reverse("province_review:index") + f"?province={self.agency.province_id}"
+                                                                         f"&year={year}"})
         if self.campaign is not None:
             units = agency_units(campaign=self.campaign, as_of=self.as_of)
             context["units"] = records(units)

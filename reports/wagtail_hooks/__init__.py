@@ -8,5 +8,6 @@ from . import (  # noqa: F401
     province,
     reminders,
     scoring,
+    submissions,
     targets,
 )

@@ -155,6 +155,7 @@ def build() -> Scenario:
     session_record = session_record_attach(session=session, content=f"%PDF-1.4 {VICTIM_NAME} {VICTIM_CODE}".encode(),
                                            filename="danh-sach-ky.pdf").record
     token = checkin_code(session=session).token
+    officer, submission, submission_round = _province_of_a(agency_a, dossier, annual_report, today)
     objects = dict(
         agency_a=agency_a, agency_b=agency_b, unit_x=unit_x, unit_y=unit_y, victim=victim, peer=peer,
         directive=directive, lesson=lesson, campaign=campaign, session=session, exemption=exemption, manual=manual,
@@ -162,6 +163,36 @@ def build() -> Scenario:
         question=question, category=category, attempt=attempt, certificate=certificate, cert_job=cert_job, export_job=export_job,
         document=document, audit=audit, token=token, session_record=session_record, annual_report=annual_report, dossier=dossier,
         reflection=reflection, reflection_prompt=reflection_prompt,
+        submission=submission, submission_round=submission_round,
     )
-    users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user}
+    users = {"hr_a": hr_a.user, "head_x": head_x.user, "victim": victim.user, "peer": peer.user, "hr_b": hr_b.user, "editor": editor.user,
+             "officer": officer}
     return Scenario(objects=objects, users=users)
+
+
+def _province_of_a(agency_a, dossier, annual_report, today):
+    """Agency A in a province with an officer (Sở Nội vụ); A's dossier sent to it (one round whose
+    evidence pack names the victim, so a leak of the file is seen) and the year's results published."""
+    from org.services.provinces import province_ensure, province_officer_ensure
+    from reports.models import ResultsPublication, Submission, SubmissionRound
+    from reports.selectors.scoring import scoring_sheet
+    from tests.factories import UserFactory
+
+    province, _ = province_ensure(code="TN", name="Tây Ninh")
+    agency_a.province = province
+    agency_a.save(update_fields=["province"])
+    officer = UserFactory(username="snv")
+    province_officer_ensure(user=officer, province=province)
+    submission = Submission.objects.create(agency=agency_a, year=today.year, dossier=dossier,
+                                           first_submitted_at=timezone.now())
+    round_ = SubmissionRound(submission=submission, number=1, submitted_at=timezone.now(),
+                             annual_report=annual_report, report_content={"number": annual_report.number},
+                             sheet=scoring_sheet(agency=agency_a, year=today.year).as_json(),
+                             pack_sha256="0" * 64, pack_bytes=64)
+    round_.pack.save("ho-so-a.zip", ContentFile(b"PK\x05\x06 " + f"{VICTIM_NAME} {VICTIM_CODE}".encode()),
+                     save=False)
+    round_.save()
+    ResultsPublication.objects.create(province=province, year=today.year, published_at=timezone.now(), rows=[
+        {"agency_code": agency_a.code, "agency": agency_a.name, "self_total": "5.00", "reviewed_total": None,
+         "total_max": "10.00", "rating": "", "status": "submitted"}])
+    return officer, submission, round_
