@@ -76,8 +76,11 @@ def export_verdicts(measurements: dict) -> list[Verdict]:
     peak = csv["peak_rss"] / MIB if csv.get("peak_rss") else None
     out = [Verdict("compliance CSV, peak memory (streamed)", peak, "MiB", "—", f"< {CSV_PEAK_TARGET_MIB} MiB",
                    None if peak is None else peak < CSV_PEAK_TARGET_MIB)]
-    xlsx = _ratio(_cpu(measurements, "xlsx"), _cpu(measurements, "xlsx_floor"))
-    floor = _cpu(measurements, "xlsx_floor")
+    # The floor is XlsxWriter's writing alone (its process's start-up and reading the rows left out);
+    # the xlsx is the whole command: start-up, the compliance table, the summary sheet, the detail.
+    found = measurements.get("xlsx_floor") or {}
+    floor = (found.get("result") or {}).get("writing_cpu_seconds", found.get("cpu_seconds"))
+    xlsx = _ratio(_cpu(measurements, "xlsx"), floor)
     out.append(Verdict("compliance xlsx / bare XlsxWriter (same rows and formats)", xlsx, "×",
                        f"bare XlsxWriter {floor:.1f} s CPU" if floor else "bare XlsxWriter",
                        f"≤ {XLSX_TARGET}", _check(xlsx, XLSX_TARGET, at_least=False)))
@@ -89,6 +92,12 @@ def export_verdicts(measurements: dict) -> list[Verdict]:
     out.append(Verdict("evidence pack / (CSV + xlsx + PDF), wall time", pack, "×",
                        f"CSV + xlsx + PDF {reports:.1f} s" if reports else "CSV + xlsx + PDF",
                        f"≤ {PACK_TARGET}", _check(pack, PACK_TARGET, at_least=False)))
+    cpu_parts = [_cpu(measurements, op) for op in ("csv", "xlsx", "pdf")]
+    cpu_reports = None if None in cpu_parts else sum(cpu_parts)
+    out.append(Verdict("evidence pack / (CSV + xlsx + PDF), CPU time (all processes)",
+                       _ratio(_cpu(measurements, "pack"), cpu_reports), "×",
+                       f"CSV + xlsx + PDF {cpu_reports:.1f} s CPU" if cpu_reports else "CSV + xlsx + PDF",
+                       "reported (the work, whatever the load)", None))
     return out
 
 

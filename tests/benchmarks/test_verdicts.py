@@ -16,7 +16,7 @@ def measurements(**overrides) -> dict:
         "csv": {"seconds": 10.0, "cpu_seconds": 8.0, "peak_rss": 500 * MIB},
         "pdf": {"seconds": 5.0, "cpu_seconds": 4.0},
         "xlsx": {"seconds": 40.0, "cpu_seconds": 30.0},
-        "xlsx_floor": {"seconds": 30.0, "cpu_seconds": 20.0},
+        "xlsx_floor": {"seconds": 30.0, "cpu_seconds": 25.0, "result": {"writing_cpu_seconds": 20.0}},
         "pack": {"seconds": 150.0, "cpu_seconds": 250.0},
         "dashboard": {"result": {"dashboard_ms": 90.0, "bare_ms": 4.0}},
         "logins": {"result": {"before_per_core": 4.0, "after_per_core": 24.0}},
@@ -38,9 +38,12 @@ def test_ratios_and_verdicts():
     csv = found["compliance CSV, peak memory (streamed)"]
     assert csv.value == 500 and csv.passed and csv.shown() == "500 MiB"
     xlsx = found["compliance xlsx / bare XlsxWriter (same rows and formats)"]
-    assert xlsx.value == 1.5 and xlsx.passed  # CPU 30 / 20
+    assert xlsx.value == 1.5 and xlsx.passed  # CPU 30 / 20, the floor's writing alone
+    no_detail = {row.name: row for row in v.verdicts(measurements(xlsx_floor={"cpu_seconds": 25.0}), 30_000)}
+    assert no_detail[xlsx.name].value == 30 / 25  # an older record: the floor's whole process
     pack = found["evidence pack / (CSV + xlsx + PDF), wall time"]
     assert pack.value == 150 / 55 and pack.passed and pack.floor == "CSV + xlsx + PDF 55.0 s"
+    assert found["evidence pack / (CSV + xlsx + PDF), CPU time (all processes)"].value == 250 / 42
     dashboard = found["HR dashboard (by unit) / bare page, caches cleared"]
     assert dashboard.value == 22.5 and dashboard.passed is False  # ≤ 20× at 30,000
     assert found["logins per core, after / before"].value == 6.0
