@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from certificates.services import certificates_issue_for_campaign
 from core.errors import DomainError
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         as_of = None
         if opts["as_of"]:
             try:
-                as_of = parse_date(opts["as_of"])
+                with translation.override("en"):  # the command speaks English (docs/contract.md)
+                    as_of = parse_date(opts["as_of"])
             except ValueError as exc:
                 raise CommandError(f"--as-of: {exc}") from exc
         out = Path(opts["out"]) if opts["out"] else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from core.errors import DomainError
 from core.tables import parse_date
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         if days_before < 0:
             raise CommandError("--days-before must be 0 or more")
         try:
-            day = parse_date(as_of) if as_of else None
+            with translation.override("en"):  # the command speaks English (docs/contract.md)
+                day = parse_date(as_of) if as_of else None
         except ValueError as exc:
             raise CommandError(f"--as-of: {exc}") from exc
         if enqueue:
