@@ -1,5 +1,6 @@
 from .campaigns import Campaign, Exemption, ProvinceCampaign, Requirement
 from .evidence import ManualEvidence
+from .kept import KeptCampaign, KeptPerson, KeptStatus
 from .records import SessionRecord, SessionRecordKind
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
 
@@ -10,6 +11,9 @@ __all__ = [
     "Campaign",
     "CheckinAttempt",
     "Exemption",
+    "KeptCampaign",
+    "KeptPerson",
+    "KeptStatus",
     "ManualEvidence",
     "ProvinceCampaign",
     "Requirement",

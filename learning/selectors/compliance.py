@@ -29,14 +29,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from django.db.models import QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
 from core import evidence as evidence_registry
 from learning.models import Campaign, Exemption, Requirement
 from learning.selectors.audience import campaign_audience, person_due
 from learning.statuses import COMPLETED, COMPLETED_LATE, DONE_STATUSES, EXEMPT, OVERDUE, PENDING
-from org.models import Employee, OrgUnit
+from org.models import Employee, EmploymentPeriod, OrgUnit, UnitMove
 
 CSV_COLUMNS = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
 ID_COLUMNS = ["employee_id", "requirement_id", "directive_id", "unit_id", "unit_path"]
@@ -127,6 +127,12 @@ def _statuses(table: pd.DataFrame, *, exempt_ids: set[int], as_of: dt.date) -> p
     return status
 
 
+def statuses_from(table: pd.DataFrame, *, as_of: dt.date) -> pd.Series:
+    """`_statuses` over rows kept without their status (`learning.selectors.kept`): `day` (the
+    earliest evidence's ordinal, NaN when none), `due_day` and `exempt` (a boolean per row)."""
+    return _statuses(table, exempt_ids=set(table.loc[table["exempt"], "employee_id"].tolist()), as_of=as_of)
+
+
 def _people(audience: QuerySet[Employee], *, campaign: Campaign) -> pd.DataFrame:
     """The audience in report order: unit (on the day) name, then employee code (Unicode code
     points, as Python's sorted(): locale-independent and the same on every machine), with each
@@ -177,6 +183,42 @@ def compliance_table(*, campaign: Campaign, as_of: dt.date | None = None, unit: 
     as_of = as_of or _today()
     audience = campaign_audience(campaign=campaign, as_of=as_of, unit=unit)
     return _compute(campaign=campaign, as_of=as_of, audience=audience)
+
+
+def compliance_table_of(*, campaign: Campaign, employee_ids, as_of: dt.date | None = None) -> pd.DataFrame:
+    """`compliance_table(campaign=, as_of=)` restricted to the given people (those of them in the
+    audience on that day): the same rule and the same rows, computed for a few people — what the
+    kept statuses (`learning.services.kept`) store after each write."""
+    as_of = as_of or _today()
+    audience = campaign_audience(campaign=campaign, as_of=as_of).filter(pk__in=list(employee_ids))
+    return _compute(campaign=campaign, as_of=as_of, audience=audience)
+
+
+LAST_DAY = dt.date(9999, 12, 31)
+
+
+def compliance_horizon(*, campaign: Campaign, as_of: dt.date, employee_ids=None) -> dt.date | None:
+    """The first day after `as_of` on which the table of these people (None: the agency's staff)
+    may differ from the table of `as_of` with no write at all — the dates the rule compares with
+    the day: a start, a leaving date, a move or an earlier period's bounds dated later, evidence
+    dated later, the campaign's start when it has not come. (The due date needs no horizon: the
+    kept rows hold it and pending/overdue is derived when read.) None: no such day."""
+    staff = Employee.objects.filter(agency_id=campaign.agency_id)
+    if employee_ids is not None:
+        staff = staff.filter(pk__in=list(employee_ids))
+    later = dt.timedelta(days=1) + as_of
+    days = [campaign.start] if campaign.start > as_of else []
+    days += staff.aggregate(a=Min("start_date", filter=Q(start_date__gt=as_of)),
+                            b=Min("left_date", filter=Q(left_date__gt=as_of))).values()
+    days += UnitMove.objects.filter(employee__in=staff, moved_on__gt=as_of).aggregate(a=Min("moved_on")).values()
+    days += EmploymentPeriod.objects.filter(employee__in=staff).aggregate(
+        a=Min("start_date", filter=Q(start_date__gt=as_of)), b=Min("end_date", filter=Q(end_date__gt=as_of))).values()
+    directive_ids = list(Requirement.objects.filter(campaign=campaign).values_list("directive_id", flat=True))
+    found = _earliest_evidence(employees=list(employee_ids) if employee_ids is not None else staff.values("pk"),
+                               directive_ids=directive_ids, start=max(later, campaign.start), end=LAST_DAY)
+    if len(found):
+        days.append(dt.date.fromordinal(int(found["day"].min())))
+    return min((day for day in days if day is not None), default=None)
 
 
 def compliance_table_slice(*, campaign: Campaign, as_of: dt.date | None = None, offset: int,

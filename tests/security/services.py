@@ -66,6 +66,14 @@ SERVICES: dict[str, tuple[str, str]] = {
     "learning.services.evidence.manual_evidence_update": (WRITES, ""),
     "learning.services.exemptions.exemption_grant": (WRITES, ""),
     "learning.services.exemptions.exemption_lift": (WRITES, ""),
+    "learning.services.kept.Drift": (READS, "a result"),
+    "learning.services.kept.kept_campaign_changed": (SYSTEM, "called by the campaign services after their checks"),
+    "learning.services.kept.kept_compare": (READS, "compares a campaign's kept rows with the computation"),
+    "learning.services.kept.kept_people_changed": (SYSTEM, "called inside the writing services and the evidence "
+                                                   "and roster events, after their checks"),
+    "learning.services.kept.kept_rebuild": (SYSTEM, "reconcile_compliance (the operator) and the campaign services"),
+    "learning.services.kept.kept_reconcile": (SYSTEM, "the nightly reconcile_compliance command, every agency"),
+    "learning.services.kept.kept_refresh": (SYSTEM, "called by kept_people_changed and the exemption services"),
     "learning.services.province_campaigns.province_campaign_load": (SYSTEM, "load_campaign --province (the "
                                                                    "operator); each agency's copy goes through "
                                                                    "campaign_save and its checks"),

@@ -1,0 +1,86 @@
+"""Kept statuses (issue 17): each (person, requirement) status of a campaign as of today, kept up to
+date by every write that can change it, so that the dashboards read rows instead of recomputing
+the campaign (docs/compliance.md "Kept statuses").
+
+The rows hold what the one rule computed (`learning.selectors.compliance`), not a status: the
+person's due date, whether they are exempt and their earliest evidence. The status of a day is
+derived from them when read (pending becomes overdue after the due date without any write).
+What the rows cannot follow without a write — a leaving date, a move or a start dated in the
+future, evidence dated after the day of the computation, a campaign not started yet — sets
+`KeptCampaign.valid_until`: from that day the campaign is read from the evidence again until the
+nightly `reconcile_compliance` recomputes it.
+"""
+
+from django.db import models
+
+from org.models import Employee, OrgUnit
+from org.scoping import AgencyScopedManager
+
+from .campaigns import Campaign, Requirement
+
+
+class KeptCampaign(models.Model):
+    """A campaign whose statuses are kept, and the days the kept rows answer for."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, primary_key=True, related_name="kept")
+    computed_on = models.DateField()  # the day of the last full computation
+    valid_until = models.DateField(null=True, blank=True)  # first day the rows may be wrong; None: never
+    rebuilt_at = models.DateTimeField(auto_now=True)
+
+    agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} @ {self.computed_on}"
+
+    def fresh_on(self, day) -> bool:
+        return self.computed_on <= day and (self.valid_until is None or day < self.valid_until)
+
+
+class KeptPerson(models.Model):
+    """One person of a campaign's audience today: their unit today, due date, exemption and how many
+    requirements they met on time / late (the dashboards' figures come from these rows)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=32, blank=True)
+    due = models.DateField()
+    exempt = models.BooleanField(default=False)
+    on_time = models.PositiveIntegerField(default=0)  # requirements with evidence on or before `due`
+    late = models.PositiveIntegerField(default=0)  # requirements with evidence after `due`
+    total = models.PositiveIntegerField(default=0)  # requirements of the campaign
+
+    agency_lookup = "campaign__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "employee"], name="kept_person_unique")]
+        indexes = [models.Index(fields=["campaign", "unit"], name="kept_person_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.employee_id}"
+
+
+class KeptStatus(models.Model):
+    """One (person, requirement) row of a campaign as of today, with its evidence."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    due = models.DateField()
+    exempt = models.BooleanField(default=False)
+    evidence = models.CharField(max_length=32, blank=True)  # the kind, "" when none
+    evidence_date = models.DateField(null=True, blank=True)
+
+    agency_lookup = "campaign__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "employee", "requirement"],
+                                               name="kept_status_unique")]
+        indexes = [models.Index(fields=["campaign", "unit", "requirement"], name="kept_status_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.employee_id}/{self.requirement_id}"

@@ -1,0 +1,124 @@
+"""Kept statuses (issue 17 item 1): the kept rows equal the full computation after every write,
+on random worlds; reconcile finds and repairs drift; the rows expire at their horizon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from learning.models import KeptCampaign, KeptPerson, KeptStatus
+from learning.selectors.compliance import compliance_table
+from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary, kept_table
+from learning.selectors.summaries import group_summary, summary
+from learning.services.kept import (
+    kept_campaign_changed,
+    kept_compare,
+    kept_people_changed,
+    kept_rebuild,
+    kept_reconcile,
+)
+from tests.learning.kept_world import DUE, START, World
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+
+
+def assert_kept(world: World, today: dt.date, step: str = "") -> None:
+    for campaign in world.campaigns:
+        rows, missing, extra, different = kept_compare(campaign=campaign, today=today)
+        assert (missing, extra, different) == (0, 0, 0), f"{campaign.slug} after {step}"
+        full = compliance_table(campaign=campaign, as_of=today)
+        assert kept_summary(campaign=campaign, today=today) == summary(full), step
+        by_unit = kept_by_unit(campaign=campaign, today=today)
+        expected = group_summary(full, ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
+        if len(expected):
+            expected = expected.reset_index(drop=True).astype(by_unit.dtypes)
+            pd.testing.assert_frame_equal(by_unit, expected, obj=step)
+        else:
+            assert by_unit.empty, step
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_kept_equals_computed_after_every_random_write(seed):
+    world = World(seed)
+    today = START + dt.timedelta(days=world.rng.randint(0, 250))
+    for campaign in world.campaigns:
+        kept_rebuild(campaign=campaign, today=today)
+    assert_kept(world, today, "rebuild")
+    for number in range(20):
+        op, touched, campaign_changed = world.random_step()
+        if campaign_changed:
+            for campaign in world.campaigns:
+                kept_campaign_changed(campaign=campaign, today=today)
+        else:
+            kept_people_changed(employee_ids=touched, roster=True, today=today)
+        if all(kept_fresh(campaign=c, day=today) for c in world.campaigns):
+            assert_kept(world, today, f"step {number}: {op}")
+
+
+def test_status_rolls_over_without_a_write():
+    """Pending becomes overdue the day after the due date: derived when read, not stored."""
+    world = World(1)
+    campaign = world.first
+    kept_rebuild(campaign=campaign, today=DUE)
+    for day in (DUE, DUE + dt.timedelta(days=1), DUE + dt.timedelta(days=40)):
+        if kept_fresh(campaign=campaign, day=day):
+            rows, missing, extra, different = kept_compare(campaign=campaign, today=day)
+            assert (missing, extra, different) == (0, 0, 0)
+    statuses = set(kept_table(campaign=campaign, today=DUE + dt.timedelta(days=1))["status"])
+    assert "pending" not in statuses
+
+
+def test_a_leaving_date_ahead_sets_the_horizon(django_assert_max_num_queries):
+    world = World(2)
+    person = world.staff[0]
+    person.start_date, person.left_date = D(2020, 1, 1), START + dt.timedelta(days=100)
+    person.save()
+    today = START + dt.timedelta(days=10)
+    kept = kept_rebuild(campaign=world.first, today=today)
+    assert kept.valid_until is not None and kept.valid_until <= person.left_date
+    assert kept_fresh(campaign=world.first, day=today)
+    assert not kept_fresh(campaign=world.first, day=person.left_date)
+    drift = kept_reconcile(campaign=world.first, today=person.left_date)
+    assert drift.expired and drift.repaired and not drift.drifted
+    assert kept_fresh(campaign=world.first, day=person.left_date)
+
+
+def test_reconcile_finds_and_repairs_drift():
+    world = World(3)
+    today = timezone.localdate()  # the command reconciles for today
+    for campaign in world.campaigns:
+        kept_rebuild(campaign=campaign, today=today)
+    campaign = world.first
+    KeptStatus.objects.all_agencies().filter(campaign=campaign).order_by("pk").first().delete()
+    row = KeptStatus.objects.all_agencies().filter(campaign=campaign).order_by("-pk").first()
+    row.evidence, row.evidence_date = "manual", START
+    row.save()
+    KeptPerson.objects.all_agencies().filter(campaign=campaign).update(on_time=99)
+    drift = kept_reconcile(campaign=campaign, today=today, repair=False)
+    assert drift.missing == 1 and drift.different >= 2 and not drift.repaired
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("reconcile_compliance", "--agency", "SCT", stdout=out, stderr=err)
+    assert exit_.value.code == 1
+    assert "SCT c1: " in out.getvalue() and "(repaired)" in out.getvalue()
+    assert "1 campaign(s) drifted" in err.getvalue()
+    assert kept_reconcile(campaign=campaign, repair=False).drifted == 0
+    out = io.StringIO()
+    call_command("reconcile_compliance", "--campaign", "c2", stdout=out)  # nothing drifted: exit 0
+    assert "SCT c2: ok, rows=" in out.getvalue()
+
+
+def test_reconcile_builds_campaigns_never_kept():
+    world = World(4)
+    assert not KeptCampaign.objects.all_agencies().exists()
+    out = io.StringIO()
+    call_command("reconcile_compliance", stdout=out)
+    assert out.getvalue().count("expired (repaired)") == 2
+    assert all(kept_fresh(campaign=c) for c in world.campaigns)
