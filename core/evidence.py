@@ -10,7 +10,9 @@ app adds later — is one `EvidenceSource` registered here by the app that produ
 - optionally, what a learner can do next to produce it (`offers`).
 
 A producer announces new evidence with `evidence_announce(sender=…, employee_ids=…)`: the
-`evidence_recorded` signal is sent once the transaction commits (never for a rolled-back one).
+`evidence_recorded` signal is sent once the transaction commits (never for a rolled-back one), and
+`evidence_changed` at once inside it; evidence changed or removed is announced with
+`evidence_withdraw` (`evidence_changed` only).
 Inside `evidence_batch()` every announcement is collected and sent as one signal, so an import of
 300 rows sends one. Certificates subscribe to the signal; producers know nothing of them.
 """
@@ -31,6 +33,10 @@ from django.utils.translation import gettext_lazy as _
 
 # Sent after commit with `employee_ids` (a sorted list): these people may have new evidence.
 evidence_recorded = Signal()
+# Sent at once, inside the writer's transaction, with `employee_ids` (a sorted list): these people's
+# evidence changed — new, changed or withdrawn. For receivers that keep derived data in the same
+# transaction (the kept statuses); a rolled-back write rolls their work back with it.
+evidence_changed = Signal()
 
 FRAME_COLUMNS = ["employee_id", "directive_id", "day"]
 
@@ -167,7 +173,16 @@ _batches = threading.local()
 def _send(sender: Any, ids: set[int]) -> None:
     if ids:
         ordered = sorted(ids)
+        evidence_changed.send(sender=sender, employee_ids=ordered)
         transaction.on_commit(lambda: evidence_recorded.send(sender=sender, employee_ids=ordered))
+
+
+def evidence_withdraw(*, sender: Any, employee_ids: Iterable[int]) -> None:
+    """Call where evidence is changed or removed without any new evidence (a record deleted, a
+    session's directives edited, a pass graded down): `evidence_changed` only, at once."""
+    ids = sorted({int(pk) for pk in employee_ids if pk})
+    if ids:
+        evidence_changed.send(sender=sender, employee_ids=ids)
 
 
 def evidence_announce(*, sender: Any, employee_ids: Iterable[int]) -> None:

@@ -41,3 +41,6 @@ class LearningConfig(AppConfig):
             "learning.view_attendance", "learning.add_attendance", "learning.change_attendance",
         ],
     }
+
+    def ready(self):
+        from learning import receivers  # noqa: F401  (the kept statuses follow evidence and the roster)

@@ -21,6 +21,7 @@ from core.tables import parse_date
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
 from learning.models import Campaign, Requirement
+from learning.services.kept import kept_campaign_changed
 from org.models import EmployeeCategory, OrgUnit
 from org.scoping import ForeignAgencyObject
 from org.selectors.access import hr_of_agency_required
@@ -332,6 +333,7 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
     if created or changed:
         audit_log(actor=actor, action="campaign.create" if created else "campaign.update", obj=campaign,
                   before=before, after=after)
+        kept_campaign_changed(campaign=campaign)  # its dates, audience or requirements: recompute it
     return CampaignLoadResult(campaign=campaign, created=created, changed=changed, added=added,
                               removed=len(stale))
 

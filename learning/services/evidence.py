@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.errors import DomainError
-from core.evidence import evidence_announce
+from core.evidence import evidence_announce, evidence_withdraw
 from core.files import upload_matches_name
 from courses.models import DirectivePage
 from learning.models import ManualEvidence
@@ -83,6 +83,7 @@ def manual_evidence_update(*, evidence: ManualEvidence, date: dt.date, note: str
         if proof:
             evidence.proof = proof
         evidence.save()
+        evidence_withdraw(sender=ManualEvidence, employee_ids=[evidence.employee_id])
         if replaced and replaced != evidence.proof.name:
             _remove_after_commit(evidence.proof.storage, replaced)
         after = _snapshot(evidence)
@@ -102,3 +103,4 @@ def manual_evidence_delete(*, evidence: ManualEvidence, actor=None) -> None:
         if evidence.proof:
             _remove_after_commit(evidence.proof.storage, evidence.proof.name)
         evidence.delete()
+        evidence_withdraw(sender=ManualEvidence, employee_ids=[evidence.employee_id])

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from core.errors import DomainError
 from learning.models import Campaign, Exemption
 from learning.selectors.audience import campaign_audience
+from learning.services.kept import kept_refresh
 from org.models import Employee
 from org.scoping import ForeignAgencyObject
 from org.selectors.access import hr_of_agency_required
@@ -54,6 +55,7 @@ def exemption_grant(*, campaign: Campaign, employee: Employee, reason: str, acto
         exemption.save()
         audit_log(actor=actor, action="exemption.grant" if before is None else "exemption.update",
                   obj=exemption, before=before, after=_snapshot(exemption))
+        kept_refresh(campaign=campaign, employee_ids=[employee.pk])
     return exemption, True
 
 
@@ -68,3 +70,4 @@ def exemption_lift(*, campaign: Campaign, employee: Employee, actor=None, note: 
         audit_log(actor=actor, action="exemption.lift", obj=exemption, before=before,
                   after={"note": note} if note else None)
         exemption.delete()
+        kept_refresh(campaign=campaign, employee_ids=[employee.pk])

@@ -36,6 +36,12 @@ def _day(today: dt.date | None) -> dt.date:
     return today or timezone.localdate()
 
 
+def _doomed() -> bool:
+    """The writer's transaction is marked for rollback (a dry run): nothing of it will stay, so
+    there is nothing to keep (and no query may run in it)."""
+    return transaction.get_connection().needs_rollback
+
+
 def _write(campaign: Campaign, table: pd.DataFrame) -> None:
     """Insert the kept rows of a compliance table (`compliance_table` columns)."""
     if table.empty:
@@ -93,7 +99,7 @@ def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.d
     nightly reconcile builds it, and until then it is read from the evidence)."""
     today = _day(today)
     ids = sorted({int(pk) for pk in employee_ids})
-    if not ids:
+    if not ids or _doomed():
         return
     with transaction.atomic():
         kept = _lock(campaign)
@@ -114,6 +120,8 @@ def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.d
 
 def kept_campaign_changed(*, campaign: Campaign, today: dt.date | None = None) -> None:
     """The campaign itself changed (dates, requirements, audience, new_hire_days): recompute it."""
+    if _doomed():
+        return
     kept_rebuild(campaign=campaign, today=today)
 
 
@@ -122,7 +130,7 @@ def kept_people_changed(*, employee_ids: Iterable[int], roster: bool = False, to
     refresh them in every kept campaign that holds them — with `roster`, in every kept campaign of
     their agency, since they may join its audience."""
     ids = sorted({int(pk) for pk in employee_ids if pk})
-    if not ids:
+    if not ids or _doomed():
         return
     holding = Q(pk__in=KeptPerson.objects.all_agencies().filter(employee_id__in=ids).values("campaign_id"))
     if roster:

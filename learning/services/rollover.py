@@ -19,6 +19,7 @@ from core.errors import DomainError
 from courses.selectors import directive_reference
 from learning.models import Campaign, Exemption
 from learning.services.campaigns import CATEGORY_ORDER, CampaignLoadResult, campaign_save
+from learning.services.kept import kept_refresh
 from org.scoping import agency_object_required
 from org.services.audit import audit_log
 
@@ -96,4 +97,5 @@ def campaign_rollover(*, campaign: Campaign, year: int, start: dt.date | None = 
                 audit_log(actor=actor, action="exemption.grant", obj=exemption, after={
                     "campaign": new.slug, "employee_id": exemption.employee_id, "reason": exemption.reason,
                     "carried_from": campaign.slug})
+            kept_refresh(campaign=new, employee_ids=[exemption.employee_id for exemption in carried])
     return result

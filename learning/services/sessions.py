@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.evidence import evidence_withdraw
 from learning.models import Campaign, StudySession
 from org.models import EmployeeCategory, OrgUnit
 from org.scoping import agency_object_required
@@ -119,3 +120,5 @@ def session_audit_change(*, session: StudySession, before: dict, actor) -> None:
     after = session_snapshot(session)
     if after != before:
         audit_log(actor=actor, action="session.change", obj=session, before=before, after=after)
+        # Its date or directives may have changed: its attendance is evidence of other things now.
+        evidence_withdraw(sender=StudySession, employee_ids=session.attendances.values_list("employee_id", flat=True))

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.text import fold
 from org.models import Employee, UnitMove
+from org.signals import staff_changed
 
 USERNAME_MAX = 150
 FIRST_NAME_MAX = 150
@@ -83,6 +84,13 @@ def _record_history(employee: Employee) -> None:
 @transaction.atomic
 def employee_save(*, employee: Employee) -> Employee:
     """Save one employee edited in the admin, creating or syncing the linked account."""
+    with transaction.atomic():
+        employee = _employee_save(employee)
+        staff_changed.send(sender=Employee, employee_ids=[employee.pk])
+    return employee
+
+
+def _employee_save(employee: Employee) -> Employee:
     if employee.pk:
         _record_history(employee)
     employee.save()

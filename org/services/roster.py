@@ -34,6 +34,7 @@ from org.services.employees import (
     sync_user_fields,
     taken_usernames,
 )
+from org.signals import staff_changed
 
 CODE = Column("employee_code", "Mã cán bộ", required=True, aliases=("Mã CB", "Mã nhân viên", "Mã số"))
 NAME = Column("full_name", "Họ và tên", required=True, aliases=("Họ tên", "name"))
@@ -597,6 +598,7 @@ def _apply(entries: list[_Entry], result: RosterResult, *, agency: OrgUnit, exis
     _update_rows(Employee, relinked, ["user"])
     UnitMove.objects.bulk_create(moves, batch_size=BATCH)
     EmploymentPeriod.objects.bulk_create(periods, batch_size=BATCH)
+    staff_changed.send(sender=Employee, employee_ids=sorted(e.pk for e in to_create + to_update))
 
 
 def _sync_accounts(employees: list[Employee], *, agency: OrgUnit) -> list[Employee]:

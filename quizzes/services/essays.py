@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.evidence import evidence_announce
+from core.evidence import evidence_announce, evidence_withdraw
 from org.services.audit import audit_log
 from quizzes.errors import InvalidGrade
 from quizzes.models import Attempt, AttemptAnswer, AttemptState, QuestionType
@@ -47,4 +47,6 @@ def essay_mark(*, attempt_answer: AttemptAnswer, score, comment: str = "", actor
                   before=before, after={"score": str(value), "comment": row.comment, "attempt_answer": row.pk,
                                         "attempt_score": str(attempt.score), "attempt_passed": attempt.passed})
         evidence_announce(sender=Attempt, employee_ids=[attempt.employee_id] if attempt.passed else [])
+        if before["attempt_passed"] and not attempt.passed:
+            evidence_withdraw(sender=Attempt, employee_ids=[attempt.employee_id])  # a pass graded down
     return attempt

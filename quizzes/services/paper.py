@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.errors import ImportRefused, PermissionDenied, Problem
-from core.evidence import evidence_announce
+from core.evidence import evidence_announce, evidence_withdraw
 from core.tables import Column, Table, parse_date
 from org.models import Employee
 from org.selectors.access import employee_of, is_hr
@@ -176,6 +176,7 @@ def paper_results_import(*, quiz: Quiz, table: Table, dry_run: bool = False, act
             else:
                 result.unchanged += 1
         evidence_announce(sender=Attempt, employee_ids=[row.employee.pk for row in rows if row.passed])
+        evidence_withdraw(sender=Attempt, employee_ids=[row.employee.pk for row in rows if not row.passed])
         if dry_run:
             transaction.set_rollback(True)
     return result
