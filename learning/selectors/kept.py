@@ -14,9 +14,11 @@ not kept or past its horizon, is computed from the evidence (`kept_fresh` says w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pandas as pd
 from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from learning.models import Campaign, KeptCampaign, KeptPerson, KeptStatus
@@ -52,10 +54,12 @@ def kept_table(*, campaign: Campaign, today: dt.date | None = None) -> pd.DataFr
     return table[KEPT_COLUMNS]
 
 
-def _people(*, campaign: Campaign, unit: OrgUnit | None, category: str | None):
+def _people(*, campaign: Campaign, within: Iterable[OrgUnit], category: str | None):
     people = KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk)
-    if unit is not None:
-        people = people.filter(unit__path__startswith=unit.path)
+    for unit in within:  # the person's unit today in each of these subtrees
+        # Re-read the path: treebeard moves sibling paths when a unit is inserted in name order.
+        path = OrgUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first() or unit.path
+        people = people.filter(unit__path__startswith=path)
     if category:
         people = people.filter(category=category)
     return people.annotate(missing=F("total") - F("on_time") - F("late"))
@@ -77,25 +81,43 @@ def _figures(today: dt.date) -> dict:
     }
 
 
-def kept_summary(*, campaign: Campaign, today: dt.date | None = None, unit: OrgUnit | None = None,
+def kept_summary(*, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
                  category: str | None = None) -> Summary:
-    """`summaries.summary` of today's table (of `unit`'s subtree, `category`), from the kept rows."""
+    """`summaries.summary` of today's table (people in the subtrees of `within`, of `category`),
+    from the kept rows."""
     today = today or timezone.localdate()
-    figures = _people(campaign=campaign, unit=unit, category=category).aggregate(**_figures(today))
+    figures = _people(campaign=campaign, within=within, category=category).aggregate(**_figures(today))
     return Summary(**{name: int(value or 0) for name, value in figures.items()})
 
 
-def kept_by_unit(*, campaign: Campaign, today: dt.date | None = None, unit: OrgUnit | None = None,
-                 category: str | None = None) -> pd.DataFrame:
+def kept_trained(*, campaign: Campaign) -> tuple[int, int]:
+    """(people who must study, those of them with at least one requirement completed) today."""
+    figures = KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk, exempt=False).aggregate(
+        counted=Count("id"), trained=Count("id", filter=Q(on_time__gt=0) | Q(late__gt=0)))
+    return figures["counted"], figures["trained"]
+
+
+def kept_by_unit(*, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
+                 category: str | None = None, depth: int | None = None) -> pd.DataFrame:
     """`summaries.group_summary(table, ["unit_id", "unit", "unit_path"])` of today's table, from the
-    kept rows: one GROUP BY over one row per person, units in tree order."""
+    kept rows: one GROUP BY over one row per person, units in tree order. With `depth`, people are
+    counted in their unit's ancestor at that depth (`summaries.rolled_up`)."""
     today = today or timezone.localdate()
     keys = ["unit_id", "unit", "unit_path"]
-    rows = list(_people(campaign=campaign, unit=unit, category=category).values("unit_id")
-                .annotate(unit_name=F("unit__name"), unit_path=F("unit__path"), **_figures(today)).order_by("unit_path"))
+    people = _people(campaign=campaign, within=within, category=category)
+    if depth is None:
+        grouped = people.values("unit_id").annotate(unit_name=F("unit__name"), unit_path=F("unit__path"))
+    else:
+        grouped = people.annotate(unit_path=Substr("unit__path", 1, OrgUnit.steplen * depth)).values("unit_path")
+    rows = list(grouped.annotate(**_figures(today)).order_by("unit_path"))
     if not rows:
         return pd.DataFrame(columns=[*keys, *GROUP_COLUMNS])
     out = pd.DataFrame.from_records(rows).rename(columns={"unit_name": "unit"})
+    if depth is not None:
+        units = {path: (pk, name) for pk, path, name in
+                 OrgUnit.objects.filter(path__in=out["unit_path"].tolist()).values_list("pk", "path", "name")}
+        out["unit_id"] = out["unit_path"].map(lambda path: units[path][0])
+        out["unit"] = out["unit_path"].map(lambda path: units[path][1])
     for column in ["people", "exempt_people", "done_people", "overdue_people", "rows", *STATUSES]:
         out[column] = out[column].fillna(0).astype(int)
     out["counted_people"] = out["people"] - out["exempt_people"]

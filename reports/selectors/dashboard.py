@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from django.utils import timezone
 
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
 from learning.selectors.compliance import compliance_table
-from learning.selectors.summaries import group_summary, person_rollup, rate
-from learning.statuses import DONE_STATUSES, EXEMPT
+from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary
+from learning.selectors.summaries import GROUP_COLUMNS, Summary, group_summary, person_rollup, rate
+from learning.statuses import DONE_STATUSES, EXEMPT, STATUSES
 from org.models import Employee, OrgUnit
 from org.selectors.access import employee_of, is_hr, visible_units
 
@@ -46,6 +48,46 @@ def scoped_table(*, user, campaign: Campaign, as_of: dt.date | None = None, unit
     if head is not None:
         table = table[table["unit_path"].str.startswith(head.path)]
     return table
+
+
+def kept_answers(*, campaign: Campaign, as_of: dt.date) -> bool:
+    """Whether today's kept statuses answer for this date (docs/compliance.md "Kept statuses"):
+    the figures of today read the kept rows; any other date is computed from the evidence."""
+    return as_of == timezone.localdate() and kept_fresh(campaign=campaign, day=as_of)
+
+
+def kept_scope(*, user, unit: OrgUnit | None = None) -> list[OrgUnit] | None:
+    """The subtrees the kept figures of `user` are limited to (`scoped_table`'s scope: `unit` and,
+    for a unit head, their own unit), or None when `user` may see none of it."""
+    visible_paths = list(visible_units(user).values_list("path", flat=True))
+    limit = unit or scope_unit(user)
+    if not visible_paths or (limit is not None and not any(limit.path.startswith(p) for p in visible_paths)):
+        return None
+    head = scope_unit(user)
+    return [u for u in (limit, head) if u is not None]
+
+
+def scoped_summary(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None) -> Summary:
+    """Today's `summary` of what `user` may see, from the kept statuses (see `kept_answers`)."""
+    within = kept_scope(user=user, unit=unit)
+    if within is None:
+        return Summary()
+    return kept_summary(campaign=campaign, within=within, category=category)
+
+
+def scoped_by_unit(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None) -> pd.DataFrame:
+    """Today's `by_unit` of what `user` may see, from the kept statuses (see `kept_answers`)."""
+    within = kept_scope(user=user, unit=unit)
+    if within is None:
+        return pd.DataFrame(columns=["unit_id", "unit", "unit_path", *GROUP_COLUMNS])
+    return kept_by_unit(campaign=campaign, within=within, category=category)
+
+
+def summary_of_units(units: pd.DataFrame) -> Summary:
+    """The `Summary` of a `by_unit` frame: each person counts in exactly one unit, so every figure
+    of the whole is the sum of the units' (one query less than asking again)."""
+    names = ["people", "exempt_people", "done_people", "overdue_people", "rows", *STATUSES]
+    return Summary(**{name: int(units[name].sum()) if len(units) else 0 for name in names})
 
 
 def filter_table(table: pd.DataFrame, *, category: str | None = None, status: str | None = None,

@@ -17,9 +17,11 @@ from django.utils import timezone
 from learning.models import Campaign, StudySession
 from learning.models.sessions import AttendanceStatus
 from learning.selectors.compliance import compliance_table
+from learning.selectors.kept import kept_summary, kept_trained
 from learning.selectors.summaries import person_rollup, summary
 from org.models import OrgUnit
 from reports.models import ScoringCriterion
+from reports.selectors.dashboard import kept_answers
 
 MEASURE_KINDS = ("completion", "sessions", "trained")
 
@@ -36,7 +38,10 @@ def measure_campaign(*, agency: OrgUnit, slug: str) -> Campaign | None:
 
 
 def _completion(campaign: Campaign, as_of: dt.date) -> float | None:
-    rate = summary(compliance_table(campaign=campaign, as_of=as_of)).people_rate
+    if kept_answers(campaign=campaign, as_of=as_of):  # today: the kept statuses
+        rate = kept_summary(campaign=campaign, today=as_of).people_rate
+    else:
+        rate = summary(compliance_table(campaign=campaign, as_of=as_of)).people_rate
     return None if rate is None else rate / 100
 
 
@@ -53,6 +58,9 @@ def _sessions(campaign: Campaign, as_of: dt.date) -> float | None:
 
 
 def _trained(campaign: Campaign, as_of: dt.date) -> float | None:
+    if kept_answers(campaign=campaign, as_of=as_of):  # today: the kept statuses
+        counted, trained = kept_trained(campaign=campaign)
+        return trained / counted if counted else None
     people = person_rollup(compliance_table(campaign=campaign, as_of=as_of))
     counted = people[~people["exempt"].astype(bool)] if not people.empty else people
     if counted.empty:

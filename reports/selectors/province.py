@@ -15,12 +15,13 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from learning.selectors.compliance import compliance_table, compliance_tables
+from learning.selectors.kept import kept_by_unit
 from learning.selectors.province import province_campaigns
 from learning.selectors.summaries import group_summary, rolled_up
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import Province
 from reports.models import AnnualReport, ScoringDossier, Submission
-from reports.selectors.dashboard import by_unit, trend
+from reports.selectors.dashboard import by_unit, kept_answers, trend
 
 # docs/contract.md "Province": the CSV of province_report.
 PROVINCE_CSV_COLUMNS = ["agency_code", "agency", "audience", "exempt", "completed", "completed_late", "pending",
@@ -108,6 +109,9 @@ def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
 def agency_units(*, campaign, as_of: dt.date | None = None) -> pd.DataFrame:
     """One agency's departments (people rolled up to depth 2) with the summary family: aggregates
     only, the names of people are dropped here."""
+    as_of = as_of or timezone.localdate()
+    if kept_answers(campaign=campaign, as_of=as_of):  # today: the kept statuses, no computation
+        return kept_by_unit(campaign=campaign, today=as_of, depth=2)
     table = compliance_table(campaign=campaign, as_of=as_of)
     figures = by_unit(rolled_up(table, depth=2))
     return figures

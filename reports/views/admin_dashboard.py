@@ -159,9 +159,12 @@ class DashboardView(ReportView):
     def get_heading(self, queryset, field):
         return str(self.export_headings.get(field, field))
 
+    def figures(self):
+        return summary(self.table) if self.table is not None else None
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        figures = summary(self.table) if self.table is not None else None
+        figures = self.figures()
         query = self.request.GET.copy()
         if self.campaign is not None:
             query["campaign"] = str(self.campaign.pk)
@@ -214,8 +217,25 @@ class ByUnitView(DashboardView):
         "overdue": _("Lượt quá hạn"), "exempt": _("Lượt miễn"), "rows_rate": f"{ROWS_RATE} (%)",
     }
 
+    @cached_property
+    def kept(self) -> bool:
+        """Today's figures come from the kept statuses (no computation of the campaign); another
+        date, or a campaign not kept or past its horizon, from the table."""
+        return self.campaign is not None and dashboard.kept_answers(campaign=self.campaign, as_of=self.as_of)
+
+    def get_queryset(self):
+        return self.rows() if self.kept else super().get_queryset()
+
+    @cached_property
+    def kept_units(self):
+        return dashboard.scoped_by_unit(user=self.request.user, campaign=self.campaign,
+                                        unit=self.params.get("unit"), category=self.params.get("category"))
+
+    def figures(self):
+        return dashboard.summary_of_units(self.kept_units) if self.kept else super().figures()
+
     def rows(self):
-        rows = dashboard.records(dashboard.by_unit(self.table))
+        rows = dashboard.records(self.kept_units if self.kept else dashboard.by_unit(self.table))
         base = min((len(r["unit_path"]) for r in rows), default=0)
         for row in rows:
             row["indent"] = (len(row["unit_path"]) - base) // OrgUnit.steplen

@@ -89,6 +89,8 @@ class CompletionPanel(Component):
         scope = dashboard.scope_unit(self.request.user)
         key = f"learning:panel:v2:{campaign.pk}:{scope.pk if scope else 'all'}:{self.request.user.pk}:{today}"
         figures = cache.get(key)
+        if figures is None and dashboard.kept_answers(campaign=campaign, as_of=today):
+            figures = asdict(dashboard.scoped_summary(user=self.request.user, campaign=campaign))
         if figures is None:
             table = dashboard.scoped_table(user=self.request.user, campaign=campaign, as_of=today)
             figures = asdict(summary(table))

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from learning.models import KeptCampaign, KeptPerson, KeptStatus
 from learning.selectors.compliance import compliance_table
-from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary, kept_table
-from learning.selectors.summaries import group_summary, summary
+from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary, kept_table, kept_trained
+from learning.selectors.summaries import group_summary, person_rollup, rolled_up, summary
 from learning.services.kept import (
     kept_campaign_changed,
     kept_compare,
@@ -35,13 +35,22 @@ def assert_kept(world: World, today: dt.date, step: str = "") -> None:
         assert (missing, extra, different) == (0, 0, 0), f"{campaign.slug} after {step}"
         full = compliance_table(campaign=campaign, as_of=today)
         assert kept_summary(campaign=campaign, today=today) == summary(full), step
+        people = person_rollup(full)
+        counted = people[~people["exempt"].astype(bool)] if len(people) else people
+        assert kept_trained(campaign=campaign) == (len(counted), int((counted["done"] > 0).sum())), step
         by_unit = kept_by_unit(campaign=campaign, today=today)
         expected = group_summary(full, ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
-        if len(expected):
-            expected = expected.reset_index(drop=True).astype(by_unit.dtypes)
-            pd.testing.assert_frame_equal(by_unit, expected, obj=step)
-        else:
-            assert by_unit.empty, step
+        assert_same(by_unit, expected, step)
+        rolled = group_summary(rolled_up(full, depth=2), ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
+        assert_same(kept_by_unit(campaign=campaign, today=today, depth=2), rolled, f"{step} (departments)")
+
+
+def assert_same(kept: pd.DataFrame, expected: pd.DataFrame, step: str) -> None:
+    if len(expected):
+        expected = expected.reset_index(drop=True).astype(kept.dtypes)
+        pd.testing.assert_frame_equal(kept, expected, obj=step)
+    else:
+        assert kept.empty, step
 
 
 @pytest.mark.parametrize("seed", range(8))

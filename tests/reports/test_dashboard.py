@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -267,3 +268,40 @@ def test_trend_without_any_evidence_and_before_the_start(client, world):
     assert [(r["as_of"], r["done"], r["rows_rate"]) for r in early.context["object_list"]] == [("01/03/2024", 0, 0.0)]
     table = compliance_table(campaign=campaign, as_of=D(2024, 4, 10))  # started, nobody studied yet
     assert dashboard.trend(table, [D(2024, 4, 7), D(2024, 4, 10)])["done"].tolist() == [0, 0]
+
+
+TODAY = dt.datetime(2024, 11, 5, 10, 0, tzinfo=dt.UTC)  # AS_OF in Asia/Ho_Chi_Minh
+
+
+@pytest.mark.parametrize("who, filters", [("hr", {}), ("head", {}), ("hr", {"category": "vien_chuc"}),
+                                          ("hr", {"unit": "qlcn"}), ("head", {"unit": "vp"})])
+def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, django_assert_max_num_queries):
+    """Today's "Theo đơn vị" and the home panel read the kept rows (no computation of the campaign)
+    and show exactly what the computation shows; the same page for another date computes."""
+    from learning.models import KeptCampaign
+    from learning.services.kept import kept_rebuild
+
+    campaign, e, units = world
+    params = {"campaign": campaign.pk, **filters}
+    if "unit" in params:
+        params["unit"] = units[params["unit"]].pk
+    with time_machine.travel(TODAY, tick=False):
+        computed = _get(client, e[who].user, "by_unit", **params)
+        kept_rebuild(campaign=campaign)
+        assert dashboard.kept_answers(campaign=campaign, as_of=AS_OF)
+        with django_assert_max_num_queries(30) as queries:
+            kept = _get(client, e[who].user, "by_unit", **params)
+        assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)  # no evidence read
+        assert kept.context["object_list"] == computed.context["object_list"]
+        assert kept.context["summary"] == computed.context["summary"]
+        if not filters:  # the home panel's figures
+            from django.test import RequestFactory
+
+            from reports.wagtail_hooks.dashboard import CompletionPanel
+
+            request = RequestFactory().get("/admin/")
+            request.user = e[who].user
+            assert CompletionPanel(request).summary(campaign, AS_OF) == computed.context["summary"]
+        KeptCampaign.objects.all_agencies().update(valid_until=AS_OF)  # past its horizon: computed again
+        again = _get(client, e[who].user, "by_unit", **params)
+        assert again.context["object_list"] == computed.context["object_list"]
