@@ -132,11 +132,15 @@ def kept_unit_requirement_counts(*, campaign: Campaign, today: dt.date | None = 
     """Row counts per (unit today, requirement) and status: one GROUP BY over the kept rows."""
     today = today or timezone.localdate()
     counted, none = Q(exempt=False), Q(evidence_date__isnull=True)
+    figures = {  # named apart from the fields they count (`exempt` is a field)
+        "n_rows": Count("id"), "n_exempt": Count("id", filter=Q(exempt=True)),
+        "n_completed": Count("id", filter=counted & Q(evidence_date__lte=F("due"))),
+        "n_completed_late": Count("id", filter=counted & Q(evidence_date__gt=F("due"))),
+        "n_pending": Count("id", filter=counted & none & Q(due__gte=today)),
+        "n_overdue": Count("id", filter=counted & none & Q(due__lt=today)),
+    }
     rows = (KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk).values("unit_id", "requirement_id")
-            .annotate(rows=Count("id"), exempt=Count("id", filter=Q(exempt=True)),
-                      completed=Count("id", filter=counted & Q(evidence_date__lte=F("due"))),
-                      completed_late=Count("id", filter=counted & Q(evidence_date__gt=F("due"))),
-                      pending=Count("id", filter=counted & none & Q(due__gte=today)),
-                      overdue=Count("id", filter=counted & none & Q(due__lt=today)))
-            .order_by("unit_id", "requirement_id"))
-    return pd.DataFrame.from_records(list(rows), columns=["unit_id", "requirement_id", "rows", *STATUSES])
+            .annotate(**figures).order_by("unit_id", "requirement_id"))
+    frame = pd.DataFrame.from_records(list(rows), columns=["unit_id", "requirement_id", *figures])
+    return frame.rename(columns={name: name[2:] for name in figures})[["unit_id", "requirement_id", "rows",
+                                                                      *STATUSES]]

@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from learning.models import KeptCampaign, KeptPerson, KeptStatus
 from learning.selectors.compliance import compliance_table
-from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary, kept_table, kept_trained
+from learning.selectors.kept import (
+    kept_by_unit,
+    kept_fresh,
+    kept_summary,
+    kept_table,
+    kept_trained,
+    kept_unit_requirement_counts,
+)
 from learning.selectors.summaries import group_summary, person_rollup, rolled_up, summary
 from learning.services.kept import (
     kept_campaign_changed,
@@ -41,6 +48,10 @@ def assert_kept(world: World, today: dt.date, step: str = "") -> None:
         by_unit = kept_by_unit(campaign=campaign, today=today)
         expected = group_summary(full, ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
         assert_same(by_unit, expected, step)
+        cells = group_summary(full, ["unit_id", "requirement_id"]).sort_values(["unit_id", "requirement_id"])
+        counts = kept_unit_requirement_counts(campaign=campaign, today=today)
+        assert counts.astype("int64").values.tolist() == \
+            cells[counts.columns].astype("int64").values.tolist(), f"{step} (unit × requirement)"
         rolled = group_summary(rolled_up(full, depth=2), ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
         assert_same(kept_by_unit(campaign=campaign, today=today, depth=2), rolled, f"{step} (departments)")
 
