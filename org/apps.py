@@ -20,3 +20,8 @@ class OrgConfig(AppConfig):
         "province.revoke": _("Thu hồi quyền của tỉnh"),
     }
     verbose_name = _("Tổ chức, cán bộ")
+
+    def ready(self):
+        from org.documents import register_document_policy
+
+        register_document_policy()  # HR of an agency: its own collection's documents only

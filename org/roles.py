@@ -23,6 +23,9 @@ ROLE_LABELS = {
 # Model permissions per role, as "app_label.codename": the organisation's and Wagtail's here; each
 # app declares its own models' in its AppConfig's `role_permissions` (`role_permissions()` merges
 # them). Wagtail page permissions for editors are granted on the page tree by `roles_ensure`.
+# Documents are granted per collection, never as model permissions (a model permission would show
+# every agency's documents in Wagtail's site history): HR on its agency's collection, editors on
+# the shared library's (org.documents, org.services.documents).
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     LEARNER: [],
     UNIT_HEAD: [
@@ -35,15 +38,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "org.view_orgunit", "org.add_orgunit", "org.change_orgunit", "org.delete_orgunit",
         "org.view_employee", "org.add_employee", "org.change_employee",
         "org.view_auditlog",
-        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
     ],
     PROVINCE: [
         "wagtailadmin.access_admin",
     ],
     EDITOR: [
         "wagtailadmin.access_admin",
-        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
-        "wagtaildocs.delete_document",
         "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
     ],
 }

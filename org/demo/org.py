@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.demo import CONTENT, demo_step
 from org.models import OrgUnit, OrgUnitKind
+from org.services.documents import agency_collection_ensure
 from org.services.roles import roles_ensure
 
 AGENCY_CODE = "SCT"
@@ -30,6 +31,7 @@ def ensure_agency(code: str = AGENCY_CODE, name: str = AGENCY_NAME, governing_bo
     agency = OrgUnit.objects.filter(depth=1, code=code).first()
     if agency is None:
         agency = OrgUnit.add_root(code=code, name=name, kind=OrgUnitKind.AGENCY, governing_body=governing_body)
+    agency_collection_ensure(agency=agency)  # its HR's Wagtail documents
     return agency
 
 

@@ -32,6 +32,13 @@ class OrgUnit(MP_Node):
     # A unit is a record, not content: saving one must not enqueue a reference-index task (the
     # province link would otherwise make every unit indexable).
     province.wagtail_reference_index_ignore = True
+    # An agency's Wagtail documents (HR's evidence) live in its own collection; only its HR may
+    # choose, change or add there (org.documents, docs/security.md "Documents").
+    document_collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="agency", verbose_name=_("thư mục tài liệu"),
+    )
+    document_collection.wagtail_reference_index_ignore = True
     node_order_by = ["name"]
     agency_lookup = "path"  # an agency is a root: its units are the paths below it (org.scoping)
     objects = OrgUnitManager()

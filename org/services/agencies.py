@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from org.models import OrgUnit, OrgUnitKind, Province
+from org.services.documents import agency_collection_ensure
 from org.services.roles import roles_ensure
 
 
@@ -22,8 +23,10 @@ def agency_ensure(*, code: str, name: str, governing_body: str = "",
     governing_body = governing_body.strip() or (province.governing_body if province else "")
     agency = OrgUnit.objects.select_for_update().filter(depth=1, code__iexact=code).first()
     if agency is None:
-        return OrgUnit.add_root(code=code, name=name.strip(), kind=OrgUnitKind.AGENCY,
-                                governing_body=governing_body, province=province), True
+        agency = OrgUnit.add_root(code=code, name=name.strip(), kind=OrgUnitKind.AGENCY,
+                                  governing_body=governing_body, province=province)
+        agency.document_collection = agency_collection_ensure(agency=agency)
+        return agency, True
     agency.name, agency.governing_body = name.strip(), governing_body
     if province is not None:
         agency.province = province

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from org.roles import EDITOR, role_permissions
+from org.services.documents import document_collections_ensure
 
 
 def _permissions(names: list[str]) -> list[Permission]:
@@ -23,6 +24,7 @@ def roles_ensure() -> dict[str, Group]:
         group.permissions.add(*_permissions(perms))
         groups[name] = group
     _grant_editor_pages(groups[EDITOR])
+    document_collections_ensure()
     return groups
 
 

@@ -1,7 +1,8 @@
 """Who may download a Wagtail document (`/documents/<id>/<name>`): documents are internal, so
-anonymous visitors are sent to the login page; a document filed as evidence of a target or of a
-self-assessment score is HR's, so only HR of that agency may read it (others get a 404, as for
-any object outside their scope). Lesson attachments stay open to every logged-in user."""
+anonymous visitors are sent to the login page; a document in an agency's collection (org.documents)
+or filed as evidence of a target or of a self-assessment score is HR's, so only HR of that agency may
+read it (others get a 404, as for any object outside their scope). Lesson attachments and the
+shared library stay open to every logged-in user."""
 
 from __future__ import annotations
 
@@ -9,12 +10,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail import hooks
 
+from org.documents import agency_collection_id
 from org.selectors.access import is_hr, visible_agencies
 from reports.models import CampaignTargetEvidence, SelfScoreEvidence
 
 
 def document_agencies(document) -> set[int]:
-    """Agencies whose HR evidence files this document; empty for content documents."""
+    """The agency whose collection holds this document, else the agencies whose HR evidence files
+    it (documents filed before the collections); empty for content documents."""
+    collection = agency_collection_id(document)
+    if collection is not None:
+        return {collection}
     scores = SelfScoreEvidence.objects.filter(document=document).values_list("score__criterion__agency_id", flat=True)
     targets = CampaignTargetEvidence.objects.filter(document=document).values_list("target__campaign__agency_id",
                                                                                   flat=True)

@@ -22,6 +22,7 @@ from core.errors import DomainError
 from core.params import id_param
 from learning.models import ManualEvidence, StudySession
 from learning.selectors.campaigns import visible_campaigns
+from org.documents import choosable_documents
 from org.selectors.access import administered, visible_agencies
 from reports.models import AnnualReport, CampaignTarget, ScoringCriterion, ScoringDossier, SelfScore
 from reports.selectors.scoring import scoring_sheet
@@ -123,6 +124,7 @@ def _evidence_querysets(user) -> dict:
         "manual_evidence": ManualEvidence.objects.filter(employee__agency__in=agencies)
         .select_related("employee", "directive"),
         "target": CampaignTarget.objects.filter(campaign__in=campaigns),
+        "document": choosable_documents(user),  # Wagtail's chooser offers the same
     }
 
 

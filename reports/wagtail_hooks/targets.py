@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from learning.selectors.campaigns import visible_campaigns
 from learning.wagtail_hooks.filters import campaign_scoped_filterset
+from org.documents import choosable_documents
 from reports.models import CampaignTarget
 from reports.services.targets import campaign_targets_progress, target_save
 
@@ -20,6 +21,23 @@ class TargetForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.for_user is not None and "campaign" in self.fields:
             self.fields["campaign"].queryset = visible_campaigns(self.for_user)
+
+
+class TargetEvidenceForm(WagtailAdminModelForm):
+    """A target's evidence document: one the user may choose (a forged id of another agency's
+    document is "not one of the available choices")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "document" in self.fields:
+            self.fields["document"].queryset = choosable_documents(self.for_user)
+
+
+class TargetEvidencePanel(InlinePanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(form=TargetEvidenceForm, inherit_kwargs=["for_user"])
+        return options
 
 
 class ProgressColumn(Column):
@@ -95,7 +113,7 @@ class CampaignTargetViewSet(ModelViewSet):
         FieldPanel("goal_percent"),
         FieldPanel("status", help_text=_("Với chỉ tiêu tự động, tình trạng được tính từ số liệu học tập")),
         FieldPanel("result"),
-        InlinePanel("evidence", label=_("Tài liệu minh chứng"), heading=_("Minh chứng")),
+        TargetEvidencePanel("evidence", label=_("Tài liệu minh chứng"), heading=_("Minh chứng")),
     ], base_form_class=TargetForm)
 
 

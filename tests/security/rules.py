@@ -133,6 +133,12 @@ RULES: dict[str, Rule] = {
     "reflections_prompt:delete": admin_object("reflection_prompt"),
     # HR's evidence document of a self-assessment score of agency A (content documents: any login)
     "wagtaildocs_serve": Rule(LOGIN, kwargs=lambda s: (s.document.pk, s.document.filename)),
+    # Wagtail's admin API over documents (org.wagtail_hooks.documents): the documents the user may
+    # choose or change; the scenario's document is in agency A's collection and its title names A's
+    # criterion, so the markers see a leak to HR of agency B (tests/security/test_documents.py)
+    "wagtailadmin_api:documents:listing": Rule(ADMIN, deny=NOT_ADMIN),
+    "wagtailadmin_api:documents:detail": Rule(ADMIN, kwargs=pk("document")),
+    "wagtailadmin_api:documents:find": Rule(ADMIN, query=lambda s: f"id={s.document.pk}", owner=None),
     # --- HR's projector for a session of agency A ----------------------------------------------
     "session_projector": Rule(ADMIN, kwargs=pk("session")),
     "session_projector_code": Rule(ADMIN, kwargs=pk("session")),

@@ -140,7 +140,14 @@ def build() -> Scenario:
     cert_job = CertificateJob.objects.create(kind=JobKind.ZIP, campaign=campaign, status=JobStatus.DONE,
                                              file="certificates/jobs/a.zip")
     export_job = ExportJob.objects.create(campaign=campaign, as_of=today, status="done", file="exports/a.zip")
-    document = Document.objects.create(title="Minh chứng A", file=ContentFile(b"%PDF-1.4 secret", name="a.pdf"))
+    from org.services.documents import agency_collection_ensure
+
+    # HR's evidence document, in agency A's collection as an upload by A's HR puts it (org.documents)
+    collection_a = agency_collection_ensure(agency=agency_a)
+    agency_collection_ensure(agency=agency_b)
+    document = Document.objects.create(title=f"Minh chứng: {CRITERION_A_TEXT}",
+                                       file=ContentFile(b"%PDF-1.4 secret", name="a.pdf"),
+                                       collection=collection_a, uploaded_by_user=hr_a.user)
     SelfScoreEvidence.objects.create(score=self_score, document=document)
     default_storage.save(cert_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))
     default_storage.save(export_job.file.name, ContentFile(b"PK\x05\x06" + b"\0" * 18))

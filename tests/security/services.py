@@ -22,6 +22,10 @@ SERVICES: dict[str, tuple[str, str]] = {
     "org.services.agencies.agency_ensure": (SYSTEM, "commands and the demo create agencies; no screen does"),
     "org.services.audit.agency_id_of": (READS, "derives an entry's agency from its object"),
     "org.services.audit.audit_log": (SYSTEM, "called by the services below after their own checks"),
+    "org.services.documents.agency_collection_ensure": (SYSTEM, "agency_ensure, roles_ensure and the demo: an "
+                                                        "agency's document collection and HR's grants on it"),
+    "org.services.documents.library_collection_ensure": (SYSTEM, "roles_ensure: the shared library's collection"),
+    "org.services.documents.document_collections_ensure": (SYSTEM, "roles_ensure: every agency's collection"),
     "org.services.employees.employee_save": (SYSTEM, "the admin form's save: its unit field offers the actor's "
                                              "agency's units only, the edit view finds the row through its scope"),
     "org.services.employees.initial_password_hash": (READS, "a hash of a setting"),
