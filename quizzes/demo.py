@@ -41,8 +41,8 @@ def seed_quizzes(ctx) -> str:
             skipped += 1
             continue
         questions = gift.parse(bank, default_category=numbers[0])
-        quiz, was_created = Quiz.objects.get_or_create(slug=slug, defaults={
-            "title": title, "agency": ctx.agency, "pass_mark": 80, "time_limit_minutes": 20, "attempts_allowed": 3,
+        quiz, was_created = Quiz.objects.for_agency(ctx.agency).get_or_create(slug=slug, agency=ctx.agency, defaults={
+            "title": title, "pass_mark": 80, "time_limit_minutes": 20, "attempts_allowed": 3,
             "random_order": True, "shuffle_answers": True,
             "description": f"Bài kiểm tra trắc nghiệm {len(questions)} câu. Đạt từ 80% trở lên được ghi nhận là đã "
                            "học tập, quán triệt văn bản.",
@@ -85,7 +85,7 @@ def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
 @demo_step(ACTIVITY, 20)
 def seed_attempts(ctx) -> str:
     staff = list(Employee.objects.filter(agency=ctx.agency, is_active=True).order_by("employee_code"))
-    quizzes = list(Quiz.objects.filter(slug__in=ATTEMPTED).order_by("slug"))
+    quizzes = list(Quiz.objects.for_agency(ctx.agency).filter(slug__in=ATTEMPTED).order_by("slug"))
     window = (CAMPAIGN_DUE - CAMPAIGN_START).days
     today = dt.date.today()
     made = 0

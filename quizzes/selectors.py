@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Case, Count, Prefetch, Q, When
 from django.utils import timezone
 
 from org.models import Employee
@@ -198,6 +198,29 @@ def quizzes_visible(actor):
     """Quizzes `actor` may take or read (export, statistics, paper results): their agency's and shared ones."""
     rule = _owned_by(actor, shared=True)
     return Quiz.objects.all() if rule is None else Quiz.objects.filter(rule)
+
+
+def quiz_by_slug(actor, slug: str, queryset=None) -> Quiz | None:
+    """The quiz `actor` reaches by `slug` (slugs are unique per owner): their agency's, else the
+    shared one; a slug only another agency uses answers as one that does not exist. Superusers
+    (every agency) get the shared quiz first, then the lowest id."""
+    own = _acting_agency_id(actor)
+    whens = [When(agency__isnull=True, then=1)]
+    if own is not None:
+        whens.insert(0, When(agency_id=own, then=0))
+    mine_first = Case(*whens, default=2)
+    quizzes = queryset if queryset is not None else quizzes_visible(actor)
+    return quizzes.filter(slug=slug).order_by(mine_first, "pk").first()
+
+
+def quiz_slug_taken(*, slug: str, owner_id: int | None, exclude_pk: int | None = None) -> bool:
+    """Whether a quiz of `owner_id` (an agency, None = shared) may not take `slug`: the owner has a
+    quiz of that slug, or a shared quiz does (it would hide the shared one from the owner's staff).
+    A shared quiz may take no slug in use anywhere (only superusers and the command line create them)."""
+    quizzes = Quiz.objects.filter(slug=slug).exclude(pk=exclude_pk)
+    if owner_id is not None:
+        quizzes = quizzes.filter(Q(agency_id=owner_id) | Q(agency__isnull=True))
+    return quizzes.exists()
 
 
 def quizzes_editable(actor):

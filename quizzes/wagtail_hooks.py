@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -22,6 +24,7 @@ from quizzes.selectors import (
     categories_visible,
     questions_editable,
     questions_visible,
+    quiz_slug_taken,
     quizzes_editable,
     quizzes_visible,
 )
@@ -64,6 +67,16 @@ class OwnerOnCreateMixin:
         return super().save_instance()
 
 
+def _scoped_filterset(model, fields: list[str], **choices) -> type[WagtailFilterSet]:
+    """A filter set over `fields` of `model` whose choice filters (`name=(label, selector)`) offer
+    only what the user may read: a plain `list_filter` lists every agency's quizzes or categories."""
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    filters = {name: django_filters.ModelChoiceFilter(
+        label=label, queryset=lambda request, selector=selector: selector(getattr(request, "user", None)))
+        for name, (label, selector) in choices.items()}
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), {"Meta": meta, **filters})
+
+
 class ScopedChoicesForm(WagtailAdminModelForm):
     """Category choices limited to what the user may use (`category_choices`)."""
 
@@ -80,6 +93,24 @@ class ScopedChoicesForm(WagtailAdminModelForm):
 class QuizForm(ScopedChoicesForm):
     category_field = "categories"
     category_choices = staticmethod(categories_visible)  # drawing from shared categories is reading them
+
+    def _owner_id(self, cleaned) -> int | None:
+        if "agency" in self.fields:  # superusers choose the owner
+            return cleaned["agency"].pk if cleaned.get("agency") else None
+        if self.instance.pk:
+            return self.instance.agency_id
+        employee = employee_of(self.for_user)  # OwnerOnCreateMixin gives the quiz this agency
+        return employee.agency_id if employee else None
+
+    def clean(self):
+        # Slugs are unique per owner; the owner is not a field for HR, so Django's check of the
+        # constraint would skip it. Only the owner's and shared quizzes are compared: another
+        # agency's slugs are free, and trying one tells nothing.
+        cleaned = super().clean()
+        slug = cleaned.get("slug")
+        if slug and quiz_slug_taken(slug=slug, owner_id=self._owner_id(cleaned), exclude_pk=self.instance.pk):
+            self.add_error("slug", _("Cơ quan đã có bài kiểm tra mang mã này, hoặc đó là mã của một bài dùng chung."))
+        return cleaned
 
 
 class QuestionForm(ScopedChoicesForm):
@@ -198,7 +229,8 @@ class QuestionViewSet(ModelViewSet):
     edit_view_class = QuestionEditView
     delete_view_class = QuestionDeleteView
     search_fields = ["text", "name"]
-    list_filter = ["category", "qtype"]
+    filterset_class = _scoped_filterset(Question, ["category", "qtype"],
+                                        category=(_("Nhóm câu hỏi"), categories_visible))
     list_display = [Column("text", label=_("Câu hỏi"), accessor="__str__"), "qtype", "category"]
     edit_handler = ObjectList([
         FieldRowPanel([FieldPanel("category"), FieldPanel("qtype")]),
@@ -267,7 +299,8 @@ class AttemptViewSet(ModelViewSet):
     index_view_class = AttemptIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_filter = ["quiz", "source", "state", "passed"]
+    filterset_class = _scoped_filterset(Attempt, ["quiz", "source", "state", "passed"],
+                                        quiz=(_("Bài kiểm tra"), quizzes_visible))
     search_fields = ["employee__full_name", "employee__employee_code"]
     list_display = ["employee", "quiz", "number", "source", "state",
                     Column("percent", label=_("Tỉ lệ (%)")), BooleanColumn("passed", label=_("Đạt")),

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Employee
+from org.scoping import AgencyScopedManager
 
 from .questions import Answer, Question
 from .quiz import Quiz
@@ -48,6 +49,9 @@ class Attempt(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("người ghi nhận"))
 
+    agency_lookup = "employee__agency"  # how a row reaches its agency (org.scoping); the taker's agency
+    objects = AgencyScopedManager()
+
     class Meta:
         verbose_name = _("lượt làm bài")
         verbose_name_plural = _("lượt làm bài")
@@ -81,6 +85,9 @@ class AttemptQuestion(models.Model):
     answer_order = models.JSONField(default=list, blank=True)
     mark = models.DecimalField(max_digits=6, decimal_places=2)
 
+    agency_lookup = "attempt__employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
+
     class Meta:
         ordering = ["attempt", "order"]
         constraints = [
@@ -111,6 +118,9 @@ class AttemptAnswer(models.Model):
     graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
     graded_at = models.DateTimeField(null=True, blank=True)
+
+    agency_lookup = "attempt_question__attempt__employee__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("câu trả lời")

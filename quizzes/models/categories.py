@@ -7,6 +7,8 @@ which only superusers (and the command line) change and every agency may draw fr
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from org.scoping import AgencyScopedManager
+
 
 class QuestionCategory(models.Model):
     name = models.CharField(_("tên nhóm câu hỏi"), max_length=255)
@@ -19,6 +21,9 @@ class QuestionCategory(models.Model):
     )
     description = models.TextField(_("mô tả"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    agency_lookup = "agency"  # how a row reaches its agency (org.scoping); shared when none (quizzes.selectors: own + shared)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("nhóm câu hỏi")

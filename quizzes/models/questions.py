@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from org.scoping import AgencyScopedManager
+
 from .categories import QuestionCategory
 
 
@@ -59,6 +61,9 @@ class Question(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    agency_lookup = "category__agency"  # how a row reaches its agency (org.scoping); shared when none (quizzes.selectors: own + shared)
+    objects = AgencyScopedManager()
+
     class Meta:
         verbose_name = _("câu hỏi")
         verbose_name_plural = _("ngân hàng câu hỏi")
@@ -100,6 +105,9 @@ class Answer(models.Model):
     tolerance = models.DecimalField(_("sai số cho phép"), max_digits=24, decimal_places=10, null=True, blank=True)
     match_text = models.TextField(_("ghép với"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    agency_lookup = "question__category__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("phương án trả lời")

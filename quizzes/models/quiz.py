@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from org.scoping import AgencyScopedManager, AgencyScopedQuerySet
+
 from .categories import QuestionCategory
 from .questions import Question
 
@@ -23,13 +25,15 @@ class ReviewPolicy(models.TextChoices):
     NEVER = "never", _("Không hiển thị")
 
 
-class QuizQuerySet(models.QuerySet):
+class QuizQuerySet(AgencyScopedQuerySet):
     def published(self):
         return self.filter(draft=False)
 
 
 class Quiz(models.Model):
-    slug = models.SlugField(_("mã bài kiểm tra"), max_length=100, unique=True)
+    # Unique per owner (one agency's, or among shared quizzes): a slug taken by another agency is
+    # free, so trying one tells nothing (docs/security.md "Quiz ownership").
+    slug = models.SlugField(_("mã bài kiểm tra"), max_length=100)
     # Owner (issue 13, M4): HR of this agency manages the quiz; none = shared content, read-only to
     # agencies (taken by everyone's staff, changed by superusers and the command line only).
     agency = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -79,12 +83,18 @@ class Quiz(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    agency_lookup = "agency"  # the owner (org.scoping); shared when none (quizzes.selectors: own + shared)
     objects = QuizQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bài kiểm tra")
         verbose_name_plural = _("bài kiểm tra")
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="quiz_unique_slug_per_agency"),
+            models.UniqueConstraint(fields=["slug"], condition=models.Q(agency__isnull=True),
+                                    name="quiz_unique_shared_slug"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -103,6 +113,9 @@ class QuizQuestion(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    agency_lookup = "quiz__agency"  # how a row reaches its agency (org.scoping)
+    objects = AgencyScopedManager()
 
     class Meta:
         verbose_name = _("câu hỏi của bài")

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from core.errors import DomainError
 from courses.selectors import directive_resolve
 from quizzes.models import Quiz
+from quizzes.selectors import quiz_slug_taken
 
 
 class QuizInvalid(DomainError):
@@ -35,7 +36,7 @@ def quiz_create(*, slug: str, title: str, directive_refs: list[str], pass_mark: 
             problems.append(str(exc))
     if not directives and not problems:
         problems.append("give at least one --directive")
-    if Quiz.objects.filter(slug=slug).exists():
+    if quiz_slug_taken(slug=slug, owner_id=None):  # a shared quiz: a slug used nowhere
         problems.append(f'a quiz "{slug}" already exists')
     if problems:
         raise QuizInvalid("; ".join(problems))

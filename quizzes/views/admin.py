@@ -20,7 +20,7 @@ from core.uploads import UploadPreviewApplyView, spreadsheet_upload
 from org.selectors.access import is_hr, visible_employees
 from quizzes.analysis import MIN_RESPONSES, quiz_item_analysis
 from quizzes.formats import FORMATS, format_for, xlsx
-from quizzes.models import AttemptAnswer, QuestionType, Quiz
+from quizzes.models import QuestionType, Quiz
 from quizzes.selectors import essay_queue, quiz_statistics, quizzes_editable, quizzes_visible
 from quizzes.services.bank import questions_export, questions_import, questions_parse
 from quizzes.services.essays import essay_mark
@@ -126,7 +126,7 @@ class QuestionImportView(QuizUploadView):
         return {**super().options(form), "format": form.cleaned_data.get("format") or ""}
 
     def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
-        quiz = Quiz.objects.get(pk=options["quiz"])
+        quiz = quizzes_editable(self.request.user).get(pk=options["quiz"])  # the form offered these only
         parsed = questions_parse(data=data, fmt=format_for(filename, options["format"] or None), quiz=quiz)
         result = questions_import(quiz=quiz, questions=parsed, dry_run=dry_run, actor=self.request.user)
         result.quiz = quiz
@@ -149,7 +149,7 @@ class PaperResultsImportView(QuizUploadView):
     upload_key = "quizzes_paper_import"
 
     def run(self, *, data: bytes, filename: str, options: dict, dry_run: bool, actor=None):
-        quiz = Quiz.objects.get(pk=options["quiz"])
+        quiz = quizzes_visible(self.request.user).get(pk=options["quiz"])  # the form offered these only
         table = read_table(data, PAPER_COLUMNS, filename=filename)
         result = paper_results_import(quiz=quiz, table=table, dry_run=dry_run, actor=self.request.user)
         result.quiz = quiz
@@ -208,7 +208,7 @@ class EssayQueueView(HrOnlyMixin, WagtailAdminTemplateMixin, View):
         form = EssayMarkForm(request.POST)
         rows = essay_queue(employees=_scope(request.user))
         if form.is_valid():
-            row = get_object_or_404(AttemptAnswer.objects.filter(pk__in=rows.values("pk")), pk=form.cleaned_data["answer"])
+            row = get_object_or_404(rows, pk=form.cleaned_data["answer"])  # the queue of the user's scope
             try:
                 attempt = essay_mark(attempt_answer=row, score=form.cleaned_data["score"],
                                      comment=form.cleaned_data["comment"], actor=request.user)

@@ -16,7 +16,14 @@ from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, Quiz
 from quizzes.options import UNKNOWN, options_resolve
 from quizzes.presenters import questions_for_review, questions_for_taking
-from quizzes.selectors import attempts_of, quiz_grade, quiz_question_pool, quizzes_visible, review_shown
+from quizzes.selectors import (
+    attempts_of,
+    quiz_by_slug,
+    quiz_grade,
+    quiz_question_pool,
+    quizzes_visible,
+    review_shown,
+)
 from quizzes.services.attempts import (
     Response,
     attempt_save_answers,
@@ -35,14 +42,14 @@ def _employee(request):
 
 
 def _quiz(request, slug) -> Quiz:
-    quiz = get_object_or_404(quizzes_visible(request.user).prefetch_related("directives"), slug=slug)
-    if quiz.draft and not is_hr(request.user):
+    quiz = quiz_by_slug(request.user, slug, quizzes_visible(request.user).prefetch_related("directives"))
+    if quiz is None or (quiz.draft and not is_hr(request.user)):
         raise Http404
     return quiz
 
 
 def _attempt(request, pk) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("quiz", "employee"), pk=pk)
+    attempt = get_object_or_404(Attempt.objects.for_actor(request.user).select_related("quiz", "employee"), pk=pk)
     if attempt.employee_id != _employee(request).pk:
         raise Http404
     return attempt

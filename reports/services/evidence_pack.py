@@ -124,8 +124,10 @@ def _pack_sessions(campaign: Campaign, as_of: dt.date, directive_ids: list[int])
     )
 
 
-def _pack_quizzes(directive_ids: list[int]):
-    return Quiz.objects.filter(directives__in=directive_ids).distinct().order_by("slug")
+def _pack_quizzes(directive_ids: list[int], agency_id: int):
+    """The campaign agency's quizzes and the shared ones (another agency's are not named in the pack)."""
+    own_or_shared = Quiz.objects.for_agency(agency_id) | Quiz.objects.all_agencies().filter(agency__isnull=True)
+    return own_or_shared.filter(directives__in=directive_ids).distinct().order_by("slug")
 
 
 def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
@@ -161,7 +163,7 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
     if SIGNIN_EXPORTER not in available:
         skipped.append(SIGNIN_EXPORTER)
     audience = campaign_audience(campaign=campaign, as_of=as_of)
-    for quiz in _pack_quizzes(directive_ids):
+    for quiz in _pack_quizzes(directive_ids, campaign.agency_id):
         parts.append(Part("3-ket-qua-kiem-tra", f"Kết quả bài kiểm tra “{quiz.title}”",
                           lambda q=quiz: exporters.get(QUIZ_EXPORTER).render(
                               quiz=q, as_of=as_of, employees=audience, since=campaign.start,

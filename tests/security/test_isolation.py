@@ -26,19 +26,13 @@ from org.scoping import AgencyScopedQuerySet, ForeignAgencyObject
 from tests.factories import EmployeeFactory, UserFactory, give_role, make_agency, make_unit
 
 OUR_APPS = ("org", "learning", "reports", "certificates", "courses", "quizzes", "reflections", "core")
-# Models that reach an agency without the scoped manager yet, with the reason. The test fails when
-# one of them gets the manager (remove it here then) and for any other model that reaches an agency.
-# Models that reach an agency without the scoped manager yet, with the reason: the quiz engine is
-# owned by the quizzes work of issue 13 (H1, M4, another branch); its services refuse people of
-# another agency themselves. Everything else that reaches an agency must have the manager.
-NOT_YET_SCOPED_APPS = {"quizzes": "quizzes (issue 13 H1/M4, another branch)"}
+# Every model that reaches an agency has the manager, the quiz engine's too (attempts through the
+# taker's agency; quizzes, banks and their rows through the owner, none for shared content).
+EXEMPT: dict[str, str] = {}  # label -> the reason a model reaching an agency goes without the manager
 
 
 def _exempt(model) -> bool:
-    if model._meta.app_label in NOT_YET_SCOPED_APPS:
-        return True
-    # a certificate setting of a quiz reaches an agency only if quizzes get one
-    return model._meta.label == "certificates.QuizCertificate"
+    return model._meta.label in EXEMPT
 
 
 def _reaches_agency(model, depth: int = 0, seen=()) -> bool:
@@ -82,7 +76,9 @@ def test_the_scoped_models_cover_the_agency_data():
                   "learning.CheckinAttempt", "reports.CampaignTarget", "reports.Reminder", "reports.ExportJob",
                   "reports.ScoringCriterion", "reports.SelfScore", "certificates.Certificate",
                   "certificates.CertificateJob", "courses.LessonReading", "reflections.Reflection",
-                  "reflections.ReflectionPrompt", "reflections.ReflectionReview", "courses.VideoProgress"):
+                  "reflections.ReflectionPrompt", "reflections.ReflectionReview", "courses.VideoProgress",
+                  "quizzes.Quiz", "quizzes.Attempt", "quizzes.AttemptQuestion", "quizzes.AttemptAnswer",
+                  "quizzes.Question", "quizzes.QuestionCategory"):
         assert label in labels, label
 
 
@@ -151,7 +147,7 @@ def test_a_foreign_id_and_a_missing_one_give_the_same_error(two_agencies):
 
 # -- the static check: lookups by id in views, admin hooks and services go through the scope ------
 
-ROOTS = ("org", "learning", "reports", "certificates", "courses", "reflections", "core")
+ROOTS = ("org", "learning", "reports", "certificates", "courses", "quizzes", "reflections", "core")
 SCOPE_CALLS = {"for_actor", "for_agency", "for_agencies", "all_agencies", "get_for_actor"}
 # (module, the model looked up) that are fine without the scope, and why.
 ALLOWED = {

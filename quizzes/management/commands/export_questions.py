@@ -9,20 +9,20 @@ from core.cli import in_english
 from core.errors import ImportRefused
 from quizzes.services.bank import questions_export
 
-from ._common import quiz_for
+from ._common import add_quiz_arguments, quiz_for
 
 
 class Command(BaseCommand):
     help = "Export a quiz's questions; importing the export and exporting again gives the same bytes."
 
     def add_arguments(self, parser):
-        parser.add_argument("--quiz", required=True)
+        add_quiz_arguments(parser)
         parser.add_argument("--format", choices=["gift", "xlsx", "aiken", "quizapp-json", "moodle-xml"], default="gift")
         parser.add_argument("--out", help="file to write (required for xlsx)")
 
     @in_english
     def handle(self, *args, **o):
-        quiz = quiz_for(o["quiz"])
+        quiz = quiz_for(o["quiz"], o["agency"])
         if o["format"] == "xlsx" and not o["out"]:
             raise CommandError("--format xlsx needs --out FILE")
         try:

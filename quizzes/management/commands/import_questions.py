@@ -9,7 +9,7 @@ from core.errors import ImportRefused
 from quizzes.formats import FORMATS, format_for
 from quizzes.services.bank import questions_import, questions_parse
 
-from ._common import quiz_for, refuse
+from ._common import add_quiz_arguments, quiz_for, refuse
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--quiz", required=True, help="quiz slug")
+        add_quiz_arguments(parser)
         parser.add_argument("--format", choices=FORMATS, help="default: from the extension (.gift .txt .xlsx .json .xml)")
         parser.add_argument("--dry-run", action="store_true")
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         fmt = format_for(path.name, o["format"])
         if not fmt:
             raise CommandError(f'cannot tell the format of "{path.name}": give --format {"|".join(FORMATS)}')
-        quiz = quiz_for(o["quiz"])
+        quiz = quiz_for(o["quiz"], o["agency"])
         try:
             parsed = questions_parse(data=path.read_bytes(), fmt=fmt, quiz=quiz)
             result = questions_import(quiz=quiz, questions=parsed, dry_run=o["dry_run"])

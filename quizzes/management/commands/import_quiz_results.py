@@ -9,7 +9,7 @@ from core.errors import ImportRefused
 from core.tables import read_table
 from quizzes.services.paper import COLUMNS, paper_results_import
 
-from ._common import quiz_for, refuse
+from ._common import add_quiz_arguments, quiz_for, refuse
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--quiz", required=True)
+        add_quiz_arguments(parser)
         parser.add_argument("--dry-run", action="store_true")
 
     @in_english
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         path = Path(o["file"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
-        quiz = quiz_for(o["quiz"])
+        quiz = quiz_for(o["quiz"], o["agency"])
         try:
             table = read_table(path, COLUMNS, filename=path.name)
             result = paper_results_import(quiz=quiz, table=table, dry_run=o["dry_run"])
