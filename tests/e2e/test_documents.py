@@ -2,8 +2,8 @@
 its own agency's documents only, never agency A's; an upload from the chooser lands in B's collection."""
 
 import pytest
-from django.urls import reverse
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents.models import Document
 
 from org.services.documents import agency_collection_ensure
