@@ -261,9 +261,13 @@ def attach_demo_video(lesson: LessonPage, *, publish: bool = False, threshold: i
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
 
+    from org.services.documents import library_collection_ensure
+
+    library = library_collection_ensure()  # lessons are shared content: their files are the library's
+
     def document(title: str, name: str) -> Document:
         with open(DEMO_MEDIA / name, "rb") as handle:
-            return Document.objects.create(title=title, file=File(handle, name=name))
+            return Document.objects.create(title=title, file=File(handle, name=name), collection=library)
 
     lesson.video = document("Bài giảng mẫu (video)", "bai-giang-mau.webm")
     lesson.video_captions = document("Bài giảng mẫu (phụ đề)", "bai-giang-mau.vtt")
