@@ -40,7 +40,7 @@ def documents_to_collections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("reports", "0004_reminder_dossier_deadline"),
+        ("reports", "0006_province_submissions"),
         ("org", "0005_agency_document_collections"),
     ]
 
