@@ -138,7 +138,10 @@ def markdown_table(by_size: dict[int, list[Verdict]]) -> str:
     """One row per ratio, one column per size: value and pass/FAIL."""
     sizes = sorted(by_size)
     names = list(dict.fromkeys(v.name for rows in by_size.values() for v in rows))
-    targets = {v.name: v.target for rows in by_size.values() for v in rows}
+    targets: dict[str, dict[str, None]] = {}
+    for size in sizes:
+        for row in by_size[size]:
+            targets.setdefault(row.name, {})[row.target] = None
     head = "| ratio | target | " + " | ".join(f"{s:,} staff" for s in sizes) + " |"
     rule = "| --- | --- | " + " | ".join("---:" for _ in sizes) + " |"
     lines = [head, rule]
@@ -150,5 +153,5 @@ def markdown_table(by_size: dict[int, list[Verdict]]) -> str:
                 cells.append("not measured")
             else:
                 cells.append(found.shown() + ("" if found.passed is None else f" {found.mark}"))
-        lines.append(f"| {name} | {targets[name]} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | {' / '.join(targets[name])} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

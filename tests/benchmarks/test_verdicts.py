@@ -78,3 +78,6 @@ def test_tables():
     pack = next(line for line in lines if line.startswith("| evidence pack"))
     assert pack.endswith("| 2.73× pass | not measured |")
     assert len(lines) == 2 + len(rows)
+    dashboards = v.markdown_table({size: v.verdicts(measurements(), size) for size in (30_000, 100_000)})
+    row = next(line for line in dashboards.splitlines() if line.startswith("| HR dashboard"))
+    assert row == "| HR dashboard (by unit) / bare page, caches cleared | ≤ 20× / ≤ 50× | 22.50× FAIL | 22.50× pass |"
