@@ -52,6 +52,7 @@
     if (sending) { again = true; return; }  // one beat in flight at a time
     var ranges = take();
     sending = true;
+    video.dataset.sending = "1";  // a beat in flight (the browser tests wait for the server to settle)
     fetch(url, { method: "POST", body: body(ranges), credentials: "same-origin" })
       .then(function (response) {
         if (response.status >= 500) throw new Error("server");
@@ -60,6 +61,7 @@
       .catch(function () { pending = ranges.concat(pending); })  // offline: send them with the next beat
       .then(function () {
         sending = false;
+        delete video.dataset.sending;
         video.dataset.beats = String(Number(video.dataset.beats || 0) + 1);
         if (again) { again = false; beat(); }
       });
