@@ -13,6 +13,7 @@ def test_steps_run_in_data_flow_order():
     assert [s.name for s in steps(ACTIVITY)] == [
         "learning.demo.sessions.seed_sessions", "quizzes.demo.seed_attempts",
         "learning.demo.campaigns.seed_evidence", "certificates.demo.seed_certificates",
-        "reports.demo.dossier.seed_self_scores", "learning.demo.kept.kept_after_activity"]
+        "reflections.demo.seed_reflections", "reports.demo.dossier.seed_self_scores",
+        "learning.demo.kept.kept_after_activity"]
     assert [s.name for s in steps(SCALE)] == ["reports.demo.scale.seed_scale", "learning.demo.kept.kept_after_scale"]
     assert [s.phase for s in steps(CONTENT, STAFF, ACTIVITY)][-1] == ACTIVITY
