@@ -64,12 +64,30 @@ def browser():
         browser.close()
 
 
+def _leave(context) -> None:
+    """Leave every page before the context closes, and give the live server a moment: pages send
+    requests as they unload (Wagtail's editor releases its editing session, the video player its
+    last heartbeat). Arriving while the test database is flushed, they lock it ("database table is
+    locked"), the flush fails and the next test inherits the rows."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for open_page in context.pages:
+        open_page.on("dialog", lambda dialog: dialog.accept())  # the editor's "leave this page?"
+        try:
+            open_page.goto("about:blank", timeout=5_000)
+        except PlaywrightError:
+            pass  # a page that will not leave is closed with its context anyway
+    if context.pages:
+        context.pages[0].wait_for_timeout(500)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    _leave(context)
     context.close()
 
 
@@ -82,6 +100,7 @@ def phone_page(browser):
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    _leave(context)
     context.close()
 
 
