@@ -7,6 +7,7 @@ a template method (pretix invoice renderer): subclasses give the story, the base
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from functools import cache
@@ -17,8 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from core.signing import sign_pdf
 
@@ -228,10 +230,10 @@ class PagedTable(Flowable):
         return heights
 
     def _copy(self, start: int, tail: list) -> PagedTable:
-        rest = PagedTable(self.header, self.rows, col_widths=self.col_widths, row_height=self.row_height,
-                          style=self.style_commands, start=start, grow=self.grow, tail=tail,
-                          keep_rows=self.keep_rows, _heights=self.heights)
-        rest._header_height = self._header_height
+        rest = copy.copy(self)  # shares the rows and their measured heights
+        for mark in ("_postponed", "_frame", "canv"):  # set by platypus on this one, not the rest
+            rest.__dict__.pop(mark, None)
+        rest.start, rest.tail = start, tail
         return rest
 
     def _table(self, stop: int) -> Table:
@@ -280,6 +282,120 @@ class PagedTable(Flowable):
             _, height = flowable.wrapOn(self.canv, self.width, self.height)
             y -= height
             flowable.drawOn(self.canv, 0, y)
+
+
+class TextPagedTable(PagedTable):
+    """A PagedTable of plain-text cells drawn straight on the canvas: what a Table of one Paragraph
+    per cell draws (same line breaks, baselines, grid), at a fraction of the cost — a Paragraph is
+    parsed, wrapped and laid out per cell, ≈ 3 ms a row, the whole cost of a sheet of 11,000 names.
+
+    `column_styles` give each column's font, size, leading and alignment (TA_LEFT or TA_CENTER);
+    cells are vertically centred, padded 3 pt left and right, under a GRID of `grid_width` points.
+    A cell wider than its column breaks where Paragraph would (its own line breaking, used only
+    for those cells)."""
+
+    def __init__(self, header: list, rows: list[tuple[str, ...]], *, column_styles: list[ParagraphStyle],
+                 grid_width: float = 0.5, **kwargs):
+        self.column_styles, self.grid_width = column_styles, grid_width
+        super().__init__(header, rows, **kwargs)
+
+    def _measure(self) -> list[float]:
+        padding, heights, self.lines = self._padding(), [], []
+        columns = [(style, width - 6) for style, width in zip(self.column_styles, self.col_widths, strict=True)]
+        for row in self.rows:
+            cells = tuple(_text_lines(text, style, width) for text, (style, width) in zip(row, columns, strict=True))
+            self.lines.append(cells)
+            tallest = max(len(lines) * style.leading for lines, (style, _) in zip(cells, columns, strict=True))
+            heights.append(max(self.row_height, tallest + padding + 1) if self.grow else self.row_height)
+        return heights
+
+    def _table(self, stop: int) -> Flowable:
+        return _TextRows(self, self.start, stop)
+
+
+def _text_lines(text: str, style: ParagraphStyle, width: float) -> tuple[tuple[str, float], ...]:
+    """The lines a Paragraph of `text` in `style` would show at `width` (whitespace collapsed), each
+    with its word spacing (negative when Paragraph squeezes a line's spaces to keep a word on it)."""
+    if "\xa0" not in text:  # Paragraph does not break at a no-break space: it decides those below
+        words = text.split()
+        if not words:
+            return ()
+        line = " ".join(words)
+        if stringWidth(line, style.fontName, style.fontSize) <= width:
+            return ((line, 0.0),)
+    from xml.sax.saxutils import escape
+
+    lines = []
+    for extra, words in Paragraph(escape(text), style).breakLines(width).lines:
+        line = " ".join(str(word) for word in words)
+        spaces = len(words) + line.count("\xa0") - 1
+        lines.append((line, extra / spaces if extra < -1e-8 and spaces > 0 else 0.0))
+    return tuple(lines)
+
+
+class _TextRows(Flowable):
+    """One page of a TextPagedTable: the header row (a Table, once a page) and rows start:stop."""
+
+    def __init__(self, table: TextPagedTable, start: int, stop: int):
+        super().__init__()
+        self.table, self.start, self.stop = table, start, stop
+        self.hAlign = "CENTER"  # placed as a Table is (the frame centres what is wider than it)
+
+    def wrap(self, avail_width, avail_height):
+        table = self.table
+        self.width = sum(table.col_widths)
+        self.height = table._head(avail_width) + sum(table.heights[self.start:self.stop])
+        return self.width, self.height
+
+    def draw(self):
+        table, canvas = self.table, self.canv
+        header = Table([table.header], colWidths=table.col_widths, style=TableStyle(table.style_commands))
+        head = header.wrap(self.width, self.height)[1]
+        header.drawOn(canvas, 0, self.height - head)
+        edges = [0.0]
+        for width in table.col_widths:
+            edges.append(edges[-1] + width)
+        text = canvas.beginText()
+        font = None
+        top = self.height - head
+        rules = [top]
+        for index in range(self.start, self.stop):
+            height = table.heights[index]
+            bottom = top - height
+            for column, lines in enumerate(table.lines[index]):
+                if not lines:
+                    continue
+                style = table.column_styles[column]
+                if font != (style.fontName, style.fontSize, style.leading):
+                    font = (style.fontName, style.fontSize, style.leading)
+                    text.setFont(*font)
+                left, right = edges[column] + 3, edges[column + 1] - 3
+                y = bottom + (height + len(lines) * style.leading) / 2 - style.fontSize
+                for line, word_space in lines:
+                    if style.alignment == TA_CENTER and not word_space:
+                        x = (left + right - stringWidth(line, style.fontName, style.fontSize)) / 2
+                    else:
+                        x = left
+                    text.setTextOrigin(x, y)
+                    if word_space:
+                        text.setWordSpace(word_space)
+                        text.textOut(line)
+                        text.setWordSpace(0)
+                    else:
+                        text.textOut(line)
+                    y -= style.leading
+            rules.append(bottom)
+            top = bottom
+        canvas.saveState()
+        canvas.setFillColor("black")
+        canvas.drawText(text)
+        canvas.setLineWidth(table.grid_width)
+        canvas.setStrokeColor("black")
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        canvas.lines([(0, y, edges[-1], y) for y in rules[1:]]
+                     + [(x, rules[0], x, rules[-1]) for x in edges])
+        canvas.restoreState()
 
 
 def signer_lines(title: str) -> list[str]:

@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core.choices import choice_label
 from core.exporters import Exporter, Rendered, Scope, register, safe_cell
-from core.pdf import SERIF, SERIF_BOLD, PagedTable, PdfDocument, national_header, styles
+from core.pdf import SERIF, SERIF_BOLD, PdfDocument, TextPagedTable, national_header, styles
 from learning.models import Attendance, AttendanceStatus, StudySession
 from learning.selectors.sessions import session_roster
 
@@ -117,40 +117,35 @@ class SigninSheetDocument(PdfDocument):
     def _facts(self) -> list:
         return [Paragraph(f"<b>{label}:</b> {_esc(value)}", self.st["plain"]) for label, value in self.sheet.facts]
 
-    def _table(self) -> PagedTable:
+    def _table(self) -> TextPagedTable:
         st = self.st
         roster = self.sheet.rows
         statuses = self.sheet.statuses
         last = "Điểm danh" if self.with_attendance else "Ký tên"
         header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", last)]
         code_style = st["cell"].clone("signin_code", fontSize=9.5, leading=11.5)
-        rows = []
-        for number, (pk, code, name, unit, position) in enumerate(roster, start=1):
-            status = statuses.get(pk)
-            rows.append([
-                Paragraph(str(number), st["cell_center"]),
-                Paragraph(_esc(code), code_style),
-                Paragraph(_esc(name), st["cell"]),
-                Paragraph(_esc(unit), st["cell"]),
-                Paragraph(_esc(position), st["cell"]),
-                Paragraph(_esc(choice_label(AttendanceStatus, status)) if status else "", st["cell_center"]),
-            ])
+        labels = {value: str(choice_label(AttendanceStatus, value)) for value in AttendanceStatus.values}
+        rows = [(str(number), code, name, unit, position, labels.get(status, status) if status else "")
+                for number, (pk, code, name, unit, position) in enumerate(roster, start=1)
+                for status in (statuses.get(pk),)]
         self.count = len(roster)
         self.counts = {value: sum(1 for row in roster if statuses.get(row[0]) == value)
                        for value in AttendanceStatus.values}
         self.counts["unmarked"] = sum(1 for row in roster if row[0] not in statuses)
-        # Thousands of rows at province scale: PagedTable keeps the page breaks linear. Rows grow
-        # with their longest cell (a long name, unit or title wraps inside it); the totals and the
-        # two signature blocks stay with the last rows.
-        return PagedTable(header, rows, col_widths=COLUMN_WIDTHS, row_height=9 * mm, grow=True,
-                          tail=self._closing(), style=[
-                              ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                              ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                          ])
+        # Thousands of rows at province scale: TextPagedTable keeps the page breaks linear and draws
+        # the plain-text cells itself (a Paragraph per cell was the whole cost of the evidence pack).
+        # Rows grow with their longest cell (a long name, unit or title wraps inside it); the totals
+        # and the two signature blocks stay with the last rows.
+        columns = [st["cell_center"], code_style, st["cell"], st["cell"], st["cell"], st["cell_center"]]
+        return TextPagedTable(header, rows, column_styles=columns, col_widths=COLUMN_WIDTHS, row_height=9 * mm,
+                              grow=True, tail=self._closing(), style=[
+                                  ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                                  ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                              ])
 
     def _totals(self) -> Paragraph:
         st = self.st

@@ -1,15 +1,20 @@
-"""PagedTable: the same pages as reportlab's Table with a repeated header, in work linear in the rows."""
+"""PagedTable: the same pages as reportlab's Table with a repeated header, in work linear in the rows;
+TextPagedTable: the same drawing as one Paragraph per cell, without a Paragraph per cell."""
 
 from __future__ import annotations
 
 import io
+import re
+import shutil
+import subprocess
 
 import pypdf
+import pytest
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core import pdf
-from core.pdf import PagedTable, styles
+from core.pdf import PagedTable, TextPagedTable, styles
 
 WIDTHS = [12 * mm, 60 * mm, 40 * mm]
 STYLE = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]
@@ -74,3 +79,43 @@ def test_one_place_name_and_agency_name_for_every_document():
     assert issuing_agency_name("Sở Công Thương Tây Ninh", "UBND TỈNH TÂY NINH") == "SỞ CÔNG THƯƠNG"
     assert issuing_agency_name("Sở Y tế", "UBND TỈNH TÂY NINH") == "SỞ Y TẾ"
     assert governing_recipient("UBND TỈNH TÂY NINH") == "UBND tỉnh Tây Ninh"
+
+
+def _words(content: bytes, tmp_path) -> list[tuple[str, float, float]]:
+    """Each word drawn and where (pdftotext -bbox), in drawing order."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "table.pdf"
+    path.write_bytes(content)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return [(word, round(float(x), 2), round(float(y), 2))
+            for x, y, word in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', out)]
+
+
+def _document(table) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([Paragraph("DANH SÁCH", styles()["title"]), Spacer(1, 60 * mm), table,
+                                     Paragraph("Danh sách kết thúc.", styles()["plain"])])
+    return buffer.getvalue()
+
+
+def test_text_paged_table_draws_what_a_table_of_paragraphs_draws(tmp_path):
+    """Same words at the same places as one Paragraph per cell: centred numbers, names wrapped inside
+    their cell, a line whose spaces Paragraph squeezes to keep its last word, rows grown to fit."""
+    st = styles()
+    columns = [st["cell_center"], st["cell"], st["cell_center"]]
+    texts = [(str(i), f"Nguyễn Thị Hồng {i}" + (" Phòng Kế hoạch – Tài chính và Tổng hợp" * (i % 4 == 0)),
+              "Có mặt" if i % 3 else "") for i in range(1, 131)]
+    texts[6] = ("7", "Nguyễn Thị Hồng Nguyễn Thị Hồng Nguyễn Nguyễn Nguyễn", "Vắng có lý do")  # squeezed
+    header = [Paragraph(h, st["cell_head"]) for h in ("STT", "Họ và tên", "Ký tên")]
+    paragraphs = [[Paragraph(text, style) for text, style in zip(row, columns, strict=True)] for row in texts]
+    style = [*STYLE, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 3)]  # what TextPagedTable draws
+    reference = PagedTable(header, paragraphs, col_widths=WIDTHS, row_height=10 * mm, style=style, grow=True)
+
+    fast = TextPagedTable(header, texts, column_styles=columns, col_widths=WIDTHS, row_height=10 * mm,
+                          style=style, grow=True)
+
+    expected = _words(_document(reference), tmp_path)
+    assert _words(_document(fast), tmp_path) == expected
+    assert sum(1 for word in expected if word[0] == "Tổng") == 32  # the long cells are there, wrapped
