@@ -101,14 +101,30 @@ def export_verdicts(measurements: dict) -> list[Verdict]:
     return out
 
 
+DASHBOARD_NAME = "HR dashboard (by unit, today) / bare page, caches cleared"
+
+
 def dashboard_verdicts(measurements: dict, size: int) -> list[Verdict]:
+    """The live dashboard of today against the bare page, wall time (its aggregates run in the
+    database server, which the process's CPU time does not see); the same as of a past date
+    (computed from the evidence) and the CPU ratio reported beside it."""
     found = (measurements.get("dashboard") or {}).get("result") or {}
-    value = _ratio(found.get("dashboard_ms"), found.get("bare_ms"))
+    bare, today = found.get("bare") or {}, found.get("today") or {}
+    as_of = found.get("as_of") or ({"cpu_ms": found["dashboard_ms"]} if "dashboard_ms" in found else {})
+    bare_floor = f"bare Wagtail page {bare['wall_ms']:.1f} ms" if bare.get("wall_ms") else "bare Wagtail page"
+    value = _ratio(today.get("wall_ms"), bare.get("wall_ms"))
     target = DASHBOARD_TARGETS.get(size)
-    return [Verdict("HR dashboard (by unit) / bare page, caches cleared", value, "×",
-                    f"bare Wagtail page {found['bare_ms']:.1f} ms" if found.get("bare_ms") else "bare Wagtail page",
-                    f"≤ {target:g}×" if target else "— (targets at 30,000 and 100,000)",
-                    _check(value, target, at_least=False) if target else None)]
+    kept = "" if today.get("kept", True) else " (campaign not kept: computed)"
+    return [
+        Verdict(DASHBOARD_NAME + kept, value, "×", bare_floor,
+                f"≤ {target:g}×" if target else "— (targets at 30,000 and 100,000)",
+                _check(value, target, at_least=False) if target else None),
+        Verdict("HR dashboard (by unit, today) / bare page, CPU time of the process", _ratio(
+            today.get("cpu_ms"), bare.get("cpu_ms")), "×", "bare Wagtail page, CPU", "reported", None),
+        Verdict("HR dashboard (by unit, as of 2024-12-31: from the evidence) / bare page", _ratio(
+            as_of.get("wall_ms", as_of.get("cpu_ms")), bare.get("wall_ms", found.get("bare_ms"))), "×",
+            bare_floor, "reported", None),
+    ]
 
 
 def login_verdicts(measurements: dict) -> list[Verdict]:

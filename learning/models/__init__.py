@@ -1,6 +1,6 @@
 from .campaigns import Campaign, Exemption, ProvinceCampaign, Requirement
 from .evidence import ManualEvidence
-from .kept import KeptCampaign, KeptPerson, KeptStatus
+from .kept import KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
 from .records import SessionRecord, SessionRecordKind
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
 
@@ -12,8 +12,10 @@ __all__ = [
     "CheckinAttempt",
     "Exemption",
     "KeptCampaign",
+    "KeptCount",
     "KeptPerson",
     "KeptStatus",
+    "KeptUnitCount",
     "ManualEvidence",
     "ProvinceCampaign",
     "Requirement",

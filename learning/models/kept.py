@@ -84,3 +84,65 @@ class KeptStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.employee_id}/{self.requirement_id}"
+
+
+class KeptCount(models.Model):
+    """Counters of the kept rows per (unit today, requirement, category, due date): how many rows,
+    exempt, completed on time / late and missing. Kept with the rows, under the same campaign lock,
+    by `learning.services.kept`. The due date is part of the key so that missing rows turn from
+    pending to overdue on the day after it without any write."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=32, blank=True)
+    due = models.DateField()
+    # Signed on purpose: the counters move by differences, and a drift shows as a wrong figure
+    # (found by `reconcile_compliance`) rather than a failed write.
+    rows = models.IntegerField(default=0)
+    exempt = models.IntegerField(default=0)
+    completed = models.IntegerField(default=0)
+    completed_late = models.IntegerField(default=0)
+    missing = models.IntegerField(default=0)  # neither exempt nor completed: pending or overdue by `due`
+
+    agency_lookup = "campaign__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit", "requirement", "category", "due"],
+                                               name="kept_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.unit_id}/{self.requirement_id}/{self.category}/{self.due}"
+
+
+class KeptUnitCount(models.Model):
+    """Counters of the kept people per (unit today, category, due date): the people figures of the
+    dashboards (everyone, exempt, done with every requirement, missing some, trained in at least
+    one) and the sums of their rows, so that a unit's summary reads a few rows instead of its
+    people."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=32, blank=True)
+    due = models.DateField()
+    people = models.IntegerField(default=0)
+    exempt_people = models.IntegerField(default=0)
+    done_people = models.IntegerField(default=0)  # not exempt, every requirement completed
+    missing_people = models.IntegerField(default=0)  # not exempt, some requirement missing
+    trained_people = models.IntegerField(default=0)  # not exempt, at least one requirement completed
+    rows = models.IntegerField(default=0)
+    exempt = models.IntegerField(default=0)
+    completed = models.IntegerField(default=0)
+    completed_late = models.IntegerField(default=0)
+    missing = models.IntegerField(default=0)
+
+    agency_lookup = "campaign__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit", "category", "due"],
+                                               name="kept_unit_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.unit_id}/{self.category}/{self.due}"

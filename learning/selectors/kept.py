@@ -2,8 +2,8 @@
 
 The rows hold what the one rule (`learning.selectors.compliance`) computed for today: due date,
 exemption, earliest evidence. The status of a day comes from them by that rule's comparisons —
-`statuses_from` for rows, and for the per-unit figures the same comparisons as SQL aggregates over
-one row per person (`KeptPerson`: the person's due date is the same for all their requirements):
+`statuses_from` for rows, and for the per-unit figures the same comparisons as SQL sums over the
+counters (`KeptUnitCount` per unit, `KeptCount` per unit × requirement, both keyed by due date):
 - exempt person: every row `exempt`;
 - otherwise `on_time` rows `completed`, `late` rows `completed_late`, and the rest `pending`
   while today ≤ due, `overdue` after.
@@ -17,11 +17,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-from django.db.models import Count, F, Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from learning.models import Campaign, KeptCampaign, KeptPerson, KeptStatus
+from learning.models import Campaign, KeptCampaign, KeptCount, KeptStatus, KeptUnitCount, Requirement
 from learning.selectors.compliance import statuses_from
 from learning.selectors.summaries import GROUP_COLUMNS, Summary
 from learning.statuses import STATUSES
@@ -54,30 +54,30 @@ def kept_table(*, campaign: Campaign, today: dt.date | None = None) -> pd.DataFr
     return table[KEPT_COLUMNS]
 
 
-def _people(*, campaign: Campaign, within: Iterable[OrgUnit], category: str | None):
-    people = KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk)
+def _counts(model, *, campaign: Campaign, within: Iterable[OrgUnit], category: str | None):
+    """The campaign's counters (`KeptUnitCount` or `KeptCount`) of the units in the subtrees of
+    `within`, of `category`."""
+    counts = model.objects.all_agencies().filter(campaign_id=campaign.pk)
+    within = list(within)
+    # Re-read the paths: treebeard moves sibling paths when a unit is inserted in name order.
+    paths = dict(OrgUnit.objects.filter(pk__in=[u.pk for u in within]).values_list("pk", "path")) if within else {}
     for unit in within:  # the person's unit today in each of these subtrees
-        # Re-read the path: treebeard moves sibling paths when a unit is inserted in name order.
-        path = OrgUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first() or unit.path
-        people = people.filter(unit__path__startswith=path)
+        counts = counts.filter(unit__path__startswith=paths.get(unit.pk, unit.path))
     if category:
-        people = people.filter(category=category)
-    return people.annotate(missing=F("total") - F("on_time") - F("late"))
+        counts = counts.filter(category=category)
+    return counts
 
 
+# The summary family from the counters, the status of `today` by the rule's comparison: missing
+# rows are pending while today ≤ due, overdue after. Named apart from the counters they sum.
 def _figures(today: dt.date) -> dict:
-    counted, overdue_day = Q(exempt=False), Q(due__lt=today)
+    overdue_day = Q(due__lt=today)
     return {
-        "people": Count("id"),
-        "exempt_people": Count("id", filter=Q(exempt=True)),
-        "done_people": Count("id", filter=counted & Q(missing=0)),
-        "overdue_people": Count("id", filter=counted & Q(missing__gt=0) & overdue_day),
-        "rows": Sum("total"),
-        "completed": Sum("on_time", filter=counted),
-        "completed_late": Sum("late", filter=counted),
-        "pending": Sum("missing", filter=counted & ~overdue_day),
-        "overdue": Sum("missing", filter=counted & overdue_day),
-        "exempt": Sum("total", filter=Q(exempt=True)),
+        "n_people": Sum("people"), "n_exempt_people": Sum("exempt_people"), "n_done_people": Sum("done_people"),
+        "n_overdue_people": Sum("missing_people", filter=overdue_day), "n_rows": Sum("rows"),
+        "n_completed": Sum("completed"), "n_completed_late": Sum("completed_late"),
+        "n_pending": Sum("missing", filter=~overdue_day), "n_overdue": Sum("missing", filter=overdue_day),
+        "n_exempt": Sum("exempt"),
     }
 
 
@@ -86,25 +86,26 @@ def kept_summary(*, campaign: Campaign, today: dt.date | None = None, within: It
     """`summaries.summary` of today's table (people in the subtrees of `within`, of `category`),
     from the kept rows."""
     today = today or timezone.localdate()
-    figures = _people(campaign=campaign, within=within, category=category).aggregate(**_figures(today))
-    return Summary(**{name: int(value or 0) for name, value in figures.items()})
+    figures = _counts(KeptUnitCount, campaign=campaign, within=within, category=category).aggregate(
+        **_figures(today))
+    return Summary(**{name[2:]: int(value or 0) for name, value in figures.items()})
 
 
 def kept_trained(*, campaign: Campaign) -> tuple[int, int]:
     """(people who must study, those of them with at least one requirement completed) today."""
-    figures = KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk, exempt=False).aggregate(
-        counted=Count("id"), trained=Count("id", filter=Q(on_time__gt=0) | Q(late__gt=0)))
-    return figures["counted"], figures["trained"]
+    figures = KeptUnitCount.objects.all_agencies().filter(campaign_id=campaign.pk).aggregate(
+        people=Sum("people"), exempt=Sum("exempt_people"), trained=Sum("trained_people"))
+    return int(figures["people"] or 0) - int(figures["exempt"] or 0), int(figures["trained"] or 0)
 
 
 def kept_by_unit(*, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
                  category: str | None = None, depth: int | None = None) -> pd.DataFrame:
     """`summaries.group_summary(table, ["unit_id", "unit", "unit_path"])` of today's table, from the
-    kept rows: one GROUP BY over one row per person, units in tree order. With `depth`, people are
+    counters: one GROUP BY over a few rows per unit, units in tree order. With `depth`, people are
     counted in their unit's ancestor at that depth (`summaries.rolled_up`)."""
     today = today or timezone.localdate()
     keys = ["unit_id", "unit", "unit_path"]
-    people = _people(campaign=campaign, within=within, category=category)
+    people = _counts(KeptUnitCount, campaign=campaign, within=within, category=category)
     if depth is None:
         grouped = people.values("unit_id").annotate(unit_name=F("unit__name"), unit_path=F("unit__path"))
     else:
@@ -113,6 +114,7 @@ def kept_by_unit(*, campaign: Campaign, today: dt.date | None = None, within: It
     if not rows:
         return pd.DataFrame(columns=[*keys, *GROUP_COLUMNS])
     out = pd.DataFrame.from_records(rows).rename(columns={"unit_name": "unit"})
+    out = out.rename(columns={name: name[2:] for name in _figures(today)})
     if depth is not None:
         units = {path: (pk, name) for pk, path, name in
                  OrgUnit.objects.filter(path__in=out["unit_path"].tolist()).values_list("pk", "path", "name")}
@@ -128,19 +130,52 @@ def kept_by_unit(*, campaign: Campaign, today: dt.date | None = None, within: It
     return out[[*keys, *GROUP_COLUMNS]].reset_index(drop=True)
 
 
-def kept_unit_requirement_counts(*, campaign: Campaign, today: dt.date | None = None) -> pd.DataFrame:
-    """Row counts per (unit today, requirement) and status: one GROUP BY over the kept rows."""
-    today = today or timezone.localdate()
-    counted, none = Q(exempt=False), Q(evidence_date__isnull=True)
-    figures = {  # named apart from the fields they count (`exempt` is a field)
-        "n_rows": Count("id"), "n_exempt": Count("id", filter=Q(exempt=True)),
-        "n_completed": Count("id", filter=counted & Q(evidence_date__lte=F("due"))),
-        "n_completed_late": Count("id", filter=counted & Q(evidence_date__gt=F("due"))),
-        "n_pending": Count("id", filter=counted & none & Q(due__gte=today)),
-        "n_overdue": Count("id", filter=counted & none & Q(due__lt=today)),
+def _cells(today: dt.date) -> dict:
+    overdue_day = Q(due__lt=today)
+    return {  # named apart from the counters they sum
+        "n_rows": Sum("rows"), "n_exempt": Sum("exempt"), "n_completed": Sum("completed"),
+        "n_completed_late": Sum("completed_late"), "n_pending": Sum("missing", filter=~overdue_day),
+        "n_overdue": Sum("missing", filter=overdue_day),
     }
-    rows = (KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk).values("unit_id", "requirement_id")
+
+
+def kept_unit_requirement_counts(*, campaign: Campaign, today: dt.date | None = None) -> pd.DataFrame:
+    """Row counts per (unit today, requirement) and status, from the counters."""
+    today = today or timezone.localdate()
+    figures = _cells(today)
+    rows = (KeptCount.objects.all_agencies().filter(campaign_id=campaign.pk).values("unit_id", "requirement_id")
             .annotate(**figures).order_by("unit_id", "requirement_id"))
-    frame = pd.DataFrame.from_records(list(rows), columns=["unit_id", "requirement_id", *figures])
-    return frame.rename(columns={name: name[2:] for name in figures})[["unit_id", "requirement_id", "rows",
-                                                                      *STATUSES]]
+    frame = pd.DataFrame.from_records(list(rows), columns=["unit_id", "requirement_id", *figures]).fillna(0)
+    frame = frame.rename(columns={name: name[2:] for name in figures})[["unit_id", "requirement_id", "rows",
+                                                                        *STATUSES]]
+    return frame.astype("int64") if len(frame) else frame
+
+
+def kept_by_requirement(*, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
+                        category: str | None = None) -> pd.DataFrame:
+    """`summaries.group_summary(table, ["requirement_id", "requirement"])` of today's table (people
+    in the subtrees of `within`, of `category`), from the counters, in the campaign's order. Per
+    requirement a person is one row: people = rows, exempt / done / overdue people = rows."""
+    today = today or timezone.localdate()
+    keys = ["requirement_id", "requirement"]
+    figures = _cells(today)
+    counts = {row["requirement_id"]: row for row in
+              _counts(KeptCount, campaign=campaign, within=within, category=category)
+              .values("requirement_id").annotate(**figures).order_by()}
+    requirements = (Requirement.objects.filter(campaign=campaign, pk__in=list(counts)).order_by("order", "id")
+                    .values_list("pk", "directive__number"))
+    rows = []
+    for pk, label in requirements:
+        found = {name[2:]: int(counts[pk][name] or 0) for name in figures}
+        rows.append({"requirement_id": pk, "requirement": label, **found, "people": found["rows"],
+                     "exempt_people": found["exempt"], "done_people": found["completed"] + found["completed_late"],
+                     "overdue_people": found["overdue"]})
+    if not rows:
+        return pd.DataFrame(columns=[*keys, *GROUP_COLUMNS])
+    out = pd.DataFrame.from_records(rows)
+    out["counted_people"] = out["people"] - out["exempt_people"]
+    out["counted_rows"] = out["rows"] - out["exempt"]
+    out["done_rows"] = out["completed"] + out["completed_late"]
+    out["people_rate"] = 100.0 * out["done_people"] / out["counted_people"].where(out["counted_people"] > 0)
+    out["rows_rate"] = 100.0 * out["done_rows"] / out["counted_rows"].where(out["counted_rows"] > 0)
+    return out[[*keys, *GROUP_COLUMNS]]

@@ -20,10 +20,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from learning.models import Campaign, KeptCampaign, KeptPerson, KeptStatus
+from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
 from learning.selectors.compliance import compliance_horizon, compliance_table, compliance_table_of
 from learning.selectors.kept import KEPT_COLUMNS, kept_table
-from learning.statuses import EXEMPT
+from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING
 from org.models import Employee
 
 # Above this many people a refresh recomputes the whole campaign: one pass costs less than a long
@@ -83,6 +83,79 @@ def _insert_statuses(campaign: Campaign, frame: pd.DataFrame) -> None:
             cursor.executemany(sql, rows[start:start + BATCH * 10])
 
 
+# --- counters ------------------------------------------------------------------------------------
+# `KeptCount` / `KeptUnitCount` are sums of the kept rows. They move by differences under the
+# campaign lock: before a person's rows are replaced their share is subtracted, after it the new
+# rows' share added (one INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE each, PostgreSQL and
+# SQLite alike); a full rebuild starts them from zero.
+
+COUNTERS = {
+    KeptCount: {
+        "keys": ["campaign_id", "unit_id", "requirement_id", "category", "due"],
+        "select": ["s.campaign_id", "s.unit_id", "s.requirement_id", "p.category", "s.due"],
+        "values": {
+            "rows": "COUNT(*)",
+            "exempt": "SUM(CASE WHEN s.exempt THEN 1 ELSE 0 END)",
+            "completed": "SUM(CASE WHEN NOT s.exempt AND s.evidence_date <= s.due THEN 1 ELSE 0 END)",
+            "completed_late": "SUM(CASE WHEN NOT s.exempt AND s.evidence_date > s.due THEN 1 ELSE 0 END)",
+            "missing": "SUM(CASE WHEN NOT s.exempt AND s.evidence_date IS NULL THEN 1 ELSE 0 END)",
+        },
+        "from": "{status} s JOIN {person} p ON p.campaign_id = s.campaign_id AND p.employee_id = s.employee_id",
+        "where": "s",
+    },
+    KeptUnitCount: {
+        "keys": ["campaign_id", "unit_id", "category", "due"],
+        "select": ["p.campaign_id", "p.unit_id", "p.category", "p.due"],
+        "values": {
+            "people": "COUNT(*)",
+            "exempt_people": "SUM(CASE WHEN p.exempt THEN 1 ELSE 0 END)",
+            "done_people": "SUM(CASE WHEN NOT p.exempt AND p.on_time + p.late = p.total THEN 1 ELSE 0 END)",
+            "missing_people": "SUM(CASE WHEN NOT p.exempt AND p.on_time + p.late < p.total THEN 1 ELSE 0 END)",
+            "trained_people": "SUM(CASE WHEN NOT p.exempt AND p.on_time + p.late > 0 THEN 1 ELSE 0 END)",
+            "rows": "SUM(p.total)",
+            "exempt": "SUM(CASE WHEN p.exempt THEN p.total ELSE 0 END)",
+            "completed": "SUM(CASE WHEN p.exempt THEN 0 ELSE p.on_time END)",
+            "completed_late": "SUM(CASE WHEN p.exempt THEN 0 ELSE p.late END)",
+            "missing": "SUM(CASE WHEN p.exempt THEN 0 ELSE p.total - p.on_time - p.late END)",
+        },
+        "from": "{person} p",
+        "where": "p",
+    },
+}
+
+
+def _count(campaign: Campaign, ids: list[int] | None, sign: int) -> None:
+    """Add (`sign` 1) or subtract (-1) the share of the kept rows of `ids` (None: everyone) to the
+    campaign's counters."""
+    q = connection.ops.quote_name
+    tables = {"status": q(KeptStatus._meta.db_table), "person": q(KeptPerson._meta.db_table)}
+    for model, spec in COUNTERS.items():
+        table = q(model._meta.db_table)
+        names = [*spec["keys"], *spec["values"]]
+        where = f"{spec['where']}.campaign_id = %s"
+        params: list = [campaign.pk]
+        if ids is not None:
+            where += f" AND {spec['where']}.employee_id IN ({', '.join(['%s'] * len(ids))})"
+            params += ids
+        values = [f"{sign} * {expression}" for expression in spec["values"].values()]
+        updates = ", ".join(f"{q(n)} = {table}.{q(n)} + excluded.{q(n)}" for n in spec["values"])
+        sql = (f"INSERT INTO {table} ({', '.join(q(n) for n in names)}) "
+               f"SELECT {', '.join([*spec['select'], *values])} FROM {spec['from'].format(**tables)} "
+               f"WHERE {where} GROUP BY {', '.join(spec['select'])} "
+               f"ON CONFLICT ({', '.join(q(n) for n in spec['keys'])}) DO UPDATE SET {updates}")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        if sign < 0:
+            continue
+        empty = {name: 0 for name in spec["values"]}  # cells whose people all left: gone, not zeros
+        model.objects.all_agencies().filter(campaign_id=campaign.pk, **empty).delete()
+
+
+def _count_clear(campaign: Campaign) -> None:
+    for model in COUNTERS:
+        model.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
+
+
 def _lock(campaign: Campaign) -> KeptCampaign | None:
     return KeptCampaign.objects.all_agencies().select_for_update().filter(campaign_id=campaign.pk).first()
 
@@ -98,7 +171,9 @@ def kept_rebuild(*, campaign: Campaign, today: dt.date | None = None) -> KeptCam
         table = compliance_table(campaign=campaign, as_of=today)
         KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
         KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
+        _count_clear(campaign)
         _write(campaign, table)
+        _count(campaign, None, 1)
         kept.computed_on = today
         kept.valid_until = compliance_horizon(campaign=campaign, as_of=today)
         kept.save()
@@ -120,9 +195,11 @@ def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.d
             kept_rebuild(campaign=campaign, today=today)
             return
         table = compliance_table_of(campaign=campaign, employee_ids=ids, as_of=today)
+        _count(campaign, ids, -1)
         KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk, employee_id__in=ids).delete()
         KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk, employee_id__in=ids).delete()
         _write(campaign, table)
+        _count(campaign, ids, 1)
         horizon = compliance_horizon(campaign=campaign, as_of=today, employee_ids=ids)
         if horizon is not None and (kept.valid_until is None or horizon < kept.valid_until):
             kept.valid_until = horizon
@@ -174,7 +251,8 @@ def kept_compare(*, campaign: Campaign, today: dt.date | None = None) -> tuple[i
     full computation of `today` (person rows included: a person row that does not sum up its
     status rows counts as one row different)."""
     today = _day(today)
-    full = compliance_table(campaign=campaign, as_of=today)[KEPT_COLUMNS]
+    computed = compliance_table(campaign=campaign, as_of=today)
+    full = computed[KEPT_COLUMNS]
     kept = kept_table(campaign=campaign, today=today)
     keys = ["employee_id", "requirement_id"]
     both = full.astype({k: "int64" for k in keys}).merge(kept.astype({k: "int64" for k in keys}), on=keys,
@@ -186,7 +264,8 @@ def kept_compare(*, campaign: Campaign, today: dt.date | None = None) -> tuple[i
     for column in ["unit_id", "due_day", "status", "evidence", "evidence_date"]:
         left, right = matched[column].astype(object), matched[f"{column}_kept"].astype(object)
         different |= ~((left == right) | (left.isna() & right.isna()))
-    return len(full), missing, extra, int(different.sum()) + _people_drift(campaign=campaign, full=full)
+    return len(full), missing, extra, (int(different.sum()) + _people_drift(campaign=campaign, full=full)
+                                       + _counters_drift(campaign=campaign, full=computed))
 
 
 def _people_drift(*, campaign: Campaign, full: pd.DataFrame) -> int:
@@ -204,6 +283,42 @@ def _people_drift(*, campaign: Campaign, full: pd.DataFrame) -> int:
     left = expected.reindex(everyone)[columns].astype("float64").fillna(-1)
     right = kept.reindex(everyone)[columns].astype("float64").fillna(-1)
     return int((left.values != right.values).any(axis=1).sum())
+
+
+def _counters_drift(*, campaign: Campaign, full: pd.DataFrame) -> int:
+    """Counter rows (`KeptCount`, `KeptUnitCount`) that do not hold the sums of the full computation
+    (missing and extra included)."""
+    table = full.assign(category=full["category"].fillna("").astype(str),
+                        due=full["due_day"].astype("int64").map(dt.date.fromordinal))
+    status = table["status"]
+    rows = table.assign(rows=1, exempt=status == EXEMPT, completed=status == COMPLETED,
+                        completed_late=status == COMPLETED_LATE, missing=status.isin([PENDING, OVERDUE]))
+    values = ["rows", "exempt", "completed", "completed_late", "missing"]
+    cells = rows.groupby(["unit_id", "requirement_id", "category", "due"])[values].sum()
+    people = rows.groupby("employee_id").agg(
+        unit_id=("unit_id", "first"), category=("category", "first"), due=("due", "first"),
+        all_exempt=("exempt", "all"), done=("completed", "sum"), late=("completed_late", "sum"),
+        rows=("rows", "sum"), exempt=("exempt", "sum"), completed=("completed", "sum"),
+        completed_late=("completed_late", "sum"), missing=("missing", "sum"))
+    counted = ~people["all_exempt"]
+    people = people.assign(people=1, exempt_people=people["all_exempt"],
+                           done_people=counted & (people["missing"] == 0),
+                           missing_people=counted & (people["missing"] > 0),
+                           trained_people=counted & (people["done"] + people["late"] > 0))
+    unit_values = ["people", "exempt_people", "done_people", "missing_people", "trained_people", *values]
+    units = people.groupby(["unit_id", "category", "due"])[unit_values].sum()
+    drift = 0
+    for model, expected in ((KeptCount, cells), (KeptUnitCount, units)):
+        keys = list(expected.index.names)
+        stored = pd.DataFrame.from_records(
+            list(model.objects.all_agencies().filter(campaign_id=campaign.pk).values_list(*keys, *expected.columns)),
+            columns=[*keys, *expected.columns])
+        stored = stored.set_index(keys) if len(stored) else stored.set_index(keys)
+        everyone = expected.index.union(stored.index)
+        left = expected.reindex(everyone).astype("float64").fillna(0)
+        right = stored.reindex(everyone)[list(expected.columns)].astype("float64").fillna(0)
+        drift += int((left.values != right.values).any(axis=1).sum())
+    return drift
 
 
 def kept_reconcile(*, campaign: Campaign, today: dt.date | None = None, repair: bool = True) -> Drift:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
 from learning.selectors.compliance import compliance_table
-from learning.selectors.kept import kept_by_unit, kept_fresh, kept_summary
+from learning.selectors.kept import kept_by_requirement, kept_by_unit, kept_fresh, kept_summary
 from learning.selectors.summaries import GROUP_COLUMNS, Summary, group_summary, person_rollup, rate
 from learning.statuses import DONE_STATUSES, EXEMPT, STATUSES
 from org.models import Employee, OrgUnit
@@ -64,23 +64,35 @@ def kept_scope(*, user, unit: OrgUnit | None = None) -> list[OrgUnit] | None:
     if not visible_paths or (limit is not None and not any(limit.path.startswith(p) for p in visible_paths)):
         return None
     head = scope_unit(user)
-    return [u for u in (limit, head) if u is not None]
+    return list({u.pk: u for u in (limit, head) if u is not None}.values())
 
 
-def scoped_summary(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None) -> Summary:
-    """Today's `summary` of what `user` may see, from the kept statuses (see `kept_answers`)."""
-    within = kept_scope(user=user, unit=unit)
+def scoped_summary(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None,
+                   within=...) -> Summary:
+    """Today's `summary` of what `user` may see, from the kept statuses (see `kept_answers`);
+    `within`: `kept_scope(user=user, unit=unit)` when the caller has it already."""
+    within = kept_scope(user=user, unit=unit) if within is ... else within
     if within is None:
         return Summary()
     return kept_summary(campaign=campaign, within=within, category=category)
 
 
-def scoped_by_unit(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None) -> pd.DataFrame:
+def scoped_by_unit(*, user, campaign: Campaign, unit: OrgUnit | None = None, category: str | None = None,
+                   within=...) -> pd.DataFrame:
     """Today's `by_unit` of what `user` may see, from the kept statuses (see `kept_answers`)."""
-    within = kept_scope(user=user, unit=unit)
+    within = kept_scope(user=user, unit=unit) if within is ... else within
     if within is None:
         return pd.DataFrame(columns=["unit_id", "unit", "unit_path", *GROUP_COLUMNS])
     return kept_by_unit(campaign=campaign, within=within, category=category)
+
+
+def scoped_by_requirement(*, user, campaign: Campaign, unit: OrgUnit | None = None,
+                          category: str | None = None, within=...) -> pd.DataFrame:
+    """Today's `by_requirement` of what `user` may see, from the kept statuses (see `kept_answers`)."""
+    within = kept_scope(user=user, unit=unit) if within is ... else within
+    if within is None:
+        return pd.DataFrame(columns=["requirement_id", "requirement", *GROUP_COLUMNS])
+    return kept_by_requirement(campaign=campaign, within=within, category=category)
 
 
 def summary_of_units(units: pd.DataFrame) -> Summary:

@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from learning.models import Campaign
 from learning.selectors.compliance import compliance_table
+from learning.selectors.kept import kept_summary
 from learning.selectors.summaries import summary
 from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from reports.models import CampaignTarget, TargetKind, TargetStatus
+from reports.selectors.dashboard import kept_answers
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def campaign_targets_progress(*, campaign: Campaign, as_of: dt.date | None = Non
     targets = list(campaign.targets.order_by("order", "id").prefetch_related("evidence__document"))
     figures = None
     if any(t.kind == TargetKind.LIVE_COMPLETION for t in targets):
-        figures = summary(compliance_table(campaign=campaign, as_of=as_of))
+        figures = (kept_summary(campaign=campaign, today=as_of) if kept_answers(campaign=campaign, as_of=as_of)
+                   else summary(compliance_table(campaign=campaign, as_of=as_of)))
     progress = []
     for target in targets:
         if target.kind == TargetKind.LIVE_COMPLETION:

@@ -1,6 +1,7 @@
 """The compliance dashboards in the Wagtail admin: Wagtail `ReportView`s over the compliance table.
 
-Every view computes the table once per request (`reports.selectors.dashboard.scoped_table`,
+Today's figures of a kept campaign (the summary of every tab, "theo đơn vị", "theo văn bản") read
+the kept statuses' counters (`kept_answers`); otherwise every view computes the table once per request (`reports.selectors.dashboard.scoped_table`,
 limited to the user's unit subtree for unit heads), applies the filters of the form, and shows
 one table; "Tải CSV/XLSX" exports exactly that table (Wagtail's SpreadsheetExportMixin), and
 "Báo cáo" renders the compliance exporters for the same campaign, date and unit.
@@ -159,7 +160,21 @@ class DashboardView(ReportView):
     def get_heading(self, queryset, field):
         return str(self.export_headings.get(field, field))
 
+    @cached_property
+    def kept(self) -> bool:
+        """Today's figures come from the kept statuses (no computation of the campaign); another
+        date, or a campaign not kept or past its horizon, from the table."""
+        return self.campaign is not None and dashboard.kept_answers(campaign=self.campaign, as_of=self.as_of)
+
+    @cached_property
+    def kept_within(self):
+        """The subtrees the kept figures are limited to (once per request: the summary and the rows)."""
+        return dashboard.kept_scope(user=self.request.user, unit=self.params.get("unit"))
+
     def figures(self):
+        if self.kept:
+            return dashboard.scoped_summary(user=self.request.user, campaign=self.campaign,
+                                            category=self.params.get("category"), within=self.kept_within)
         return summary(self.table) if self.table is not None else None
 
     def get_context_data(self, *args, **kwargs):
@@ -217,19 +232,13 @@ class ByUnitView(DashboardView):
         "overdue": _("Lượt quá hạn"), "exempt": _("Lượt miễn"), "rows_rate": f"{ROWS_RATE} (%)",
     }
 
-    @cached_property
-    def kept(self) -> bool:
-        """Today's figures come from the kept statuses (no computation of the campaign); another
-        date, or a campaign not kept or past its horizon, from the table."""
-        return self.campaign is not None and dashboard.kept_answers(campaign=self.campaign, as_of=self.as_of)
-
     def get_queryset(self):
         return self.rows() if self.kept else super().get_queryset()
 
     @cached_property
     def kept_units(self):
         return dashboard.scoped_by_unit(user=self.request.user, campaign=self.campaign,
-                                        unit=self.params.get("unit"), category=self.params.get("category"))
+                                        category=self.params.get("category"), within=self.kept_within)
 
     def figures(self):
         return dashboard.summary_of_units(self.kept_units) if self.kept else super().figures()
@@ -255,7 +264,14 @@ class ByRequirementView(DashboardView):
         "rows_rate": f"{ROWS_RATE} (%)",
     }
 
+    def get_queryset(self):
+        return self.rows() if self.kept else super().get_queryset()
+
     def rows(self):
+        if self.kept:  # today: the counters
+            return dashboard.records(dashboard.scoped_by_requirement(
+                user=self.request.user, campaign=self.campaign, category=self.params.get("category"),
+                within=self.kept_within))
         return dashboard.records(dashboard.by_requirement(self.table))
 
 

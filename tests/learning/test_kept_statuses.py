@@ -11,9 +11,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from learning.models import KeptCampaign, KeptPerson, KeptStatus
+from learning.models import KeptCampaign, KeptCount, KeptPerson, KeptStatus
 from learning.selectors.compliance import compliance_table
 from learning.selectors.kept import (
+    kept_by_requirement,
     kept_by_unit,
     kept_fresh,
     kept_summary,
@@ -52,6 +53,10 @@ def assert_kept(world: World, today: dt.date, step: str = "") -> None:
         counts = kept_unit_requirement_counts(campaign=campaign, today=today)
         assert counts.astype("int64").values.tolist() == \
             cells[counts.columns].astype("int64").values.tolist(), f"{step} (unit × requirement)"
+        by_requirement = group_summary(full, ["requirement_id", "requirement"]).sort_values(
+            "requirement_id", kind="stable")
+        assert_same(kept_by_requirement(campaign=campaign, today=today).sort_values(
+            "requirement_id", kind="stable").reset_index(drop=True), by_requirement, f"{step} (requirements)")
         rolled = group_summary(rolled_up(full, depth=2), ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
         assert_same(kept_by_unit(campaign=campaign, today=today, depth=2), rolled, f"{step} (departments)")
 
@@ -123,6 +128,12 @@ def test_reconcile_finds_and_repairs_drift():
     KeptPerson.objects.all_agencies().filter(campaign=campaign).update(on_time=99)
     drift = kept_reconcile(campaign=campaign, today=today, repair=False)
     assert drift.missing == 1 and drift.different >= 2 and not drift.repaired
+    kept_rebuild(campaign=campaign, today=today)
+    counter = KeptCount.objects.all_agencies().filter(campaign=campaign).order_by("pk").first()
+    counter.completed += 1  # a counter alone drifting is found too
+    counter.save()
+    assert kept_reconcile(campaign=campaign, today=today, repair=False).different == 1
+    KeptStatus.objects.all_agencies().filter(campaign=campaign).order_by("pk").first().delete()
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(SystemExit) as exit_:
         call_command("reconcile_compliance", "--agency", "SCT", stdout=out, stderr=err)

@@ -276,7 +276,7 @@ TODAY = dt.datetime(2024, 11, 5, 10, 0, tzinfo=dt.UTC)  # AS_OF in Asia/Ho_Chi_M
 @pytest.mark.parametrize("who, filters", [("hr", {}), ("head", {}), ("hr", {"category": "vien_chuc"}),
                                           ("hr", {"unit": "qlcn"}), ("head", {"unit": "vp"})])
 def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, django_assert_max_num_queries):
-    """Today's "Theo đơn vị" and the home panel read the kept rows (no computation of the campaign)
+    """Today's "Theo đơn vị", "Theo văn bản" and the home panel read the kept counters (no computation of the campaign)
     and show exactly what the computation shows; the same page for another date computes."""
     from learning.models import KeptCampaign
     from learning.services.kept import kept_rebuild
@@ -287,6 +287,7 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
         params["unit"] = units[params["unit"]].pk
     with time_machine.travel(TODAY, tick=False):
         computed = _get(client, e[who].user, "by_unit", **params)
+        requirements = _get(client, e[who].user, "by_requirement", **params)
         kept_rebuild(campaign=campaign)
         assert dashboard.kept_answers(campaign=campaign, as_of=AS_OF)
         with django_assert_max_num_queries(30) as queries:
@@ -294,6 +295,11 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
         assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)  # no evidence read
         assert kept.context["object_list"] == computed.context["object_list"]
         assert kept.context["summary"] == computed.context["summary"]
+        with django_assert_max_num_queries(30) as queries:  # "Theo văn bản": the counters too
+            kept_requirements = _get(client, e[who].user, "by_requirement", **params)
+        assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)
+        assert kept_requirements.context["object_list"] == requirements.context["object_list"]
+        assert kept_requirements.context["summary"] == requirements.context["summary"]
         if not filters:  # the home panel's figures
             from django.test import RequestFactory
 
