@@ -1,11 +1,11 @@
 """Published content kept in memory between requests (issue 17 item 2): what no learner changes —
 lesson lists per directive, a course's lessons, the library's filter values — is built once per
-content version, not per page view.
+content version, not per page view, and so are pages' URLs (`courses.templatetags.content_urls`).
 
 The version lives in the shared cache (Django's, the database table in production), so every
 worker sees a publication: the receivers below bump it on Wagtail's page_published and
 page_unpublished, and when a page is moved or deleted. Each process keeps its values under the
-version it read and drops them all when it changes; any save of a page bumps it too (pages the
+version it read and drops them all when it changes; any save of a page (or a site) bumps it too (pages the
 demo or an import create are saved live, never "published"). A value is read once per call and callers get
 copies of the pages (views set per-person attributes on them, e.g. `lesson.reading`)."""
 
@@ -35,9 +35,19 @@ def content_version() -> int:
     return version
 
 
-def content_cached(key: Hashable, build: Callable[[], T]) -> T:
-    """The value built for `key` under the current content version (built now when missing)."""
-    version = content_version()
+def request_content_version(request) -> int:
+    """`content_version()` read once per request (the shared cache is a database table: one query
+    per read), for pages that look up many values."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = request._content_version = content_version()
+    return version
+
+
+def content_cached(key: Hashable, build: Callable[[], T], *, version: int | None = None) -> T:
+    """The value built for `key` under the current content version (built now when missing);
+    `version`: that version, when the caller has just read it (`request_content_version`)."""
+    version = content_version() if version is None else version
     with _lock:
         if _version[0] != version:
             _values.clear()
@@ -59,16 +69,17 @@ def page_copies(pages: list) -> list:
 def content_changed(sender=None, instance=None, **kwargs) -> None:
     """A page changed: bump the version now (this transaction's own reads) and again once it
     commits (a request that read the old content meanwhile cached it under the first bump)."""
-    if instance is not None and not isinstance(instance, _page_class()):
+    if instance is not None and not isinstance(instance, _watched_classes()):
         return  # post_save/post_delete of any other model
     _bump()
     transaction.on_commit(_bump)
 
 
-def _page_class():
-    from wagtail.models import Page
+def _watched_classes():
+    """Pages, and sites (a site's host or root changes the pages' URLs)."""
+    from wagtail.models import Page, Site
 
-    return Page
+    return Page, Site
 
 
 def forget() -> None:

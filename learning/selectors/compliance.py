@@ -381,17 +381,29 @@ def _person_campaign_status(*, campaign: Campaign, requirements: list[Requiremen
     )
 
 
-def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
+def requirement_status(*, evidence_date: dt.date | None, exempt: bool, due: dt.date, as_of: dt.date) -> str:
+    """The rule for one row whose earliest evidence is dated `evidence_date` (None: none)."""
+    return _status(day=evidence_date.toordinal() if evidence_date else None, exempt=exempt, due=due, as_of=as_of)
+
+
+def person_campaigns(employee: Employee) -> QuerySet[Campaign]:
+    """The campaigns of the person's agency in the order "Việc học của tôi" lists them."""
+    return Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title")
+
+
+def employee_campaign_status(*, employee: Employee, as_of: dt.date | None = None,
+                             campaigns: list[Campaign] | None = None) -> list[CampaignStatus]:
     """The campaigns whose audience holds `employee` as of `as_of`, each with its requirements
     (what "Việc học của tôi" shows on every visit: a handful of indexed queries in all, plus two
-    per campaign for its audience)."""
+    per campaign for its audience). `campaigns`: only these (of `person_campaigns`, in its order)."""
     as_of = as_of or _today()
     dues: dict[int, dt.date] = {}  # campaign → the person's due date in it
-    for campaign in Campaign.objects.filter(agency_id=employee.agency_id).order_by("-year", "due", "title"):
+    candidates = list(person_campaigns(employee)) if campaigns is None else campaigns
+    for campaign in candidates:
         mine = campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee.pk).values_list("start_on")
         for (start_on,) in mine:
             dues[campaign.pk] = person_due(campaign=campaign, start_date=start_on)
-    campaigns = [c for c in Campaign.objects.filter(pk__in=dues).order_by("-year", "due", "title")]
+    campaigns = [campaign for campaign in candidates if campaign.pk in dues]
     requirements: dict[int, list[Requirement]] = {}
     for requirement in (Requirement.objects.filter(campaign__in=campaigns).select_related("directive")
                         .order_by("campaign_id", "order", "id")):

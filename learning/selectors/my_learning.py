@@ -1,6 +1,6 @@
-"""What "Việc học của tôi" shows: the learner's campaigns with statuses (from the compliance
-selector, never recomputed here), and for each open requirement the next thing to do: read the
-lesson, then whatever the evidence sources offer (take a quiz, come to a session, …)."""
+"""What "Việc học của tôi" shows: the learner's campaigns with statuses (the kept ones, else the
+compliance selector's: never recomputed here), and for each open requirement the next thing to do:
+read the lesson, then whatever the evidence sources offer (take a quiz, come to a session, …)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from django.utils import timezone
 from core import evidence as evidence_registry
 from core.evidence import Offer, evidence_label
 from courses.selectors import lesson_readings_for, lessons_for_directives
-from learning.selectors.compliance import CampaignStatus, RequirementStatus, employee_campaign_status
+from learning.selectors.compliance import CampaignStatus, RequirementStatus
+from learning.selectors.my_statuses import my_campaign_status
 from learning.statuses import DONE_STATUSES, EXEMPT, status_label
 from org.models import Employee
 
@@ -144,7 +145,7 @@ def my_learning(*, employee: Employee, today: dt.date | None = None, upcoming: l
     evidence sources offer; a handful of queries whatever the number of requirements. `upcoming`:
     the person's upcoming sessions, when the caller already has them."""
     today = today or timezone.localdate()
-    statuses = employee_campaign_status(employee=employee, as_of=today)
+    statuses = my_campaign_status(employee=employee, as_of=today)
     directive_ids = {item.directive.pk for status in statuses for item in status.items}
     lessons = lessons_for_directives(directive_ids)
     readings = lesson_readings_for(employee, directive_ids)

@@ -113,3 +113,27 @@ def test_library_and_lesson_queries_do_not_grow_with_the_content(client, content
         helpers.lesson(content["course"], f"Bài {number}", directives=[directive, content["law"]])
     many = (_queries(client, library), _queries(client, lesson), _queries(client, content["course"].url))
     assert many == few
+
+
+def test_page_urls_are_cached_until_a_page_or_site_changes(content, rf):
+    from django.template import Context, Template
+    from wagtail.models import Site
+
+    lesson = content["first"]
+    template = Template("{% load content_urls %}{% content_pageurl lesson %}")
+
+    def url():
+        request = rf.get("/", HTTP_HOST="localhost")
+        return template.render(Context({"request": request, "lesson": lesson}))
+
+    before = url()
+    assert before == lesson.get_url()
+    Page.objects.filter(pk=lesson.pk).update(url_path="/khac/")  # no signal: the cached URL stays
+    assert url() == before
+    lesson.refresh_from_db()
+    lesson.slug = "doi-ten"
+    lesson.save()  # a save bumps the content version
+    assert url() == lesson.get_url() and url().endswith("/doi-ten/")
+    version = content_cache.content_version()
+    Site.objects.get(is_default_site=True).save()  # a site's host or root decides the URLs too
+    assert content_cache.content_version() > version

@@ -1,0 +1,63 @@
+"""One person's campaign statuses for "Việc học của tôi", read from the kept statuses
+(`learning.models.kept`) for every campaign kept fresh on the day, computed from the evidence
+(`compliance.employee_campaign_status`) for the others: the same answers (a test holds the two
+paths together), one query for all the kept campaigns instead of the audience and evidence queries
+of each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from learning.models import Campaign, KeptStatus
+from learning.selectors.compliance import (
+    CampaignStatus,
+    RequirementStatus,
+    employee_campaign_status,
+    person_campaigns,
+    requirement_status,
+)
+from learning.statuses import DONE_STATUSES
+from org.models import Employee
+
+
+def _kept_on(campaign: Campaign, day: dt.date) -> bool:
+    kept = getattr(campaign, "kept", None)  # select_related: None when the campaign is not kept
+    return kept is not None and kept.fresh_on(day)
+
+
+def _from_rows(campaign: Campaign, rows: list[KeptStatus], as_of: dt.date) -> CampaignStatus:
+    """The person's rows of one campaign (requirements in campaign order) as `_person_campaign_status`
+    builds them from the evidence."""
+    items = [
+        RequirementStatus(
+            requirement=row.requirement,
+            directive=row.requirement.directive,
+            status=requirement_status(evidence_date=row.evidence_date, exempt=row.exempt, due=row.due, as_of=as_of),
+            evidence=row.evidence,
+            evidence_date=row.evidence_date,
+        )
+        for row in rows
+    ]
+    return CampaignStatus(campaign=campaign, items=items, completed=sum(item.status in DONE_STATUSES for item in items),
+                          total=len(items), exempt=rows[0].exempt, due=rows[0].due)
+
+
+def my_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
+    """`employee_campaign_status(employee=, as_of=)`, from the kept rows where they answer for `as_of`."""
+    as_of = as_of or timezone.localdate()
+    campaigns = list(person_campaigns(employee).select_related("kept"))
+    kept = {campaign.pk: campaign for campaign in campaigns if _kept_on(campaign, as_of)}
+    others = [campaign for campaign in campaigns if campaign.pk not in kept]
+    found = {status.campaign.pk: status for status in
+             (employee_campaign_status(employee=employee, as_of=as_of, campaigns=others) if others else [])}
+    if kept:
+        rows: dict[int, list[KeptStatus]] = {}
+        # A person has rows in a kept campaign exactly when they are in its audience (with its requirements).
+        for row in (KeptStatus.objects.all_agencies().filter(employee_id=employee.pk, campaign_id__in=list(kept))
+                    .select_related("requirement__directive")
+                    .order_by("campaign_id", "requirement__order", "requirement_id")):
+            rows.setdefault(row.campaign_id, []).append(row)
+        found.update({pk: _from_rows(kept[pk], person_rows, as_of) for pk, person_rows in rows.items()})
+    return [found[campaign.pk] for campaign in campaigns if campaign.pk in found]
