@@ -39,6 +39,7 @@ from benchmarks import verdicts as v  # noqa: E402
 
 CAMPAIGN, AS_OF, SEED = "dan-van-2024", "2024-12-31", 2024
 DASHBOARD_REPEAT = 5
+SHEET_ROWS = 1_048_575  # Excel's rows less the header (the report's `MAX_SHEET_ROWS`)
 OPERATIONS = ["pages", "csv", "pdf", "xlsx", "xlsx_floor", "dashboard", "logins", "pack"]
 
 
@@ -85,16 +86,21 @@ def _op_xlsx_floor(out: Path) -> dict:
                                                           "strings_to_urls": False, "strings_to_numbers": False})
     head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2"})
     date = book.add_format({"num_format": "dd/mm/yyyy"})
-    sheet = book.add_worksheet("Chi tiết")
-    sheet.write_row(0, 0, header, head)
-    for number, row in enumerate(body, start=1):
-        sheet.write_row(number, 0, row[:7])
-        if row[7] is not None:
-            sheet.write_datetime(number, 7, row[7], date)
-    sheet.autofilter(0, 0, len(body), 7)
-    sheet.freeze_panes(1, 0)
+    # Every row, over as many sheets as the report uses: a sheet holds 1,048,575 rows under its
+    # header and XlsxWriter silently drops the rest (at 100,000 staff the floor once wrote 56 % of them).
+    for first in range(0, max(len(body), 1), SHEET_ROWS):
+        sheet = book.add_worksheet("Chi tiết" if first == 0 else f"Chi tiết ({first // SHEET_ROWS + 1})")
+        sheet.write_row(0, 0, header, head)
+        part = body[first:first + SHEET_ROWS]
+        for number, row in enumerate(part, start=1):
+            sheet.write_row(number, 0, row[:7])
+            if row[7] is not None:
+                sheet.write_datetime(number, 7, row[7], date)
+        sheet.autofilter(0, 0, max(len(part), 1), 7)
+        sheet.freeze_panes(1, 0)
     book.close()
-    return {"rows": len(body), "writing_cpu_seconds": time.process_time() - started}
+    return {"rows": len(body), "sheets": -(-len(body) // SHEET_ROWS),
+            "writing_cpu_seconds": time.process_time() - started}
 
 
 def _op_pack(out: Path) -> dict:

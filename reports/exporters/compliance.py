@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from core.evidence import evidence_label
 from core.exporters import Exporter, Rendered, Scope, neutralise_codes, neutralise_text, register
 from learning.models import Campaign
-from learning.selectors.compliance import CSV_COLUMNS, compliance_table
+from learning.selectors.compliance import CSV_COLUMNS, compliance_table, compliance_table_slices
 from learning.statuses import status_label
 from org.models import EmployeeCategory, OrgUnit
 
@@ -49,14 +49,25 @@ def csv_frame(table: pd.DataFrame) -> pd.DataFrame:
 CSV_CHUNK_ROWS = 50_000
 
 
-def csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
-    """The CONTRACT CSV as UTF-8 chunks (header first): each slice of the table is converted and
-    written on its own, so the memory used is one slice's whatever the number of staff."""
+def table_slices(table: pd.DataFrame, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """A table in consecutive slices of `chunk_rows` rows (one, empty, when it is)."""
     for start in range(0, max(len(table), 1), chunk_rows):
+        yield table.iloc[start:start + chunk_rows]
+
+
+def csv_chunks_of(slices: Iterable[pd.DataFrame]) -> Iterator[bytes]:
+    """The CONTRACT CSV of consecutive slices of a table as UTF-8 chunks (header first): each slice
+    is converted and written on its own, so the memory used is one slice's whatever the number of
+    staff. Slices of `compliance_table_slices` are computed one at a time: the table is never whole."""
+    for index, part in enumerate(slices):
         buffer = io.StringIO()
-        csv_frame(table.iloc[start:start + chunk_rows]).to_csv(buffer, index=False, header=start == 0,
-                                                                lineterminator="\n")
+        csv_frame(part).to_csv(buffer, index=False, header=index == 0, lineterminator="\n")
         yield buffer.getvalue().encode("utf-8")
+
+
+def csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+    """`csv_chunks_of` a table already computed, `chunk_rows` rows at a time."""
+    return csv_chunks_of(table_slices(table, chunk_rows))
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -79,17 +90,20 @@ def _vietnamese_frame(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def vietnamese_csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+def vietnamese_csv_chunks_of(slices: Iterable[pd.DataFrame]) -> Iterator[bytes]:
     """The same rows as the CONTRACT CSV for people who open it in Excel: Vietnamese headings and
     labels, dates dd/mm/yyyy, a UTF-8 BOM (Excel on Windows reads diacritics right only with it);
-    streamed slice by slice like `csv_chunks`."""
-    for start in range(0, max(len(table), 1), chunk_rows):
+    streamed slice by slice like `csv_chunks_of`."""
+    for index, part in enumerate(slices):
         buffer = io.StringIO()
-        if start == 0:
+        if index == 0:
             buffer.write("\ufeff")
-        _vietnamese_frame(table.iloc[start:start + chunk_rows]).to_csv(buffer, index=False, header=start == 0,
-                                                                       lineterminator="\r\n")
+        _vietnamese_frame(part).to_csv(buffer, index=False, header=index == 0, lineterminator="\r\n")
         yield buffer.getvalue().encode("utf-8")
+
+
+def vietnamese_csv_chunks(table: pd.DataFrame, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+    return vietnamese_csv_chunks_of(table_slices(table, chunk_rows))
 
 
 def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
@@ -98,6 +112,25 @@ def vietnamese_csv_bytes(table: pd.DataFrame) -> bytes:
 
 def _resolve(as_of: dt.date | None) -> dt.date:
     return as_of or timezone.localdate()
+
+
+class _TableInSlices:
+    """A table already computed (the evidence pack's), sliced anew at each iteration."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.table = table
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        return table_slices(self.table, CSV_CHUNK_ROWS)
+
+
+def _slices(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None,
+            table: pd.DataFrame | None) -> Iterable[pd.DataFrame]:
+    """The rows of a streamed CSV: the caller's table, else the computation slice by slice (the
+    queries run now; each download or write iterates again)."""
+    if table is not None:
+        return _TableInSlices(table)
+    return compliance_table_slices(campaign=campaign, as_of=as_of, unit=unit, rows=CSV_CHUNK_ROWS)
 
 
 @register
@@ -112,10 +145,9 @@ class ComplianceCsv(Exporter):
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
                table: pd.DataFrame | None = None, **_: Any) -> Rendered:
         as_of = _resolve(as_of)
-        if table is None:
-            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table)
         return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8",
-                        chunks=lambda: csv_chunks(table))
+                        chunks=lambda: csv_chunks_of(slices))
 
 
 @register
@@ -132,10 +164,9 @@ class ComplianceCsvVietnamese(Exporter):
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
                table: pd.DataFrame | None = None, **_: Any) -> Rendered:
         as_of = _resolve(as_of)
-        if table is None:
-            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
+        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table)
         filename = report_filename(campaign, as_of, unit, "csv").replace(".csv", "-tieng-viet.csv")
-        return Rendered(filename, "text/csv; charset=utf-8", chunks=lambda: vietnamese_csv_chunks(table))
+        return Rendered(filename, "text/csv; charset=utf-8", chunks=lambda: vietnamese_csv_chunks_of(slices))
 
 
 @register
