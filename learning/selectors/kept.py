@@ -21,10 +21,10 @@ from django.db.models import F, Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from learning.models import Campaign, KeptCampaign, KeptCount, KeptStatus, KeptUnitCount, Requirement
+from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount, Requirement
 from learning.selectors.compliance import statuses_from
 from learning.selectors.summaries import GROUP_COLUMNS, Summary
-from learning.statuses import STATUSES
+from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import OrgUnit
 
 KEPT_COLUMNS = ["employee_id", "requirement_id", "unit_id", "due_day", "status", "evidence", "evidence_date"]
@@ -179,3 +179,39 @@ def kept_by_requirement(*, campaign: Campaign, today: dt.date | None = None, wit
     out["people_rate"] = 100.0 * out["done_people"] / out["counted_people"].where(out["counted_people"] > 0)
     out["rows_rate"] = 100.0 * out["done_rows"] / out["counted_rows"].where(out["counted_rows"] > 0)
     return out[[*keys, *GROUP_COLUMNS]]
+
+
+def kept_people(*, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
+                category: str | None = None, status: str | None = None):
+    """Today's people of the campaign (subtrees of `within`, `category`) in tree order, as a lazy
+    queryset of dicts for a paginator; with `status`, those having at least one requirement in
+    that state (`dashboard.people_list`'s rule, from the person rows). Their lists of missing
+    requirements: `kept_missing`."""
+    today = today or timezone.localdate()
+    people = _counts(KeptPerson, campaign=campaign, within=within, category=category).annotate(
+        n_missing=F("total") - F("on_time") - F("late"))
+    counted = Q(exempt=False)
+    states = {
+        OVERDUE: counted & Q(n_missing__gt=0, due__lt=today), PENDING: counted & Q(n_missing__gt=0, due__gte=today),
+        COMPLETED: counted & Q(on_time__gt=0), COMPLETED_LATE: counted & Q(late__gt=0), EXEMPT: Q(exempt=True),
+    }
+    if status in states:
+        people = people.filter(states[status])
+    return people.order_by("unit__path", "employee__employee_code").values(
+        "employee_id", "category", "exempt", "on_time", "late", "total", "due",
+        employee_code=F("employee__employee_code"), full_name=F("employee__full_name"), unit_name=F("unit__name"),
+        unit_path=F("unit__path"))
+
+
+def kept_missing(*, campaign: Campaign, employee_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The requirements (labels, in the campaign's order) each of these people has not completed and
+    is not exempt from: pending or overdue by their due date."""
+    rows = (KeptStatus.objects.all_agencies()
+            .filter(campaign_id=campaign.pk, employee_id__in=list(employee_ids), exempt=False,
+                    evidence_date__isnull=True)
+            .order_by("employee_id", "requirement__order", "requirement_id")
+            .values_list("employee_id", "requirement__directive__number"))
+    missing: dict[int, list[str]] = {}
+    for employee_id, label in rows:
+        missing.setdefault(employee_id, []).append(label)
+    return missing

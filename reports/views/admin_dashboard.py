@@ -33,6 +33,7 @@ from core.exporters import Rendered, safe_cell
 from core.params import id_param
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
+from learning.selectors.kept import kept_missing, kept_people
 from learning.selectors.summaries import summary, with_flags
 from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, ComplianceStatus, status_label
 from org.models import EmployeeCategory, OrgUnit
@@ -312,9 +313,29 @@ class PeopleView(DashboardView):
         "pending_list": ComplianceStatus.PENDING.label, "last_reminder": _("Nhắc lần cuối"),
     }
 
+    def get_queryset(self):
+        return self.rows() if self.kept else super().get_queryset()
+
     def rows(self):
         status = self.params.get("status") or None
-        people = dashboard.people_list(self.table, status=status).to_dict("records")
+        if self.kept:  # today: the person rows, one page at a time
+            people = kept_people(campaign=self.campaign, today=self.as_of, within=self.kept_within or [],
+                                 category=self.params.get("category"), status=status)
+            return QueryRows(people if self.kept_within is not None else people.none(), self._kept_convert)
+        return self._decorate(dashboard.people_list(self.table, status=status).to_dict("records"))
+
+    def _kept_convert(self, people: list[dict]) -> list[dict]:
+        """Person rows as `people_list` gives them: done, the lists of overdue / pending requirements
+        (all of a person's missing ones are one or the other: one due date per person)."""
+        missing = kept_missing(campaign=self.campaign, employee_ids=[p["employee_id"] for p in people])
+        for person in people:
+            labels = "" if person["exempt"] else ", ".join(missing.get(person["employee_id"], []))
+            overdue = person["due"] < self.as_of
+            person.update(unit=person.pop("unit_name"), done=0 if person["exempt"] else person["on_time"] + person["late"],
+                          overdue_list=labels if overdue else "", pending_list="" if overdue else labels)
+        return self._decorate(people)
+
+    def _decorate(self, people: list[dict]) -> list[dict]:
         latest = last_reminders(campaign=self.campaign, employee_ids=[p["employee_id"] for p in people])
         categories = dict(EmployeeCategory.choices)
         for person in people:
@@ -382,6 +403,28 @@ class FrameRows:
     def __iter__(self):
         for start in range(0, len(self.frame), 5000):
             yield from self.convert(self.frame.iloc[start:start + 5000])
+
+
+class QueryRows:
+    """A queryset of dicts seen by Django's paginator as a sequence: one COUNT, then only the
+    slices it takes are read and converted."""
+
+    def __init__(self, queryset, convert):
+        self.queryset, self.convert = queryset, convert
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.convert(list(self.queryset[key]))
+        return self.convert([self.queryset[key]])[0]
+
+    def __iter__(self):
+        start = 0
+        while chunk := list(self.queryset[start:start + 5000]):
+            yield from self.convert(chunk)
+            start += len(chunk)
 
 
 class TargetsView(DashboardView):

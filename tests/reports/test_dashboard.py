@@ -276,7 +276,7 @@ TODAY = dt.datetime(2024, 11, 5, 10, 0, tzinfo=dt.UTC)  # AS_OF in Asia/Ho_Chi_M
 @pytest.mark.parametrize("who, filters", [("hr", {}), ("head", {}), ("hr", {"category": "vien_chuc"}),
                                           ("hr", {"unit": "qlcn"}), ("head", {"unit": "vp"})])
 def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, django_assert_max_num_queries):
-    """Today's "Theo đơn vị", "Theo văn bản" and the home panel read the kept counters (no computation of the campaign)
+    """Today's "Theo đơn vị", "Theo văn bản", the people lists and the home panel read the kept rows (no computation of the campaign)
     and show exactly what the computation shows; the same page for another date computes."""
     from learning.models import KeptCampaign
     from learning.services.kept import kept_rebuild
@@ -288,6 +288,7 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
     with time_machine.travel(TODAY, tick=False):
         computed = _get(client, e[who].user, "by_unit", **params)
         requirements = _get(client, e[who].user, "by_requirement", **params)
+        lists = {tab: _get(client, e[who].user, tab, **params) for tab in ("people", "overdue")}
         kept_rebuild(campaign=campaign)
         assert dashboard.kept_answers(campaign=campaign, as_of=AS_OF)
         with django_assert_max_num_queries(30) as queries:
@@ -300,6 +301,15 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
         assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)
         assert kept_requirements.context["object_list"] == requirements.context["object_list"]
         assert kept_requirements.context["summary"] == requirements.context["summary"]
+        shown = ["employee_id", "employee_code", "full_name", "unit", "category", "category_label", "done", "total",
+                 "exempt", "overdue_list", "pending_list", "missing", "last_reminder"]
+        for tab, computed_list in lists.items():  # the people lists: person rows, a page at a time
+            with django_assert_max_num_queries(35) as queries:  # a constant: one page of people, whatever the size
+                kept_list = _get(client, e[who].user, tab, **params)
+            assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries), tab
+            assert [{k: p[k] for k in shown} for p in kept_list.context["object_list"]] == \
+                [{k: p[k] for k in shown} for p in computed_list.context["object_list"]], tab
+            assert kept_list.context["summary"] == computed_list.context["summary"], tab
         if not filters:  # the home panel's figures
             from django.test import RequestFactory
 
