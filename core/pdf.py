@@ -13,6 +13,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -208,6 +209,7 @@ class PagedTable(Flowable):
         self.grow, self.tail, self.keep_rows = grow, tail or [], keep_rows
         self.heights = _heights if _heights is not None else self._measure()
         self._header_height: float | None = None
+        self._tail_heights: dict[tuple[float, int], float] = {}  # shared with the rest after a split
 
     def _padding(self) -> float:
         top = bottom = 3.0  # reportlab's default cell padding
@@ -250,7 +252,11 @@ class PagedTable(Flowable):
         return self._header_height
 
     def _tail_height(self, avail_width: float) -> float:
-        return sum(flowable.wrap(avail_width, 10 ** 6)[1] for flowable in self.tail)
+        # Measured once: the frame wraps the rest of the table at every page (hundreds at 11,000 names).
+        if (avail_width, len(self.tail)) not in self._tail_heights:
+            self._tail_heights[avail_width, len(self.tail)] = sum(
+                flowable.wrap(avail_width, 10 ** 6)[1] for flowable in self.tail)
+        return self._tail_heights[avail_width, len(self.tail)]
 
     def wrap(self, avail_width, avail_height):
         self.width = sum(self.col_widths)
@@ -302,8 +308,14 @@ class TextPagedTable(PagedTable):
     def _measure(self) -> list[float]:
         padding, heights, self.lines = self._padding(), [], []
         columns = [(style, width - 6) for style, width in zip(self.column_styles, self.col_widths, strict=True)]
+        known: dict[tuple[int, str], tuple] = {}  # units and titles repeat: break each text once
         for row in self.rows:
-            cells = tuple(_text_lines(text, style, width) for text, (style, width) in zip(row, columns, strict=True))
+            cells = []
+            for column, (text, (style, width)) in enumerate(zip(row, columns, strict=True)):
+                lines = known.get((column, text))
+                if lines is None:
+                    lines = known[column, text] = _text_lines(text or "", style, width)
+                cells.append(lines)
             self.lines.append(cells)
             tallest = max(len(lines) * style.leading for lines, (style, _) in zip(cells, columns, strict=True))
             heights.append(max(self.row_height, tallest + padding + 1) if self.grow else self.row_height)
@@ -315,14 +327,56 @@ class TextPagedTable(PagedTable):
 
 def _text_lines(text: str, style: ParagraphStyle, width: float) -> tuple[tuple[str, float], ...]:
     """The lines a Paragraph of `text` in `style` would show at `width` (whitespace collapsed), each
-    with its word spacing (negative when Paragraph squeezes a line's spaces to keep a word on it)."""
-    if "\xa0" not in text:  # Paragraph does not break at a no-break space: it decides those below
-        words = text.split()
-        if not words:
-            return ()
-        line = " ".join(words)
-        if stringWidth(line, style.fontName, style.fontSize) <= width:
-            return ((line, 0.0),)
+    with its word spacing (negative when Paragraph squeezes a line's spaces to keep a word on it).
+    Plain words and a single over-long word (a code) are broken here as Paragraph.breakLines does;
+    anything rarer (a long word among others, no-break or soft hyphens) by Paragraph itself."""
+    words = text.split()
+    if not words:
+        return ()
+    font, size = style.fontName, style.fontSize
+    line = " ".join(words)
+    if "\xa0" in text or "\xad" in text:
+        return _paragraph_lines(text, style, width)
+    if stringWidth(line, font, size) <= width:
+        return ((line, 0.0),)
+    widths = [stringWidth(word, font, size) for word in words]
+    if max(widths) > width:
+        return _split_word(words[0], font, size, width) if len(words) == 1 else _paragraph_lines(text, style, width)
+    space = stringWidth(" ", font, size)
+    shrink = rl_config.spaceShrinkage * space
+    lines, current, used = [], [], -space
+    for word, word_width in zip(words, widths, strict=True):
+        wider = used + space + word_width
+        if wider <= width + shrink * len(current) or not current:
+            current.append(word)
+            used = wider
+        else:
+            lines.append(_spaced(current, width - used))
+            current, used = [word], word_width
+    lines.append(_spaced(current, width - used))
+    return tuple(lines)
+
+
+def _spaced(words: list[str], extra: float) -> tuple[str, float]:
+    return " ".join(words), (extra / (len(words) - 1) if extra < -1e-8 and len(words) > 1 else 0.0)
+
+
+def _split_word(word: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
+    """A word wider than its column, cut between characters where it reaches the width (Paragraph's
+    splitLongWords)."""
+    pieces, piece, used = [], "", 0.0
+    for char in word:
+        char_width = stringWidth(char, font, size)
+        if used + char_width > width and piece:
+            pieces.append((piece, 0.0))
+            piece, used = "", 0.0
+        piece += char
+        used += char_width
+    pieces.append((piece, 0.0))
+    return tuple(pieces)
+
+
+def _paragraph_lines(text: str, style: ParagraphStyle, width: float) -> tuple[tuple[str, float], ...]:
     from xml.sax.saxutils import escape
 
     lines = []
@@ -349,9 +403,19 @@ class _TextRows(Flowable):
 
     def draw(self):
         table, canvas = self.table, self.canv
-        header = Table([table.header], colWidths=table.col_widths, style=TableStyle(table.style_commands))
-        head = header.wrap(self.width, self.height)[1]
-        header.drawOn(canvas, 0, self.height - head)
+        head = table._head(self.width)
+        form = f"paged-table-header-{id(table.header)}"
+        if form not in getattr(canvas, "_paged_table_forms", set()):  # laid out once, placed on every page
+            header = Table([table.header], colWidths=table.col_widths, style=TableStyle(table.style_commands))
+            header.wrap(self.width, self.height)
+            canvas.beginForm(form, lowerx=-1, lowery=-1, upperx=self.width + 1, uppery=head + 1)
+            header.drawOn(canvas, 0, 0)
+            canvas.endForm()
+            canvas._paged_table_forms = getattr(canvas, "_paged_table_forms", set()) | {form}
+        canvas.saveState()
+        canvas.translate(0, self.height - head)
+        canvas.doForm(form)
+        canvas.restoreState()
         edges = [0.0]
         for width in table.col_widths:
             edges.append(edges[-1] + width)

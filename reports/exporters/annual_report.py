@@ -340,10 +340,11 @@ class AnnualReportPdfExporter(Exporter):
     hr_only = True
     verbose_name = "Báo cáo kết quả (PDF)"
 
-    def render(self, *, campaign, as_of=None, **kwargs) -> Rendered:
+    def render(self, *, campaign, as_of=None, compose=None, **kwargs) -> Rendered:
         from reports.services.annual_report import annual_report_compose  # the service renders with this module
 
-        content = annual_report_compose(campaign=campaign, as_of=as_of)
+        # `compose`: the evidence pack composes the content once for the PDF and the Word file.
+        content = (compose or annual_report_compose)(campaign=campaign, as_of=as_of)
         return Rendered(f"bao-cao-ket-qua-{campaign.slug}.pdf", "application/pdf", render_pdf(content))
 
 
@@ -356,8 +357,9 @@ class AnnualReportDocxExporter(Exporter):
     hr_only = True
     verbose_name = "Báo cáo kết quả (Word)"
 
-    def render(self, *, campaign, as_of=None, **kwargs) -> Rendered:
+    def render(self, *, campaign, as_of=None, compose=None, **kwargs) -> Rendered:
         from reports.services.annual_report import annual_report_compose  # the service renders with this module
 
-        content = annual_report_compose(campaign=campaign, as_of=as_of)
+        # `compose`: the evidence pack composes the content once for the PDF and the Word file.
+        content = (compose or annual_report_compose)(campaign=campaign, as_of=as_of)
         return Rendered(f"bao-cao-ket-qua-{campaign.slug}.docx", DOCX, render_docx(content))

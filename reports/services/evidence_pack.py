@@ -17,6 +17,7 @@ complete (`os.replace`), so a failed build never leaves a partial file.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -141,24 +142,25 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
     if SIGNIN_EXPORTER in available:
         for session in _pack_sessions(campaign, as_of, directive_ids):
             session_parts += _session_parts(session, sheets)
-    table = compliance_table(campaign=campaign, as_of=as_of)
+    table = _SharedTable(compliance_table(campaign=campaign, as_of=as_of), uses=3)
     kw = {"campaign": campaign, "as_of": as_of}
     day = f"{as_of:%d/%m/%Y}"
     figures = f"Tỷ lệ người hoàn thành và tỷ lệ lượt văn bản hoàn thành đến ngày {day}"
     parts = [
         Part("1-bao-cao", "Báo cáo kết quả học tập, quán triệt (PDF)",
-             lambda: exporters.get("compliance-pdf").render(**kw, table=table),
+             lambda: exporters.get("compliance-pdf").render(**kw, table=table.take()),
              proves=f"{figures}; kết quả theo đơn vị và theo văn bản"),
         Part("1-bao-cao", "Bảng tổng hợp và chi tiết (Excel)",
-             lambda: exporters.get("compliance-xlsx").render(**kw, table=table),
+             lambda: exporters.get("compliance-xlsx").render(**kw, table=table.take()),
              proves="Số liệu của báo cáo: tỷ lệ theo đơn vị × văn bản và tình trạng từng người"),
         Part("1-bao-cao", "Chi tiết từng người, từng văn bản (CSV)",
-             lambda: exporters.get("compliance-csv").render(**kw, table=table),
+             lambda: exporters.get("compliance-csv").render(**kw, table=table.take()),
              proves="Minh chứng (hội nghị, bài kiểm tra, ghi nhận) và ngày của từng người với từng văn bản"),
     ]
     skipped = []
+    annual = {**kw, "compose": _compose_once()}  # the annual report's PDF and Word file: one content
     for folder, identifier, proves in LEADING_OPTIONAL_EXPORTERS:
-        _optional(parts, skipped, available, folder, identifier, proves, kw)
+        _optional(parts, skipped, available, folder, identifier, proves, annual)
     parts += session_parts
     if SIGNIN_EXPORTER not in available:
         skipped.append(SIGNIN_EXPORTER)
@@ -178,6 +180,37 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
                       proves="Những người không tính vào đối tượng phải học (mẫu số của hai tỷ lệ) và lý do"))
     parts += _target_parts(campaign)
     return parts, skipped
+
+
+class _SharedTable:
+    """The compliance table, computed once for the report's PDF, xlsx and CSV, and let go when the
+    last of them has taken it: the pack renders a hundred more files, and the table (≈ 450 MiB at
+    100,000 staff) need not stay under them. A streamed CSV keeps its own reference while written."""
+
+    def __init__(self, table, *, uses: int):
+        self.table, self.uses = table, uses
+
+    def take(self):
+        table = self.table
+        self.uses -= 1
+        if self.uses == 0:
+            self.table = None
+        return table
+
+
+def _compose_once() -> Callable[..., dict]:
+    """The annual report's content composed on first use and handed out again (a copy each time):
+    composing computes the whole campaign, as long as the report's xlsx at 10,000 staff."""
+    composed: dict = {}
+
+    def compose(*, campaign: Campaign, as_of: dt.date) -> dict:
+        from reports.services.annual_report import annual_report_compose
+
+        if "content" not in composed:
+            composed["content"] = annual_report_compose(campaign=campaign, as_of=as_of)
+        return copy.deepcopy(composed["content"])
+
+    return compose
 
 
 def _optional(parts, skipped, available, folder, identifier, proves, kw) -> None:

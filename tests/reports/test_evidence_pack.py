@@ -142,3 +142,25 @@ def test_other_agencies_sessions_stay_out(pack_scenario, tmp_path):
     attend(make_session(foreign, D(2024, 6, 6), [directive]), EmployeeFactory(agency=other, unit=other))
     with zipfile.ZipFile(build(pack_scenario, tmp_path)) as pack:
         assert len([n for n in pack.namelist() if n.startswith("2-diem-danh/")]) == 1
+
+
+def test_pack_computes_the_campaign_once_per_report(pack_scenario, tmp_path, monkeypatch):
+    """The report's PDF, xlsx and CSV share one compliance table; the annual report's PDF and Word
+    file one composed content (each of those computes the whole campaign)."""
+    from learning.selectors import compliance
+    from reports.services import annual_report, evidence_pack
+
+    tables, composed = [], []
+    monkeypatch.setattr(evidence_pack, "compliance_table",
+                        lambda **kw: tables.append(kw) or compliance.compliance_table(**kw))
+    original = annual_report.annual_report_compose
+    monkeypatch.setattr(annual_report, "annual_report_compose", lambda **kw: composed.append(kw) or original(**kw))
+
+    out = build(pack_scenario, tmp_path)
+
+    with zipfile.ZipFile(out) as pack:
+        names = pack.namelist()
+    assert len(tables) == 1
+    if "annual-report-pdf" in exporters.all_exporters():
+        assert len(composed) == 1
+        assert {n.rsplit(".", 1)[1] for n in names if n.startswith("1-bao-cao/bao-cao-ket-qua")} == {"pdf", "docx"}
