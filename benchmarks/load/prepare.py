@@ -6,6 +6,8 @@
   directives;
 - a published quiz `load-test` (10 questions drawn from a demo quiz's bank, unlimited attempts)
   linked to those directives;
+- leaves the campaign's kept statuses fresh for today (rebuilt when the seed is older or they
+  were edited since), so that the pages read them as in production;
 - writes `benchmarks/load/fixture.json` with what the locustfile needs.
 
 Usage: DJANGO_SETTINGS_MODULE=benchmarks.load.settings DATABASE_URL=… SECRET_KEY=… \
@@ -125,6 +127,17 @@ def _bare_page() -> str:
     return page.url
 
 
+def _kept(campaign: Campaign) -> str:
+    """Rebuild the campaign's kept statuses unless they answer for today (docs/compliance.md)."""
+    from learning.selectors.kept import kept_fresh
+    from learning.services.kept import kept_rebuild
+
+    if kept_fresh(campaign=campaign):
+        return "kept statuses fresh"
+    kept_rebuild(campaign=campaign)
+    return "kept statuses rebuilt"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--logins", type=int, default=3000)
@@ -138,13 +151,14 @@ def main() -> None:
         session = _session(campaign)
         quiz = _quiz([r.directive_id for r in campaign.requirements.all()[:3]])
         baseline_url = _bare_page()
+    kept = _kept(campaign)
     lesson = LessonPage.objects.live().first()
     FIXTURE.write_text(json.dumps({
         "password": PASSWORD, "usernames": usernames, "hr": hr, "session": session.pk,
         "quiz": quiz.slug, "lesson_url": lesson.url if lesson else "/",
         "baseline_url": baseline_url,
     }, ensure_ascii=False, indent=1))
-    print(f"{len(usernames)} logins, session {session.pk}, quiz {quiz.slug}, lesson {lesson.url if lesson else '-'}")
+    print(f"{kept}, {len(usernames)} logins, session {session.pk}, quiz {quiz.slug}, lesson {lesson.url if lesson else '-'}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ derived from them when read (pending becomes overdue after the due date without 
 What the rows cannot follow without a write — a leaving date, a move or a start dated in the
 future, evidence dated after the day of the computation, a campaign not started yet — sets
 `KeptCampaign.valid_until`: from that day the campaign is read from the evidence again until the
-nightly `reconcile_compliance` recomputes it.
+nightly `reconcile_compliance` recomputes it. An edit of the campaign itself (audience,
+requirements, dates) bumps `generation`; the rows answer again once a rebuild (a background task
+for a large audience) has `built` that generation.
 """
 
 from django.db import models
@@ -26,6 +28,8 @@ class KeptCampaign(models.Model):
     computed_on = models.DateField()  # the day of the last full computation
     valid_until = models.DateField(null=True, blank=True)  # first day the rows may be wrong; None: never
     rebuilt_at = models.DateTimeField(auto_now=True)
+    generation = models.PositiveIntegerField(default=0)  # edits of the campaign (audience, requirements, dates)
+    built = models.PositiveIntegerField(default=0)  # the generation the rows were computed from
 
     agency_lookup = "campaign__agency"  # how a row reaches its agency (org.scoping)
     objects = AgencyScopedManager()
@@ -33,8 +37,14 @@ class KeptCampaign(models.Model):
     def __str__(self) -> str:
         return f"{self.campaign_id} @ {self.computed_on}"
 
+    @property
+    def pending(self) -> bool:
+        """The campaign was edited after its rows were computed: a rebuild is due (queued)."""
+        return self.built != self.generation
+
     def fresh_on(self, day) -> bool:
-        return self.computed_on <= day and (self.valid_until is None or day < self.valid_until)
+        return (not self.pending and self.computed_on <= day
+                and (self.valid_until is None or day < self.valid_until))
 
 
 class KeptPerson(models.Model):

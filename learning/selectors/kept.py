@@ -37,6 +37,14 @@ def kept_fresh(*, campaign: Campaign, day: dt.date | None = None) -> bool:
     return kept is not None and kept.fresh_on(day)
 
 
+def kept_recomputing(*, campaign_ids: Iterable[int]) -> set[int]:
+    """Those of these campaigns edited since their rows were built: a rebuild is queued or running
+    (meanwhile they are read from the evidence)."""
+    return set(KeptCampaign.objects.all_agencies().filter(campaign_id__in=list(campaign_ids),
+                                                          built__lt=F("generation"))
+               .values_list("campaign_id", flat=True))
+
+
 def kept_table(*, campaign: Campaign, today: dt.date | None = None) -> pd.DataFrame:
     """The kept rows with their status on `today`, one per (person, requirement), sorted by ids."""
     today = today or timezone.localdate()

@@ -21,7 +21,7 @@ from core.tables import parse_date
 from courses.models import DirectivePage
 from courses.selectors import directive_reference, directive_resolve
 from learning.models import Campaign, Requirement
-from learning.services.kept import kept_campaign_changed
+from learning.services.kept import kept_campaign_changed, kept_campaign_lock
 from org.models import EmployeeCategory, OrgUnit
 from org.scoping import ForeignAgencyObject
 from org.selectors.access import hr_of_agency_required
@@ -69,6 +69,7 @@ class CampaignLoadResult:
     added: int = 0
     removed: int = 0
     dry_run: bool = False
+    recomputing: bool = False  # its kept statuses are being rebuilt in the background
 
     def summary(self) -> str:
         prefix = "dry run: would have " if self.dry_run else ""
@@ -307,6 +308,8 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
     before = None if created else campaign_snapshot(campaign)
     if created:
         campaign = Campaign(agency=agency)
+    else:
+        kept_campaign_lock(campaign=campaign)  # a rebuild in progress finishes first
     campaign.slug, campaign.title, campaign.year = spec.slug, spec.title, spec.year
     campaign.start, campaign.due = spec.start, spec.due
     campaign.new_hire_days = spec.new_hire_days
@@ -333,9 +336,12 @@ def _campaign_apply(*, agency: OrgUnit, spec: CampaignSpec, campaign: Campaign |
     if created or changed:
         audit_log(actor=actor, action="campaign.create" if created else "campaign.update", obj=campaign,
                   before=before, after=after)
-        kept_campaign_changed(campaign=campaign)  # its dates, audience or requirements: recompute it
+        # its dates, audience or requirements: recompute it (a large audience in the background)
+        recomputing = not kept_campaign_changed(campaign=campaign)
+    else:
+        recomputing = False
     return CampaignLoadResult(campaign=campaign, created=created, changed=changed, added=added,
-                              removed=len(stale))
+                              removed=len(stale), recomputing=recomputing)
 
 
 def campaign_save(*, agency: OrgUnit, data: dict, campaign: Campaign | None = None, actor=None,
@@ -346,7 +352,9 @@ def campaign_save(*, agency: OrgUnit, data: dict, campaign: Campaign | None = No
     hr_of_agency_required(actor=actor, agency=agency)
     with transaction.atomic():
         if campaign is not None:
-            campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+            # NO KEY: kept rows being written reference the campaign (their foreign-key check takes
+            # KEY SHARE); a full lock here would deadlock with them while the edit waits for their lock.
+            campaign = Campaign.objects.select_for_update(no_key=True).get(pk=campaign.pk)
         spec = campaign_validate(agency=agency, data=data, lines=lines, campaign=campaign)
         result = _campaign_apply(agency=agency, spec=spec, campaign=campaign, actor=actor)
         if dry_run:
@@ -367,7 +375,7 @@ def campaign_load(*, agency: OrgUnit, data: str | bytes | dict, dry_run: bool = 
     for attempt in (1, 2):
         try:
             with transaction.atomic():
-                campaign = (Campaign.objects.select_for_update().filter(slug=slug, agency=agency).first()
+                campaign = (Campaign.objects.select_for_update(no_key=True).filter(slug=slug, agency=agency).first()
                             if slug else None)
                 return campaign_save(agency=agency, data=data, campaign=campaign, actor=actor, lines=lines,
                                      dry_run=dry_run)

@@ -7,6 +7,10 @@ Concurrency: each call locks the campaign's `KeptCampaign` row (campaigns in id 
 computes, so a second writer of the same campaign waits for the first to commit and then computes
 from what the first wrote (PostgreSQL READ COMMITTED reads a new snapshot per statement): no update
 is lost. SQLite serialises writers anyway.
+
+An edit of the campaign itself (`kept_campaign_changed`) marks its rows not fresh (readers compute
+from the evidence meanwhile) and, for a large audience, leaves the rebuild to a background task
+(`learning.tasks.rebuild_kept_campaign` → `kept_catch_up`) enqueued when the edit commits.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
+from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import compliance_horizon, compliance_table, compliance_table_of
 from learning.selectors.kept import KEPT_COLUMNS, kept_table
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING
@@ -30,6 +35,9 @@ from org.models import Employee
 # list of ids (a roster import of the whole agency).
 REFRESH_LIMIT = 2000
 BATCH = 5000
+# Up to this many people in the audience an edited campaign is rebuilt in the edit's request
+# (≈ 1 s); above it by a background task (≈ 90 s at 30,000 staff).
+SYNC_LIMIT = 1000
 
 
 def _day(today: dt.date | None) -> dt.date:
@@ -176,6 +184,7 @@ def kept_rebuild(*, campaign: Campaign, today: dt.date | None = None) -> KeptCam
         _count(campaign, None, 1)
         kept.computed_on = today
         kept.valid_until = compliance_horizon(campaign=campaign, as_of=today)
+        kept.built = kept.generation  # edits wait for this lock: none can have happened meanwhile
         kept.save()
     return kept
 
@@ -189,7 +198,7 @@ def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.d
         return
     with transaction.atomic():
         kept = _lock(campaign)
-        if kept is None:
+        if kept is None or kept.pending:  # the queued rebuild locks, then computes: it will see this write
             return
         if len(ids) > REFRESH_LIMIT:
             kept_rebuild(campaign=campaign, today=today)
@@ -206,11 +215,50 @@ def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.d
             kept.save(update_fields=["valid_until", "rebuilt_at"])
 
 
-def kept_campaign_changed(*, campaign: Campaign, today: dt.date | None = None) -> None:
-    """The campaign itself changed (dates, requirements, audience, new_hire_days): recompute it."""
+def kept_campaign_lock(*, campaign: Campaign) -> None:
+    """Before an edit of the campaign: wait for a rebuild or refresh in progress, whose rows could
+    reference a requirement the edit deletes."""
+    if not _doomed():
+        _lock(campaign)
+
+
+def kept_campaign_changed(*, campaign: Campaign, today: dt.date | None = None) -> bool:
+    """The campaign itself changed (dates, requirements, audience, new_hire_days): its rows stop
+    answering at once (a new generation) and are rebuilt — here when the audience is small,
+    otherwise by a task enqueued when the edit commits. True when the rows are fresh again."""
     if _doomed():
-        return
-    kept_rebuild(campaign=campaign, today=today)
+        return False
+    today = _day(today)
+    with transaction.atomic():
+        kept = _lock(campaign)
+        if kept is None:
+            kept, _ = KeptCampaign.objects.all_agencies().select_for_update().get_or_create(
+                campaign_id=campaign.pk, defaults={"computed_on": today})
+        kept.generation += 1
+        kept.save(update_fields=["generation"])
+        if campaign_audience(campaign=campaign, as_of=today).count() <= SYNC_LIMIT:
+            kept_rebuild(campaign=campaign, today=today)
+            return True
+    transaction.on_commit(lambda: _rebuild_later(campaign_id=campaign.pk))
+    return False
+
+
+def _rebuild_later(*, campaign_id: int) -> None:
+    from learning.tasks import rebuild_kept_campaign  # the task module imports this one
+
+    rebuild_kept_campaign.enqueue(campaign_id=campaign_id)
+
+
+def kept_catch_up(*, campaign_id: int, today: dt.date | None = None) -> bool:
+    """The background rebuild: under the campaign's lock, rebuild the rows unless an earlier task
+    already built the latest edit. True when it rebuilt."""
+    with transaction.atomic():
+        kept = KeptCampaign.objects.all_agencies().select_for_update().filter(campaign_id=campaign_id).first()
+        if kept is None or not kept.pending:
+            return False
+        campaign = Campaign.objects.all_agencies().get(pk=campaign_id)  # as the latest edit left it
+        kept_rebuild(campaign=campaign, today=today)
+    return True
 
 
 def kept_people_changed(*, employee_ids: Iterable[int], roster: bool = False, today: dt.date | None = None) -> None:
@@ -240,6 +288,7 @@ class Drift:
     different: int  # rows kept with another unit, status or evidence
     expired: bool  # the kept rows no longer answered for today (past their horizon) or were never built
     repaired: bool
+    pending: bool = False  # edited since built, the rebuild task not run yet (queued, or lost)
 
     @property
     def drifted(self) -> int:
@@ -326,6 +375,7 @@ def kept_reconcile(*, campaign: Campaign, today: dt.date | None = None, repair: 
     recompute them when they drifted or expired (and build them when never built)."""
     today = _day(today)
     kept = KeptCampaign.objects.all_agencies().filter(campaign_id=campaign.pk).first()
+    pending = kept is not None and kept.pending
     expired = kept is None or not kept.fresh_on(today)
     rows, missing, extra, different = kept_compare(campaign=campaign, today=today)
     if expired:  # rows past their horizon differ by design: that is not drift
@@ -334,4 +384,4 @@ def kept_reconcile(*, campaign: Campaign, today: dt.date | None = None, repair: 
     if repair and (expired or drifted):
         kept_rebuild(campaign=campaign, today=today)
     return Drift(campaign=campaign, rows=rows, missing=missing, extra=extra, different=different, expired=expired,
-                 repaired=repair and (expired or drifted))
+                 repaired=repair and (expired or drifted), pending=pending)

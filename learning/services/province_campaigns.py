@@ -99,7 +99,7 @@ def province_campaign_load(*, province: Province, data: str | bytes, dry_run: bo
     with transaction.atomic():
         previous = ProvinceCampaign.objects.select_for_update().filter(province=province, slug=slug).first()
         for agency in agencies:
-            campaign = Campaign.objects.select_for_update().filter(agency=agency, slug=slug).first() if slug else None
+            campaign = Campaign.objects.select_for_update(no_key=True).filter(agency=agency, slug=slug).first() if slug else None
             agency_data, kept = _agency_data(mapping, campaign, previous)
             try:
                 with transaction.atomic():

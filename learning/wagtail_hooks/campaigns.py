@@ -23,6 +23,7 @@ from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
 from core.errors import DomainError
 from learning.models import Campaign, Exemption
+from learning.selectors.kept import kept_recomputing
 from learning.services.campaigns import campaign_delete, campaign_save
 from learning.services.exemptions import exemption_grant, exemption_lift
 from learning.views import admin_campaigns
@@ -68,7 +69,16 @@ class CampaignIndexView(generic.IndexView):
             Column("start", label=_("Bắt đầu"), sort_key="start", accessor=lambda c: f"{c.start:%d/%m/%Y}"),
             Column("due", label=_("Hạn"), sort_key="due", accessor=lambda c: f"{c.due:%d/%m/%Y}"),
             Column("requirement_count", label=_("Số văn bản"), sort_key="requirement_count"),
+            Column("figures", label=_("Số liệu"),
+                   accessor=lambda c: RECOMPUTING if c.pk in self.recomputing else ""),
         ]
+
+    @cached_property
+    def recomputing(self) -> set[int]:
+        return kept_recomputing(campaign_ids=[c.pk for c in self.object_list])
+
+
+RECOMPUTING = _("Đang tính lại")
 
 
 class CampaignSaveMixin:
@@ -79,6 +89,9 @@ class CampaignSaveMixin:
         result = campaign_save(agency=form.agency, data=form.campaign_data(),
                                campaign=self.object if getattr(self.object, "pk", None) else None,
                                actor=self.request.user)
+        if result.recomputing:
+            messages.info(self.request, _("Đang tính lại số liệu của kế hoạch (vài phút). Trong lúc chờ, "
+                                          "báo cáo và bảng theo dõi vẫn đúng nhưng mở chậm hơn."))
         return result.campaign
 
     def form_valid(self, form):

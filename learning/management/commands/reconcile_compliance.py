@@ -1,8 +1,8 @@
 """reconcile_compliance [--agency CODE] [--campaign SLUG] [--check] (docs/compliance.md "Kept statuses").
 
 Nightly: compares each campaign's kept statuses with the full computation of today, recomputes the
-campaigns that drifted or passed their horizon (and builds those never kept), and prints one line
-per campaign. Exit code 0 when nothing drifted, 1 when some campaign drifted (repaired unless
+campaigns that drifted or passed their horizon (and builds those never kept, and those edited
+whose background rebuild has not run: "pending"), and prints one line per campaign. Exit code 0 when nothing drifted, 1 when some campaign drifted (repaired unless
 --check): drift means a write that missed its update, worth a look.
 """
 
@@ -35,7 +35,8 @@ class Command(BaseCommand):
         drifted = 0
         for campaign in campaigns:
             drift = kept_reconcile(campaign=campaign, repair=not opts["check"])
-            state = "expired" if drift.expired else ("drift" if drift.drifted else "ok")
+            state = ("pending" if drift.pending else "expired" if drift.expired
+                     else "drift" if drift.drifted else "ok")
             action = " (repaired)" if drift.repaired else ""
             self.stdout.write(f"{campaign.agency.code} {campaign.slug}: {state}{action}, rows={drift.rows} "
                               f"missing={drift.missing} extra={drift.extra} different={drift.different}")
