@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -25,14 +27,29 @@ T = TypeVar("T")
 _lock = threading.Lock()
 _values: dict[Hashable, object] = {}
 _version: list[int | None] = [None]
+_pinned: ContextVar[int | None] = ContextVar("courses_content_version", default=None)
 
 
 def content_version() -> int:
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
+
+
+@contextmanager
+def content_version_pinned():
+    """Read the version once for a whole view (the shared cache is a database table: one query per
+    read, and a page looks up several values); a change made meanwhile unpins it."""
+    token = _pinned.set(content_version())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def request_content_version(request) -> int:
@@ -63,7 +80,17 @@ def content_cached(key: Hashable, build: Callable[[], T], *, version: int | None
 
 def page_copies(pages: list) -> list:
     """Shallow copies: a view may set attributes on a page without another request seeing them."""
-    return [copy.copy(page) for page in pages]
+    return [page_copy(page) for page in pages]
+
+
+def page_copy(page):
+    """`copy.copy(page)` without its pickling round trip (Model.__reduce__ and the version check,
+    a third of a learner page's copying): the same attributes and own `_state` and related cache."""
+    clone = page.__class__.__new__(page.__class__)
+    clone.__dict__ = page.__dict__.copy()
+    clone._state = copy.copy(page._state)
+    clone._state.fields_cache = page._state.fields_cache.copy()
+    return clone
 
 
 def content_changed(sender=None, instance=None, **kwargs) -> None:
@@ -90,6 +117,7 @@ def forget() -> None:
 
 
 def _bump() -> None:
+    _pinned.set(None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new value invalidates

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from core.errors import DomainError
 from core.text import directive_key
 
-from .content_cache import content_cached, page_copies
+from .content_cache import content_cached, page_copies, page_copy
 from .models import CoursePage, DirectivePage, LessonPage, LessonReading
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -67,8 +67,20 @@ def lessons_for_directives(directive_ids: Iterable[int]) -> dict[int, list[Lesso
     Every requested id is a key; a directive without a lesson maps to [].
     """
     ids = tuple(dict.fromkeys(directive_ids))
-    found = content_cached(("lessons_for_directives", frozenset(ids)), lambda: _lessons_for_directives(ids))
+    found = _cached_lessons(ids)
     return {pk: page_copies(found[pk]) for pk in ids}
+
+
+def _cached_lessons(ids: tuple[int, ...]) -> dict[int, list[LessonPage]]:
+    """The shared cached lists (never handed to callers: `lessons_for_directives` copies them)."""
+    return content_cached(("lessons_for_directives", frozenset(ids)), lambda: _lessons_for_directives(ids))
+
+
+def directive_pages(directive_ids: Iterable[int]) -> dict[int, DirectivePage]:
+    """Directives by id (copies of the ones cached per content version; ids not found are absent)."""
+    ids = tuple(dict.fromkeys(directive_ids))
+    found = content_cached(("directive_pages", frozenset(ids)), lambda: DirectivePage.objects.in_bulk(ids))
+    return {pk: page_copy(page) for pk, page in found.items()}
 
 
 def _lessons_for_directives(ids: tuple[int, ...]) -> dict[int, list[LessonPage]]:
@@ -94,13 +106,11 @@ def lesson_readings_for(employee, directive_ids: Iterable[int]) -> dict[int, Les
     best: dict[int, LessonReading | None] = {pk: None for pk in ids}
     if employee is None or not ids:
         return best
-    through = LessonPage.directives.through
     lessons_of: dict[int, set[int]] = {}
-    for directive_id, lesson_id in through.objects.filter(
-        directivepage_id__in=ids, lessonpage__live=True
-    ).values_list("directivepage_id", "lessonpage_id"):
-        lessons_of.setdefault(lesson_id, set()).add(directive_id)
-    readings = LessonReading.objects.filter(employee=employee, lesson_id__in=lessons_of).select_related("lesson")
+    for directive_id, lessons in _cached_lessons(tuple(ids)).items():  # live lessons: content, cached
+        for lesson in lessons:
+            lessons_of.setdefault(lesson.pk, set()).add(directive_id)
+    readings = LessonReading.objects.filter(employee=employee, lesson_id__in=lessons_of)
     for reading in readings:
         for directive_id in lessons_of[reading.lesson_id]:
             if _better_reading(reading, best[directive_id]):

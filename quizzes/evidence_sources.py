@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.evidence import FRAME_COLUMNS, EvidenceKind, EvidenceSource, Offer, empty_frame, ordinal_days, register
 from quizzes.models import Attempt, Quiz
-from quizzes.selectors import quizzes_for_directives
+from quizzes.selectors import quiz_slugs_for_directives
 
 
 @register
@@ -49,8 +49,9 @@ class QuizSource(EvidenceSource):
         return passed.merge(links, on="quiz_id")[FRAME_COLUMNS]
 
     def offers(self, *, employee, directive_ids: set[int], today: dt.date, shared: dict) -> dict[int, list[Offer]]:
+        title = _("Làm bài kiểm tra")
         return {
-            directive_id: [Offer(kind=self.kind, title=_("Làm bài kiểm tra"),
-                                 url=reverse("quizzes:detail", args=[quiz.slug])) for quiz in quizzes]
-            for directive_id, quizzes in quizzes_for_directives(directive_ids, employee=employee).items()
+            directive_id: [Offer(kind=self.kind, title=title, url=reverse("quizzes:detail", args=[slug]))
+                           for slug in slugs]
+            for directive_id, slugs in quiz_slugs_for_directives(directive_ids, employee=employee).items()
         }

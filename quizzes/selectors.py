@@ -43,6 +43,19 @@ def quizzes_for_directives(directive_ids: Iterable[int], *, employee: Employee |
     return dict(result)
 
 
+def quiz_slugs_for_directives(directive_ids: Iterable[int], *, employee: Employee) -> dict[int, list[str]]:
+    """`quizzes_for_directives(directive_ids, employee=employee)` reduced to the quizzes' slugs, in
+    the same order: what "Việc học của tôi" links to, without building a Quiz per link."""
+    ids = list(directive_ids)
+    result: dict[int, list[str]] = defaultdict(list)
+    links = (Quiz.directives.through.objects.filter(directivepage_id__in=ids, quiz__draft=False)
+             .filter(Q(quiz__agency__isnull=True) | Q(quiz__agency_id=employee.agency_id))
+             .order_by("quiz__title", "quiz_id").values_list("directivepage_id", "quiz__slug"))
+    for directive_id, slug in links if ids else []:
+        result[directive_id].append(slug)
+    return dict(result)
+
+
 def quiz_question_pool(quiz: Quiz) -> list[Question]:
     """The questions an attempt draws from: the fixed list in order, then the chosen categories'."""
     answers = Prefetch("answers")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -22,6 +23,9 @@ RECENTLY_OVERDUE_DAYS = 30
 
 
 
+# Cards are built once per view and read many times by the template: their properties are cached.
+
+
 @dataclass
 class RequirementCard:
     item: RequirementStatus
@@ -29,39 +33,39 @@ class RequirementCard:
     reading: object = None  # courses.LessonReading of a lesson covering the directive, or None
     offers: list[Offer] = field(default_factory=list)  # in source order
 
-    @property
+    @cached_property
     def status_label(self) -> str:
         return status_label(self.item.status)
 
-    @property
+    @cached_property
     def evidence_label(self) -> str:
         return evidence_label(self.item.evidence)
 
-    @property
+    @cached_property
     def is_open(self) -> bool:
         return self.item.status not in (*DONE_STATUSES, EXEMPT)
 
-    @property
+    @cached_property
     def has_read(self) -> bool:
         return bool(self.reading and self.reading.acknowledged)
 
-    @property
+    @cached_property
     def actions(self) -> list[Offer]:
         """Offers the learner acts on now (a link: take the quiz, …)."""
         return [offer for offer in self.offers if offer.url]
 
-    @property
+    @cached_property
     def first_actions(self) -> list[Offer]:
         """The first action of each kind (one quiz button, one video button, …)."""
         seen: set[str] = set()
         return [offer for offer in self.actions if not (offer.kind in seen or seen.add(offer.kind))]
 
-    @property
+    @cached_property
     def notes(self) -> list[Offer]:
         """Offers to wait for (the next study session, …)."""
         return [offer for offer in self.offers if not offer.url]
 
-    @property
+    @cached_property
     def next_action(self) -> str:
         """Reading first, then an action, then a note (its evidence kind); "" when done."""
         if not self.is_open:
@@ -79,45 +83,45 @@ class CampaignCard:
     items: list[RequirementCard]
     today: dt.date
 
-    @property
+    @cached_property
     def campaign(self):
         return self.status.campaign
 
-    @property
+    @cached_property
     def due(self) -> dt.date:
         """The person's own due date (a newcomer's with `new_hire_days`), else the campaign's."""
         return self.status.due or self.campaign.due
 
-    @property
+    @cached_property
     def days_left(self) -> int:
         return (self.due - self.today).days
 
-    @property
+    @cached_property
     def days_overdue(self) -> int:
         return -self.days_left
 
-    @property
+    @cached_property
     def is_done(self) -> bool:
         return not any(card.is_open for card in self.items)
 
-    @property
+    @cached_property
     def is_current(self) -> bool:
         return self.days_left >= 0
 
-    @property
+    @cached_property
     def expanded(self) -> bool:
         """Shown open: campaigns still running, or missed by less than a month; older ones fold."""
         return self.is_current or (not self.is_done and self.days_overdue <= RECENTLY_OVERDUE_DAYS)
 
-    @property
+    @cached_property
     def counted(self) -> int:
         return sum(card.item.status != EXEMPT for card in self.items)
 
-    @property
+    @cached_property
     def percent(self) -> int:
         return round(100 * self.status.completed / self.counted) if self.counted else 100
 
-    @property
+    @cached_property
     def read_count(self) -> int:
         return sum(card.has_read for card in self.items if card.is_open)
 

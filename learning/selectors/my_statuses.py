@@ -10,7 +10,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from learning.models import Campaign, KeptStatus
+from courses.selectors import directive_pages
+from learning.models import Campaign, KeptStatus, Requirement
 from learning.selectors.compliance import (
     CampaignStatus,
     RequirementStatus,
@@ -27,21 +28,39 @@ def _kept_on(campaign: Campaign, day: dt.date) -> bool:
     return kept is not None and kept.fresh_on(day)
 
 
-def _from_rows(campaign: Campaign, rows: list[KeptStatus], as_of: dt.date) -> CampaignStatus:
+def _from_rows(campaign: Campaign, rows: list[tuple], as_of: dt.date) -> CampaignStatus:
     """The person's rows of one campaign (requirements in campaign order) as `_person_campaign_status`
-    builds them from the evidence."""
+    builds them from the evidence: (requirement, due, exempt, evidence, evidence_date)."""
     items = [
         RequirementStatus(
-            requirement=row.requirement,
-            directive=row.requirement.directive,
-            status=requirement_status(evidence_date=row.evidence_date, exempt=row.exempt, due=row.due, as_of=as_of),
-            evidence=row.evidence,
-            evidence_date=row.evidence_date,
+            requirement=requirement,
+            directive=requirement.directive,
+            status=requirement_status(evidence_date=evidence_date, exempt=exempt, due=due, as_of=as_of),
+            evidence=evidence,
+            evidence_date=evidence_date,
         )
-        for row in rows
+        for requirement, due, exempt, evidence, evidence_date in rows
     ]
+    _, due, exempt, _, _ = rows[0]
     return CampaignStatus(campaign=campaign, items=items, completed=sum(item.status in DONE_STATUSES for item in items),
-                          total=len(items), exempt=rows[0].exempt, due=rows[0].due)
+                          total=len(items), exempt=exempt, due=due)
+
+
+def _kept_rows(employee: Employee, campaign_ids: list[int]) -> dict[int, list[tuple]]:
+    """campaign id → the person's kept rows, each with its requirement (its directive from the
+    content cache: one narrow query, no page columns)."""
+    values = list(KeptStatus.objects.all_agencies().filter(employee_id=employee.pk, campaign_id__in=campaign_ids)
+                  .order_by("campaign_id", "requirement__order", "requirement_id")
+                  .values_list("campaign_id", "requirement_id", "requirement__directive_id", "requirement__order",
+                               "due", "exempt", "evidence", "evidence_date"))
+    directives = directive_pages({value[2] for value in values})
+    rows: dict[int, list[tuple]] = {}
+    for campaign_id, requirement_id, directive_id, order, due, exempt, evidence, evidence_date in values:
+        requirement = Requirement(id=requirement_id, campaign_id=campaign_id, directive_id=directive_id, order=order)
+        requirement._state.adding, requirement._state.db = False, KeptStatus.objects.db
+        requirement.directive = directives[directive_id]
+        rows.setdefault(campaign_id, []).append((requirement, due, exempt, evidence, evidence_date))
+    return rows
 
 
 def my_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:
@@ -52,12 +71,7 @@ def my_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> l
     others = [campaign for campaign in campaigns if campaign.pk not in kept]
     found = {status.campaign.pk: status for status in
              (employee_campaign_status(employee=employee, as_of=as_of, campaigns=others) if others else [])}
-    if kept:
-        rows: dict[int, list[KeptStatus]] = {}
-        # A person has rows in a kept campaign exactly when they are in its audience (with its requirements).
-        for row in (KeptStatus.objects.all_agencies().filter(employee_id=employee.pk, campaign_id__in=list(kept))
-                    .select_related("requirement__directive")
-                    .order_by("campaign_id", "requirement__order", "requirement_id")):
-            rows.setdefault(row.campaign_id, []).append(row)
-        found.update({pk: _from_rows(kept[pk], person_rows, as_of) for pk, person_rows in rows.items()})
+    # A person has rows in a kept campaign exactly when they are in its audience (with its requirements).
+    rows = _kept_rows(employee, list(kept)) if kept else {}
+    found.update({pk: _from_rows(kept[pk], person_rows, as_of) for pk, person_rows in rows.items()})
     return [found[campaign.pk] for campaign in campaigns if campaign.pk in found]

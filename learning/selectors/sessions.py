@@ -163,8 +163,7 @@ def attendance_history_for(employee: Employee) -> QuerySet[Attendance]:
     """The person's own attendance records, latest session first."""
     return (
         Attendance.objects.filter(employee=employee)
-        .select_related("session", "session__campaign")
-        .prefetch_related("session__directives")
+        .select_related("session")  # all that the page shows of a record
         .order_by("-session__date", "-session__start_time")
     )
 

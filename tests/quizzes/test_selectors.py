@@ -1,7 +1,7 @@
 import pytest
 
 from quizzes.models import AttemptState
-from quizzes.selectors import quiz_grade, quiz_question_pool, quizzes_for_directives
+from quizzes.selectors import quiz_grade, quiz_question_pool, quiz_slugs_for_directives, quizzes_for_directives
 from quizzes.services.attempts import Response, attempt_save_answers, attempt_start, attempt_submit
 from tests.factories import EmployeeFactory
 
@@ -18,6 +18,25 @@ def test_quizzes_for_directives_lists_published_quizzes_under_each_directive():
     found = quizzes_for_directives([a.pk, b.pk])
     assert found == {a.pk: [only_a, both], b.pk: [both]}
     assert quizzes_for_directives([]) == {}
+
+
+def test_quiz_slugs_are_the_learners_quizzes_in_the_same_order():
+    from tests.factories import make_agency
+
+    a, b = make_directive("23-QĐ/TW"), make_directive("33/CT-TTg")
+    learner = EmployeeFactory()
+    other = make_agency(code="SK", name="Sở khác")
+    make_quiz(slug="ca-hai", title="B cả hai", directives=[a, b])
+    make_quiz(slug="chi-a", title="A riêng", directives=[a])
+    make_quiz(slug="nhap", title="Nháp", directives=[a], draft=True)
+    foreign = make_quiz(slug="so-khac", title="A0 sở khác", directives=[a])
+    foreign.agency = other
+    foreign.save()
+    expected = {pk: [quiz.slug for quiz in quizzes]
+                for pk, quizzes in quizzes_for_directives([a.pk, b.pk], employee=learner).items()}
+    assert quiz_slugs_for_directives([a.pk, b.pk], employee=learner) == expected == \
+        {a.pk: ["chi-a", "ca-hai"], b.pk: ["ca-hai"]}
+    assert quiz_slugs_for_directives([], employee=learner) == {}
 
 
 def test_pool_is_the_fixed_list_then_the_categories_without_duplicates():
