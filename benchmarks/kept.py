@@ -6,6 +6,7 @@ the cost of a full rebuild), then in one process, with the cache cleared before 
 times the median of `--repeat` requests of:
 - the bare Wagtail page (a plain `wagtailcore.Page` with Wagtail's own template: the floor);
 - "Theo đơn vị" for today as HR (kept statuses) and as a unit head;
+- "Theo văn bản", "Danh sách cán bộ" and "Quá hạn" for today (kept counters and person rows);
 - "Theo đơn vị" for a past date (computed from the evidence, as before issue 17);
 - the admin home page (its completion panel);
 and prints each as a ratio to the bare page measured in the same run (target ≤ 20× at 30,000).
@@ -55,7 +56,9 @@ def measure(repeat: int) -> None:
     from django.urls import reverse
     from wagtail.models import Page, Site
 
+    from benchmarks import pages
     from learning.models import Campaign
+    from learning.services.kept import kept_refresh
     from org.models import Employee, OrgUnit
     from org.roles import HR, UNIT_HEAD
     from tests.factories import give_role
@@ -73,8 +76,8 @@ def measure(repeat: int) -> None:
             employee = Employee.objects.create(agency=campaign.agency, unit=unit, employee_code=code,
                                                full_name=f"Đo {code}", user=user, start_date=None)
         give_role(employee.user, role)
-        client = Client(SERVER_NAME="localhost")
-        client.force_login(employee.user)
+        client = Client(SERVER_NAME="localhost", REMOTE_ADDR="127.0.0.1")
+        pages.log_in(client, employee.user)  # with an address: axes stores it (inet on PostgreSQL)
         return client
 
     department = OrgUnit.objects.filter(path__startswith=campaign.agency.path, depth=2).order_by("path").first()
@@ -99,12 +102,26 @@ def measure(repeat: int) -> None:
         ("bare Wagtail page (floor)", floor),
         ("Theo đơn vị, today, HR (kept statuses)", timed(hr, by_unit, {"campaign": campaign.pk})),
         ("Theo đơn vị, today, unit head (kept statuses)", timed(head, by_unit, {"campaign": campaign.pk})),
+        ("Theo văn bản, today, HR (kept counters)",
+         timed(hr, reverse("learning_dashboard:by_requirement"), {"campaign": campaign.pk})),
+        ("Danh sách cán bộ, today, HR (kept person rows, first page)",
+         timed(hr, reverse("learning_dashboard:people"), {"campaign": campaign.pk})),
+        ("Quá hạn, today, HR (kept person rows, first page)",
+         timed(hr, reverse("learning_dashboard:overdue"), {"campaign": campaign.pk})),
         ("admin home (completion panel, kept statuses)", timed(hr, reverse("wagtailadmin_home"))),
         (f"Theo đơn vị, as of {PAST}, HR (computed from the evidence)",
          timed(hr, by_unit, {"campaign": campaign.pk, "as_of": PAST}, n=max(3, repeat // 5))),
         ("bare Wagtail page again (floor, after)", timed(hr, bare.url)),
     ]
     floor = statistics.mean([rows[0][1], rows[-1][1]])
+    person = Employee.objects.filter(unit__path__startswith=campaign.agency.path, left_date__isnull=True).exclude(
+        employee_code__startswith="BENCH").order_by("pk").first()
+    refresh = []
+    for _ in range(5):  # the hook of one write: one person's rows and the counters, one transaction
+        started = time.perf_counter()
+        kept_refresh(campaign=campaign, employee_ids=[person.pk])
+        refresh.append(time.perf_counter() - started)
+    print(f"kept_refresh of one person (rows and counters), median of 5: {statistics.median(refresh) * 1000:.1f} ms")
     print("| request | median ms | × bare page |")
     print("| --- | --- | --- |")
     for name, seconds in rows:

@@ -214,12 +214,15 @@ def kept_people(*, campaign: Campaign, today: dt.date | None = None, within: Ite
 def kept_missing(*, campaign: Campaign, employee_ids: Iterable[int]) -> dict[int, list[str]]:
     """The requirements (labels, in the campaign's order) each of these people has not completed and
     is not exempt from: pending or overdue by their due date."""
+    # The person's rows alone (the unique index on campaign, employee, requirement), labels and
+    # order from the campaign's few requirements: a join lets the planner walk every requirement's rows.
+    requirements = {pk: (position, label) for position, (pk, label) in enumerate(
+        Requirement.objects.filter(campaign=campaign).order_by("order", "id").values_list("pk", "directive__number"))}
     rows = (KeptStatus.objects.all_agencies()
             .filter(campaign_id=campaign.pk, employee_id__in=list(employee_ids), exempt=False,
                     evidence_date__isnull=True)
-            .order_by("employee_id", "requirement__order", "requirement_id")
-            .values_list("employee_id", "requirement__directive__number"))
-    missing: dict[int, list[str]] = {}
-    for employee_id, label in rows:
-        missing.setdefault(employee_id, []).append(label)
-    return missing
+            .values_list("employee_id", "requirement_id"))
+    missing: dict[int, list[tuple[int, str]]] = {}
+    for employee_id, requirement_id in rows:
+        missing.setdefault(employee_id, []).append(requirements[requirement_id])
+    return {employee_id: [label for _, label in sorted(found)] for employee_id, found in missing.items()}
