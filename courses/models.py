@@ -26,6 +26,7 @@ from org.scoping import AgencyScopedManager
 from org.selectors.access import employee_of
 
 from .blocks import BaseStreamBlock, stream_plain_text
+from .content_cache import content_cached, page_copies
 
 
 class DirectiveType(models.TextChoices):
@@ -244,7 +245,7 @@ class CoursePage(Page):
             lesson.reading = readings.get(lesson.pk)
         unread = [lesson for lesson in lessons if not (lesson.reading and lesson.reading.acknowledged)]
         context["next_unread"] = unread[0] if employee and unread else None
-        context["course_directives"] = live_directives(self)
+        context["course_directives"] = served_directives(self, request)
         return context
 
 
@@ -361,7 +362,7 @@ class LessonPage(Page):
             VideoProgress.objects.filter(lesson=self, employee=employee).first()
             if employee and self.pk and self.has_video else None
         )
-        context["lesson_directives"] = live_directives(self)
+        context["lesson_directives"] = served_directives(self, request)
         course = lesson_course(self)
         siblings = course_lessons(course)
         ids = [lesson.pk for lesson in siblings]
@@ -466,6 +467,14 @@ def live_directives(page) -> list[DirectivePage]:
     """The live directives a course or lesson links, by issue date. Read through `.all()` so that
     an editor's preview shows the unsaved selection (modelcluster's in-memory relation)."""
     return sorted((d for d in page.directives.all() if d.live), key=lambda d: d.issue_date)
+
+
+def served_directives(page, request) -> list[DirectivePage]:
+    """`live_directives` of a saved page as served, cached per content version (every save or
+    publication bumps it: courses.content_cache); a preview reads the unsaved selection."""
+    if page.pk is None or getattr(request, "is_preview", False):
+        return live_directives(page)
+    return page_copies(content_cached(("live_directives", page.pk), lambda: live_directives(page)))
 
 
 def build_directive_search_text(page: DirectivePage) -> str:
