@@ -42,10 +42,14 @@ def content_version() -> int:
 
 
 @contextmanager
-def content_version_pinned():
+def content_version_pinned(request=None):
     """Read the version once for a whole view (the shared cache is a database table: one query per
-    read, and a page looks up several values); a change made meanwhile unpins it."""
-    token = _pinned.set(content_version())
+    read, and a page looks up several values); a change made meanwhile unpins it. With `request`,
+    its template (rendered later, as Wagtail's responses are) reads the same version."""
+    version = content_version()
+    if request is not None:
+        request._content_version = version
+    token = _pinned.set(version)
     try:
         yield
     finally:

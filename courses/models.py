@@ -26,7 +26,7 @@ from org.scoping import AgencyScopedManager
 from org.selectors.access import employee_of
 
 from .blocks import BaseStreamBlock, stream_plain_text
-from .content_cache import content_cached, page_copies
+from .content_cache import content_cached, content_version_pinned, page_copies
 
 
 class DirectiveType(models.TextChoices):
@@ -51,6 +51,10 @@ class DirectiveIndexPage(Page):
 
     class Meta:
         verbose_name = _("thư viện văn bản")
+
+    def serve(self, request, *args, **kwargs):
+        with content_version_pinned(request):  # the facets, the ranking and the links: one read
+            return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .search import SearchFilters, directive_facets, library_search

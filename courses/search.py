@@ -146,12 +146,22 @@ def _topic_tags(topic: str) -> list[int]:
     return [pk for pk, slug, name in used if wanted in (fold(slug), fold(name).replace(" ", "-"))]
 
 
-def _rank(page: DirectivePage, query: str, matcher: Matcher) -> tuple:
+def _folded(page: DirectivePage) -> tuple[str, str, str]:
+    return fold(page.number), fold(f"{page.number} {page.title}"), fold(page.subject)
+
+
+def _folded_directives() -> dict[int, tuple[str, str, str]]:
+    """Every live directive's folded number, title and subject, once per content version: folding
+    is most of ranking the whole library."""
+    return content_cached("folded_directives", lambda: {page.pk: _folded(page) for page in
+                                                          DirectivePage.objects.live().only("number", "title", "subject")})
+
+
+def _rank(page: DirectivePage, query: str, matcher: Matcher, folded: dict | None = None) -> tuple:
     compact = re.sub(r"\s+", "", fold(query))
-    number = fold(page.number)
+    number, title, subject = (folded or {}).get(page.pk) or _folded(page)
     number_hit = bool(compact) and (compact == number or number in compact)
-    title = fold(f"{page.number} {page.title}")
-    head = f"{title} {fold(page.subject)}"
+    head = f"{title} {subject}"
     return (
         not number_hit,
         not matcher.near_phrase(title),
@@ -170,7 +180,8 @@ def library_search(filters: SearchFilters, *, within=None) -> SearchResults:
     """
     matcher = Matcher(query_tokens(filters.q))
     directives = matcher.filter(_filtered_directives(filters, within))
-    directives.sort(key=lambda page: _rank(page, filters.q, matcher))
+    folded = _folded_directives() if len(directives) > 1 else None
+    directives.sort(key=lambda page: _rank(page, filters.q, matcher, folded))
     lessons: list[LessonPage] = []
     if matcher.tokens and within is None:
         lessons_qs = LessonPage.objects.live()
