@@ -5,6 +5,7 @@ tables (by unit, by requirement), a chart of completion by unit, "Nơi nhận" a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from xml.sax.saxutils import escape
 
@@ -15,7 +16,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 
 from core.pdf import PdfDocument, closing_block, national_header, styles
 from learning.models import Campaign
-from learning.selectors.summaries import Summary, group_summary, rolled_up, summary
+from learning.selectors.summaries import Summary, group_summary, rolled_up, summary, with_flags
 from learning.statuses import PEOPLE_RATE, ROWS_RATE, ComplianceStatus
 from org.models import OrgUnit
 from reports.exporters.annual_report import block_table
@@ -88,11 +89,19 @@ class ComplianceReportPdf(PdfDocument):
         self.agency = campaign.agency
         self.as_of = as_of
         self.unit = unit
-        self.table = table
+        self.table = with_flags(table)  # once for every figure below
         self.report_date = report_date
         self.signer_title = signer_title
         self.s = styles()
         self.title = f"Báo cáo kết quả học tập, quán triệt — {campaign.title}"
+
+    @functools.cached_property
+    def departments(self) -> pd.DataFrame:
+        """Figures per department (its teams included), computed once: `rolled_up` sorts a copy of
+        the columns it is given, so it gets only those the figures read, not the whole table."""
+        lean = self.table[["employee_id", "employee_code", "unit_id", "unit", "unit_path", "requirement_order",
+                           "status", "done", "exempt", "pending", "overdue", "late"]]
+        return group_summary(rolled_up(lean, depth=2), ["unit_id", "unit"])
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -142,7 +151,7 @@ class ComplianceReportPdf(PdfDocument):
         # report's table), not every team as a unit of its own in alphabetical order
         table = block_table(units_block(self.table, self.agency), s)
         many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
-        charted = group_summary(rolled_up(self.table, depth=2), ["unit_id", "unit"]) if many else units
+        charted = self.departments if many else units
         return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), *table,
                 KeepTogether([completion_chart(charted),
                               Paragraph("<i>Biểu đồ: tỷ lệ cán bộ hoàn thành tất cả văn bản theo đơn vị"
@@ -165,7 +174,7 @@ class ComplianceReportPdf(PdfDocument):
         """What stands, addressed to the reader above the agency: no instruction to the agency's
         own units (a report to the province gives none)."""
         s = self.s
-        departments = group_summary(rolled_up(self.table, depth=2), ["unit_id", "unit"])
+        departments = self.departments
         lagging = departments[departments["people_rate"].fillna(0) < TARGET_PERCENT].sort_values("people_rate")
         body = [Paragraph("IV. ĐÁNH GIÁ", s["heading"])]
         if overall.counted_people and lagging.empty:
