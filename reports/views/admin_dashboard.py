@@ -33,7 +33,7 @@ from core.exporters import Rendered, safe_cell
 from core.params import id_param
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
-from learning.selectors.kept import kept_missing, kept_people
+from learning.selectors.kept import kept_missing, kept_people, kept_trend
 from learning.selectors.summaries import summary, with_flags
 from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, ComplianceStatus, status_label
 from org.models import EmployeeCategory, OrgUnit
@@ -289,9 +289,17 @@ class TrendView(DashboardView):
         "total": _("Lượt phải học"), "rows_rate": f"{ROWS_RATE} (%)",
     }
 
+    def get_queryset(self):
+        return self.rows() if self.kept else super().get_queryset()
+
     def rows(self):
         dates = dashboard.week_dates(self.campaign, self.as_of)
-        rows = dashboard.records(dashboard.trend(self.table, dates))
+        if self.kept and self.kept_within is not None:  # today: two GROUP BYs over the kept rows
+            figures = kept_trend(campaign=self.campaign, dates=dates, within=self.kept_within,
+                                 category=self.params.get("category"))
+        else:
+            figures = dashboard.trend(self.table, dates)
+        rows = dashboard.records(figures)
         for row in rows:
             row["as_of"] = row["as_of"].strftime("%d/%m/%Y")
         return rows

@@ -288,7 +288,7 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
     with time_machine.travel(TODAY, tick=False):
         computed = _get(client, e[who].user, "by_unit", **params)
         requirements = _get(client, e[who].user, "by_requirement", **params)
-        lists = {tab: _get(client, e[who].user, tab, **params) for tab in ("people", "overdue")}
+        lists = {tab: _get(client, e[who].user, tab, **params) for tab in ("people", "overdue", "trend")}
         kept_rebuild(campaign=campaign)
         assert dashboard.kept_answers(campaign=campaign, as_of=AS_OF)
         with django_assert_max_num_queries(30) as queries:
@@ -301,6 +301,12 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
         assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)
         assert kept_requirements.context["object_list"] == requirements.context["object_list"]
         assert kept_requirements.context["summary"] == requirements.context["summary"]
+        trend = lists.pop("trend")
+        with django_assert_max_num_queries(35) as queries:  # "Diễn biến": two GROUP BYs over the kept rows
+            kept_trend = _get(client, e[who].user, "trend", **params)
+        assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)
+        assert kept_trend.context["object_list"] == trend.context["object_list"]
+        assert kept_trend.context["summary"] == trend.context["summary"]
         shown = ["employee_id", "employee_code", "full_name", "unit", "category", "category_label", "done", "total",
                  "exempt", "overdue_list", "pending_list", "missing", "last_reminder"]
         for tab, computed_list in lists.items():  # the people lists: person rows, a page at a time
