@@ -404,14 +404,17 @@ class _TextRows(Flowable):
     def draw(self):
         table, canvas = self.table, self.canv
         head = table._head(self.width)
-        form = f"paged-table-header-{id(table.header)}"
-        if form not in getattr(canvas, "_paged_table_forms", set()):  # laid out once, placed on every page
+        # Named by its order in the document, not by id(): the same sheet must give the same bytes in
+        # any process (the evidence pack renders sheets in workers and checks them against serial runs).
+        forms = canvas.__dict__.setdefault("_paged_table_forms", {})
+        form = forms.get(id(table.header))
+        if form is None:  # laid out once, placed on every page
+            form = forms[id(table.header)] = f"paged-table-header-{len(forms) + 1}"
             header = Table([table.header], colWidths=table.col_widths, style=TableStyle(table.style_commands))
             header.wrap(self.width, self.height)
             canvas.beginForm(form, lowerx=-1, lowery=-1, upperx=self.width + 1, uppery=head + 1)
             header.drawOn(canvas, 0, 0)
             canvas.endForm()
-            canvas._paged_table_forms = getattr(canvas, "_paged_table_forms", set()) | {form}
         canvas.saveState()
         canvas.translate(0, self.height - head)
         canvas.doForm(form)

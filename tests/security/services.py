@@ -71,6 +71,9 @@ SERVICES: dict[str, tuple[str, str]] = {
     "learning.services.exemptions.exemption_grant": (WRITES, ""),
     "learning.services.exemptions.exemption_lift": (WRITES, ""),
     "learning.services.kept.Drift": (READS, "a result"),
+    "learning.services.kept.kept_campaign_lock": (SYSTEM, "called by the campaign services before an edit, after their "
+                                                          "checks"),
+    "learning.services.kept.kept_catch_up": (SYSTEM, "the background rebuild task after a campaign edit"),
     "learning.services.kept.kept_campaign_changed": (SYSTEM, "called by the campaign services after their checks"),
     "learning.services.kept.kept_compare": (READS, "compares a campaign's kept rows with the computation"),
     "learning.services.kept.kept_people_changed": (SYSTEM, "called inside the writing services and the evidence "
