@@ -168,14 +168,17 @@ def _lock(campaign: Campaign) -> KeptCampaign | None:
     return KeptCampaign.objects.all_agencies().select_for_update().filter(campaign_id=campaign.pk).first()
 
 
+def _lock_or_create(campaign: Campaign, today: dt.date) -> KeptCampaign:
+    """The campaign's locked `KeptCampaign`, created (not yet built) on its first write."""
+    return _lock(campaign) or KeptCampaign.objects.all_agencies().select_for_update().get_or_create(
+        campaign_id=campaign.pk, defaults={"computed_on": today})[0]
+
+
 def kept_rebuild(*, campaign: Campaign, today: dt.date | None = None) -> KeptCampaign:
     """Compute the whole campaign for `today` and keep it (creates the campaign's kept rows)."""
     today = _day(today)
     with transaction.atomic():
-        kept = _lock(campaign)
-        if kept is None:
-            kept, _ = KeptCampaign.objects.all_agencies().select_for_update().get_or_create(
-                campaign_id=campaign.pk, defaults={"computed_on": today})
+        kept = _lock_or_create(campaign, today)
         table = compliance_table(campaign=campaign, as_of=today)
         KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
         KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
@@ -230,10 +233,7 @@ def kept_campaign_changed(*, campaign: Campaign, today: dt.date | None = None) -
         return False
     today = _day(today)
     with transaction.atomic():
-        kept = _lock(campaign)
-        if kept is None:
-            kept, _ = KeptCampaign.objects.all_agencies().select_for_update().get_or_create(
-                campaign_id=campaign.pk, defaults={"computed_on": today})
+        kept = _lock_or_create(campaign, today)
         kept.generation += 1
         kept.save(update_fields=["generation"])
         if campaign_audience(campaign=campaign, as_of=today).count() <= SYNC_LIMIT:
