@@ -10,7 +10,10 @@ then runs every operation in a fresh subprocess (wall time, CPU time of the proc
 processes it waited for, peak RSS from wait4): the learner pages and the bare Wagtail page
 (`benchmarks.pages`), the compliance CSV, PDF and xlsx (`compliance_report`), bare XlsxWriter writing
 the xlsx's detail rows with its formats (the floor of the xlsx), the evidence pack, the HR
-dashboard with the bare page, and logins with PBKDF2 (before) and Argon2id (after). It prints each
+dashboard with the bare page, and logins with PBKDF2 (before) and Argon2id (after); at the sizes
+of `--http-sizes` (30,000 by default) the HTTP load test too (`benchmarks/load/run.sh` on a copy of
+the database: 100 users with 5–15 s think time, then both sides without think time for the
+throughput ratio; needs `pip install -r benchmarks/load/requirements.txt`). It prints each
 ratio with its target and pass/FAIL (`benchmarks.verdicts`) and writes
 `benchmarks/results/suite-<N>.json` (measurements, verdicts, machine, load average). The campaign
 is `dan-van-2024` as of 2024-12-31, as in the other benchmarks, except the dashboard's verdict: the
@@ -40,7 +43,9 @@ from benchmarks import verdicts as v  # noqa: E402
 CAMPAIGN, AS_OF, SEED = "dan-van-2024", "2024-12-31", 2024
 DASHBOARD_REPEAT = 5
 SHEET_ROWS = 1_048_575  # Excel's rows less the header (the report's `MAX_SHEET_ROWS`)
-OPERATIONS = ["pages", "csv", "pdf", "xlsx", "xlsx_floor", "dashboard", "logins", "pack"]
+OPERATIONS = ["pages", "csv", "pdf", "xlsx", "xlsx_floor", "dashboard", "logins", "pack", "http"]
+HTTP_USERS, HTTP_THINK, HTTP_STEADY, HTTP_LOGINS = 100, "5-15", 60, 4000
+LOAD = ROOT / "benchmarks" / "load"
 
 
 # --- inside a measurement subprocess -------------------------------------------------------------
@@ -213,6 +218,42 @@ def measure(op: str, env: dict, out: Path) -> dict:
     return found
 
 
+def _locust_aggregate(name: str) -> dict:
+    with (LOAD / "results" / f"{name}_stats.csv").open(newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    return {"rps": float(row["Requests/s"]), "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]),
+            "requests": int(row["Request Count"]), "failures": int(row["Failure Count"])}
+
+
+def measure_http(url: str, env: dict) -> dict:
+    """The HTTP load test on a copy of the size's database (the run writes attempts and check-ins):
+    `prepare.py` (logins, a session open now, the load quiz), then run.sh's levels and capacity
+    phases; the figures from locust's CSVs, the database checked by verify.py."""
+    base, name = url.rsplit("/", 1)
+    copy = f"{name}_http"
+    admin = base + "/postgres"
+    subprocess.run(["psql", admin, "-q", "-c", f'DROP DATABASE IF EXISTS "{copy}"'], check=True)
+    subprocess.run(["psql", admin, "-q", "-c", f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'], check=True)
+    load_env = {**env, "DATABASE_URL": f"{base}/{copy}", "DJANGO_SETTINGS_MODULE": "benchmarks.load.settings",
+                "SECRET_KEY": env.get("SECRET_KEY", "load-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")}
+    started = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, str(LOAD / "prepare.py"), "--logins", str(HTTP_LOGINS)], env=load_env,
+                       check=True, stdout=subprocess.DEVNULL)
+        run = subprocess.run(["bash", str(LOAD / "run.sh")], capture_output=True, text=True, env={
+            **load_env, "SKIP_SEED": "1", "LOAD_DB": copy, "USERS": str(HTTP_USERS), "THINK": HTTP_THINK,
+            "STEADY": str(HTTP_STEADY), "PHASES": "levels capacity"})
+        if run.returncode != 0:
+            return {"error": (run.stdout + run.stderr)[-2000:]}
+        result = {"users": HTTP_USERS, "think": HTTP_THINK, "mix": _locust_aggregate(f"mix-{HTTP_USERS}"),
+                  "bare": _locust_aggregate(f"base-{HTTP_USERS}"), "capacity_mix": _locust_aggregate("cap-mix"),
+                  "capacity_bare": _locust_aggregate("cap-base"),
+                  "verify": (LOAD / "results" / "verify.txt").read_text().strip()}
+    finally:
+        subprocess.run(["psql", admin, "-q", "-c", f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)'])
+    return {"seconds": time.perf_counter() - started, "load": os.getloadavg()[0], "result": result}
+
+
 def seed(url: str, env: dict, size: int) -> dict:
     name, base = url.rsplit("/", 1)[1], url.rsplit("/", 1)[0] + "/postgres"
     for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
@@ -244,6 +285,11 @@ def run_size(size: int, args) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         for op in ops:
+            if op == "http":
+                if size in args.http_sizes:
+                    print(f"{size:,}: {op} …", flush=True)
+                    record["measurements"][op] = measure_http(url, env)
+                continue
             if op == "xlsx_floor" and not (out / "report.csv").exists():
                 measure("csv", env, out)  # the floor writes the report's rows: the CSV first
             print(f"{size:,}: {op} …", flush=True)
@@ -270,6 +316,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="the databases are seeded already")
     parser.add_argument("--only", type=lambda s: s.split(","), default=[])
     parser.add_argument("--skip", type=lambda s: s.split(","), default=[])
+    parser.add_argument("--http-sizes", type=lambda s: [int(n) for n in s.split(",") if n], default=[30_000],
+                        help="sizes at which the HTTP load test runs (default 30000; empty: none)")
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "results"))
     parser.add_argument("--report-only", action="store_true", help="print the stored results")
     parser.add_argument("--markdown", action="store_true", help="also print the table for docs/benchmarks.md")

@@ -8,6 +8,7 @@ logins before Argon2) come from the same run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MIB = 1024 ** 2
@@ -18,6 +19,8 @@ CSV_PEAK_TARGET_MIB = 600
 XLSX_TARGET = 2.0
 PACK_TARGET = 3.0
 DASHBOARD_TARGETS = {30_000: 20.0, 100_000: 50.0}  # × a bare page; other sizes: no target
+HTTP_RATIO_TARGET = 0.5  # our mix's req/s / the bare page's, both without think time
+HTTP_P95_TARGET_MS = 300
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,9 @@ class Verdict:
     def shown(self) -> str:
         if self.value is None:
             return "not measured"
-        return f"{self.value:,.0f} {self.unit}" if self.unit == "MiB" else f"{self.value:.2f}{self.unit}"
+        if self.unit in ("MiB", " ms", ""):
+            return f"{self.value:,.0f}{' ' if self.unit == 'MiB' else ''}{self.unit}"
+        return f"{self.value:.2f}{self.unit}"
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -138,9 +143,37 @@ def login_verdicts(measurements: dict) -> list[Verdict]:
     ]
 
 
+def _confirmed(found: dict) -> float | None:
+    text = found.get("verify", "")
+    match = re.search(r'"confirmed_submissions": (\d+)', text)
+    return float(match.group(1)) if match else None
+
+
+def http_verdicts(measurements: dict) -> list[Verdict]:
+    """The HTTP load test (only at the sizes it ran): throughput at capacity against the bare page's,
+    and the p95 of the mix at 100 users with think time; failures and the database check beside."""
+    found = (measurements.get("http") or {}).get("result")
+    if not found:
+        return []
+    mix, bare = found["capacity_mix"], found["capacity_bare"]
+    ratio = _ratio(mix["rps"], bare["rps"])
+    level = found["mix"]
+    failures = level["failures"] + found["bare"]["failures"] + mix["failures"] + bare["failures"]
+    return [
+        Verdict("HTTP mix / bare page, req/s at capacity", ratio, "×", f"bare Wagtail page {bare['rps']:.1f} req/s",
+                f"≥ {HTTP_RATIO_TARGET}", _check(ratio, HTTP_RATIO_TARGET, at_least=True)),
+        Verdict(f"HTTP mix p95 at {found['users']} users ({found['think']} s think time)", level["p95_ms"], " ms",
+                f"bare page p95 {found['bare']['p95_ms']:.0f} ms", f"< {HTTP_P95_TARGET_MS} ms",
+                level["p95_ms"] < HTTP_P95_TARGET_MS),
+        Verdict("HTTP failed requests (all phases)", failures, "", "—", "0", failures == 0),
+        Verdict("HTTP confirmed quiz submissions, each graded once (verify.py)", _confirmed(found), "", "—",
+                "all in the database, none twice", "verify: OK" in found.get("verify", "")),
+    ]
+
+
 def verdicts(measurements: dict, size: int) -> list[Verdict]:
     return (page_verdicts(measurements) + export_verdicts(measurements) + dashboard_verdicts(measurements, size)
-            + login_verdicts(measurements))
+            + login_verdicts(measurements) + http_verdicts(measurements))
 
 
 def text_table(size: int, rows: list[Verdict]) -> str:

@@ -90,3 +90,31 @@ def test_tables():
     found = {row.name: row for row in v.dashboard_verdicts(old, 30_000)}
     assert found[v.DASHBOARD_NAME].value is None
     assert found["HR dashboard (by unit, as of 2024-12-31: from the evidence) / bare page"].value == 200.0
+
+
+def http(mix_p95=250.0, cap_mix=30.0, cap_bare=50.0, failures=0, verify="verify: OK") -> dict:
+    def side(rps, p95, failed=0):
+        return {"rps": rps, "p50_ms": p95 / 3, "p95_ms": p95, "requests": 1000, "failures": failed}
+
+    return {"result": {"users": 100, "think": "5-15", "mix": side(10.0, mix_p95, failures),
+                       "bare": side(10.0, 30.0), "capacity_mix": side(cap_mix, 400.0),
+                       "capacity_bare": side(cap_bare, 100.0),
+                       "verify": '{\n "confirmed_submissions": 57\n}\n' + verify}}
+
+
+def test_http_verdicts_only_where_the_load_test_ran():
+    assert v.http_verdicts(measurements()) == []
+    rows = {row.name: row for row in v.http_verdicts(measurements(http=http()))}
+    ratio = rows["HTTP mix / bare page, req/s at capacity"]
+    assert ratio.value == 0.6 and ratio.passed and ratio.floor == "bare Wagtail page 50.0 req/s"
+    p95 = rows["HTTP mix p95 at 100 users (5-15 s think time)"]
+    assert p95.passed and p95.shown() == "250 ms"
+    assert rows["HTTP failed requests (all phases)"].passed
+    checked = rows["HTTP confirmed quiz submissions, each graded once (verify.py)"]
+    assert checked.value == 57 and checked.passed
+
+
+def test_http_verdicts_fail_on_each_miss():
+    rows = v.http_verdicts(measurements(http=http(mix_p95=310.0, cap_mix=24.0, failures=2, verify="verify: FAILED")))
+    assert [row.passed for row in rows] == [False, False, False, False]
+    assert rows[2].shown() == "2"
