@@ -107,29 +107,51 @@ def export_verdicts(measurements: dict) -> list[Verdict]:
 
 
 DASHBOARD_NAME = "HR dashboard (by unit, today) / bare page, caches cleared"
+# Every tab of the HR dashboard (its URL name → the tab's label in the names of the verdicts);
+# "by unit" keeps the name docs/benchmarks.md refers to.
+DASHBOARD_TABS = {"by_unit": "by unit", "by_requirement": "Theo văn bản", "trend": "Diễn biến",
+                  "overdue": "Quá hạn", "people": "Danh sách cán bộ", "detail": "Chi tiết", "targets": "Chỉ tiêu"}
+PROVINCE_NAME = "province dashboard (today) / bare page, caches cleared"
+
+
+def dashboard_tab_name(tab: str) -> str:
+    return f"HR dashboard ({DASHBOARD_TABS[tab]}, today) / bare page, caches cleared"
 
 
 def dashboard_verdicts(measurements: dict, size: int) -> list[Verdict]:
-    """The live dashboard of today against the bare page, wall time (its aggregates run in the
-    database server, which the process's CPU time does not see); the same as of a past date
-    (computed from the evidence) and the CPU ratio reported beside it."""
+    """Each live tab of today against the bare page, wall time (the aggregates run in the database
+    server, which the process's CPU time does not see), and the province dashboard when it holds
+    the size's staff; "by unit" as of a past date (computed from the evidence) and its CPU ratio
+    reported beside them."""
     found = (measurements.get("dashboard") or {}).get("result") or {}
     bare, today = found.get("bare") or {}, found.get("today") or {}
+    tabs = found.get("tabs") or {"by_unit": today}  # an older record: "by unit" alone
     as_of = found.get("as_of") or ({"cpu_ms": found["dashboard_ms"]} if "dashboard_ms" in found else {})
     bare_floor = f"bare Wagtail page {bare['wall_ms']:.1f} ms" if bare.get("wall_ms") else "bare Wagtail page"
-    value = _ratio(today.get("wall_ms"), bare.get("wall_ms"))
     target = DASHBOARD_TARGETS.get(size)
-    kept = "" if today.get("kept", True) else " (campaign not kept: computed)"
-    return [
-        Verdict(DASHBOARD_NAME + kept, value, "×", bare_floor,
-                f"≤ {target:g}×" if target else "— (targets at 30,000 and 100,000)",
-                _check(value, target, at_least=False) if target else None),
+    shown = f"≤ {target:g}×" if target else "— (targets at 30,000 and 100,000)"
+    kept = "" if found.get("kept", today.get("kept", True)) else " (campaign not kept: computed)"
+
+    def against_bare(name: str, page: dict, at_scale: bool = True, floor: str = bare_floor) -> Verdict:
+        value = _ratio(page.get("wall_ms"), bare.get("wall_ms"))
+        passed = _check(value, target, at_least=False) if target and at_scale else None
+        return Verdict(name, value, "×", floor, shown if at_scale else "reported (not at this size)", passed)
+
+    out = [against_bare((DASHBOARD_NAME if tab == "by_unit" else dashboard_tab_name(tab)) + kept, tabs.get(tab) or {})
+           for tab in DASHBOARD_TABS]
+    province = found.get("province")
+    if province:  # a demo province of a few hundred people says nothing of the size's targets
+        people = province.get("people") or 0
+        out.append(against_bare(PROVINCE_NAME, province, at_scale=people >= 0.9 * size,
+                                floor=f"{bare_floor}; {people:,} staff in the province's campaigns"))
+    out += [
         Verdict("HR dashboard (by unit, today) / bare page, CPU time of the process", _ratio(
             today.get("cpu_ms"), bare.get("cpu_ms")), "×", "bare Wagtail page, CPU", "reported", None),
         Verdict("HR dashboard (by unit, as of 2024-12-31: from the evidence) / bare page", _ratio(
             as_of.get("wall_ms", as_of.get("cpu_ms")), bare.get("wall_ms", found.get("bare_ms"))), "×",
             bare_floor, "reported", None),
     ]
+    return out
 
 
 def login_verdicts(measurements: dict) -> list[Verdict]:

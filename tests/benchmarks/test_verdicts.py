@@ -118,3 +118,52 @@ def test_http_verdicts_fail_on_each_miss():
     rows = v.http_verdicts(measurements(http=http(mix_p95=310.0, cap_mix=24.0, failures=2, verify="verify: FAILED")))
     assert [row.passed for row in rows] == [False, False, False, False]
     assert rows[2].shown() == "2"
+
+
+def tabs_measured(**wall_ms) -> dict:
+    """A dashboard record of every tab: by unit 90 ms unless given, the others 50 ms."""
+    tabs = {tab: {"wall_ms": wall_ms.get(tab, 50.0), "cpu_ms": 30.0} for tab in v.DASHBOARD_TABS}
+    tabs["by_unit"] = {"wall_ms": wall_ms.get("by_unit", 90.0), "cpu_ms": 60.0}
+    return {"result": {"today": {**tabs["by_unit"], "kept": True}, "tabs": tabs, "kept": True,
+                       "as_of": {"wall_ms": 800.0, "cpu_ms": 700.0}, "bare": {"wall_ms": 4.0, "cpu_ms": 3.0}}}
+
+
+def test_every_dashboard_tab_has_its_verdict():
+    found = {row.name: row for row in v.dashboard_verdicts({"dashboard": tabs_measured(trend=200.0, detail=80.0)},
+                                                           30_000)}
+    assert found[v.DASHBOARD_NAME].value == 22.5 and found[v.DASHBOARD_NAME].passed is False  # the docs' name kept
+    trend = found["HR dashboard (Diễn biến, today) / bare page, caches cleared"]
+    assert trend.value == 50.0 and trend.passed is False and trend.target == "≤ 20×"
+    detail = found[v.dashboard_tab_name("detail")]
+    assert detail.value == 20.0 and detail.passed is True  # ≤ 20× at 30,000
+    assert found[v.dashboard_tab_name("by_requirement")].value == 12.5
+    names = [v.dashboard_tab_name(tab) for tab in v.DASHBOARD_TABS if tab != "by_unit"]
+    assert all(found[name].passed for name in names if name not in {trend.name})
+    at_100k = {row.name: row for row in v.dashboard_verdicts({"dashboard": tabs_measured(trend=200.0)}, 100_000)}
+    assert at_100k[trend.name].passed is True  # 50× ≤ 50×
+    assert v.PROVINCE_NAME not in found  # no province-wide campaign in the database: no row
+
+
+def test_dashboard_tabs_missing_or_not_kept():
+    record = tabs_measured()
+    del record["result"]["tabs"]["trend"]
+    record["result"]["kept"] = False
+    found = {row.name: row for row in v.dashboard_verdicts({"dashboard": record}, 30_000)}
+    suffix = " (campaign not kept: computed)"
+    assert found[v.dashboard_tab_name("trend") + suffix].shown() == "not measured"
+    assert found[v.dashboard_tab_name("trend") + suffix].passed is None
+    assert found[v.DASHBOARD_NAME + suffix].value == 22.5
+    old = {row.name: row for row in v.dashboard_verdicts(measurements(), 30_000)}  # a record of "by unit" alone
+    assert old[v.DASHBOARD_NAME].value == 22.5
+    assert old[v.dashboard_tab_name("detail")].value is None
+
+
+def test_province_dashboard_verdict_only_at_scale():
+    record = tabs_measured()
+    record["result"]["province"] = {"wall_ms": 60.0, "people": 1_200, "agencies": 20}
+    small = {row.name: row for row in v.dashboard_verdicts({"dashboard": record}, 30_000)}[v.PROVINCE_NAME]
+    assert small.value == 15.0 and small.passed is None and small.target == "reported (not at this size)"
+    assert "1,200 staff" in small.floor
+    record["result"]["province"] = {"wall_ms": 100.0, "people": 30_000, "agencies": 20}
+    full = {row.name: row for row in v.dashboard_verdicts({"dashboard": record}, 30_000)}[v.PROVINCE_NAME]
+    assert full.value == 25.0 and full.passed is False
