@@ -6,8 +6,9 @@ The version lives in the shared cache (Django's, the database table in productio
 worker sees a publication: the receivers below bump it on Wagtail's page_published and
 page_unpublished, and when a page is moved or deleted. Each process keeps its values under the
 version it read and drops them all when it changes; any save of a page (or a site) bumps it too (pages the
-demo or an import create are saved live, never "published"). A value is read once per call and callers get
-copies of the pages (views set per-person attributes on them, e.g. `lesson.reading`)."""
+demo or an import create are saved live, never "published"), and so does any save of a document or
+an image (a cached lesson body shows them). A value is read once per call and callers get copies of
+the pages (views set per-person attributes on them, e.g. `lesson.reading`)."""
 
 from __future__ import annotations
 
@@ -46,9 +47,7 @@ def content_version_pinned(request=None):
     """Read the version once for a whole view (the shared cache is a database table: one query per
     read, and a page looks up several values); a change made meanwhile unpins it. With `request`,
     its template (rendered later, as Wagtail's responses are) reads the same version."""
-    version = content_version()
-    if request is not None:
-        request._content_version = version
+    version = content_version() if request is None else request_content_version(request)
     token = _pinned.set(version)
     try:
         yield
@@ -107,10 +106,13 @@ def content_changed(sender=None, instance=None, **kwargs) -> None:
 
 
 def _watched_classes():
-    """Pages, and sites (a site's host or root changes the pages' URLs)."""
+    """Pages, sites (a site's host or root changes the pages' URLs), and the documents and images a
+    cached lesson body links or shows (`{% content_fragment %}`)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Page, Site
 
-    return Page, Site
+    return Page, Site, get_document_model(), get_image_model()
 
 
 def forget() -> None:

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core.choices import choice_label
 from core.files import content_matches
@@ -26,7 +28,7 @@ from org.scoping import AgencyScopedManager
 from org.selectors.access import employee_of
 
 from .blocks import BaseStreamBlock, stream_plain_text
-from .content_cache import content_cached, content_version_pinned, page_copies
+from .content_cache import content_cached, content_version_pinned, page_copies, page_copy, request_content_version
 
 
 class DirectiveType(models.TextChoices):
@@ -41,7 +43,29 @@ class DirectiveType(models.TextChoices):
     CONG_VAN = "cong_van", _("Công văn")
 
 
-class DirectiveIndexPage(Page):
+class CachedRouteMixin:
+    """The pages below this one found from the content cache (per content version: every save, move
+    or (un)publication bumps it), not by one query per level plus one for the specific page —
+    a lesson sits three levels below the course index. Previews, and paths that are not a page
+    (404, a routable page's arguments), go through Wagtail's `route` every time."""
+
+    def route(self, request, path_components):
+        if request is None or not path_components or getattr(request, "is_preview", False):
+            return super().route(request, path_components)
+        key = ("route", self.pk, tuple(path_components))
+        page = content_cached(key, lambda: self._routed_page(request, path_components),
+                              version=request_content_version(request))
+        if page is None:
+            return super().route(request, path_components)
+        return RouteResult(page_copy(page))
+
+    def _routed_page(self, request, path_components):
+        result = super().route(request, path_components)  # Http404 propagates: nothing cached
+        page, args, kwargs = result
+        return page if not args and not kwargs else None
+
+
+class DirectiveIndexPage(CachedRouteMixin, Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -61,12 +85,14 @@ class DirectiveIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         filters = SearchFilters.from_querydict(request.GET)
-        results = library_search(filters, within=self)
+        # Lazy: the template's {% content_fragment %} reads them only when it renders afresh.
+        results = SimpleLazyObject(lambda: library_search(filters, within=self))
         context["filters"] = filters
         context["results"] = results
-        context["directives_page"] = Paginator(results.directives, 20).get_page(request.GET.get("page"))
-        context["facets"] = directive_facets()
-        context["course_index"] = CourseIndexPage.objects.live().first()
+        context["directives_page"] = SimpleLazyObject(
+            lambda: Paginator(results.directives, 20).get_page(request.GET.get("page")))
+        context["facets"] = SimpleLazyObject(directive_facets)
+        context["course_index"] = SimpleLazyObject(lambda: CourseIndexPage.objects.live().first())
         return context
 
 
@@ -205,7 +231,7 @@ class DirectiveDocument(Orderable):
         return self.title or self.document.title
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedRouteMixin, Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -346,7 +372,8 @@ class LessonPage(Page):
             if employee is not None and employee.is_active:
                 # The page shows this reading: kept on the request, not read again.
                 request.lesson_reading = lesson_open(lesson=self, employee=employee, user=request.user)
-        return super().serve(request, *args, **kwargs)
+        with content_version_pinned(request):  # the course, siblings, directives and links: one read
+            return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
 

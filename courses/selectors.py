@@ -6,7 +6,6 @@ readings in bulk for the learner's page, and the lists the course and directive 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 
@@ -148,7 +147,7 @@ def lesson_course(lesson: LessonPage) -> CoursePage:
     """The course a lesson sits in (cached per content version: a move bumps it)."""
     if not lesson.pk:
         return lesson.get_parent().specific
-    return copy.copy(content_cached(("lesson_course", lesson.pk), lambda: lesson.get_parent().specific))
+    return page_copy(content_cached(("lesson_course", lesson.pk), lambda: lesson.get_parent().specific))
 
 
 def course_cards(index) -> list:

@@ -14,10 +14,11 @@ def _content_cache():
     """Published content cached in memory (courses.content_cache) never outlives a test: ids are
     reused once a test's rows are rolled back."""
     from courses.content_cache import forget
+    from learning.templatetags.my_learning import forget as forget_cards
 
-    forget()
+    forget(), forget_cards()
     yield
-    forget()
+    forget(), forget_cards()
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def campaign_audience(*, campaign: Campaign, as_of: dt.date | None = None,
     start of their period of employment); `unit` narrows to people in its subtree on that day."""
     as_of = as_of or timezone.localdate()
     qs = staff_on(agency_id=campaign.agency_id, as_of=as_of)
-    qs = in_units_on(qs, list(campaign.audience_units.values_list("path", flat=True)))
+    qs = in_units_on(qs, [unit.path for unit in campaign.audience_units.all()])  # prefetched, if it was
     if unit is not None:
         # Re-read the path: treebeard moves sibling paths when a unit is inserted in name order.
         path = OrgUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first() or unit.path

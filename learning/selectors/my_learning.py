@@ -22,7 +22,6 @@ LESSON, WAIT = "lesson", "wait"
 RECENTLY_OVERDUE_DAYS = 30
 
 
-
 # Cards are built once per view and read many times by the template: their properties are cached.
 
 
@@ -76,6 +75,16 @@ class RequirementCard:
             return offer.kind
         return WAIT
 
+    @cached_property
+    def shown(self) -> tuple:
+        """Everything the requirement's line shows that is not published content (the directive and
+        the first lesson are, by id: the content version covers them). Lines with equal values
+        render alike (`CampaignCard.shown`)."""
+        reading = self.reading.acknowledged_at if self.has_read else None
+        first_lesson = self.lessons[0].pk if self.lessons else None
+        return (self.item.directive.pk, self.item.status, self.item.evidence, self.item.evidence_date, reading,
+                first_lesson, tuple(self.first_actions), bool(self.actions), tuple(self.notes[:1]), self.next_action)
+
 
 @dataclass
 class CampaignCard:
@@ -124,6 +133,16 @@ class CampaignCard:
     @cached_property
     def read_count(self) -> int:
         return sum(card.has_read for card in self.items if card.is_open)
+
+    @cached_property
+    def shown(self) -> tuple:
+        """Everything the card shows besides published content and the language: the key its
+        rendering is kept under (`learning.templatetags.my_learning`), so two requests with the same
+        values share one rendering and any change of a value renders afresh — nothing to invalidate."""
+        status = self.status
+        return (self.campaign.pk, self.campaign.slug, self.campaign.title, self.due, self.days_left, self.expanded,
+                status.exempt, status.completed, self.counted, self.percent, self.read_count, self.is_done,
+                tuple(card.shown for card in self.items))
 
 
 def _offers(*, employee: Employee, directive_ids: set[int], today: dt.date, shared: dict) -> dict[int, list[Offer]]:

@@ -32,7 +32,7 @@ def session_audience(session: StudySession) -> QuerySet[Employee]:
     """Staff expected at `session`: the campaign's audience on the session day, narrowed to the
     session's own units and categories when it has any."""
     people = campaign_audience(campaign=session.campaign, as_of=session.date)
-    paths = list(session.audience_units.values_list("path", flat=True))
+    paths = [unit.path for unit in session.audience_units.all()]  # prefetched by upcoming_sessions_for
     if paths:
         people = in_units_on(people, paths)  # their unit on the session day
     if session.audience_categories:
