@@ -37,6 +37,7 @@ from django.utils import timezone
 from core import evidence as evidence_registry
 from learning.models import Campaign, Exemption, Requirement
 from learning.selectors.audience import campaign_audience, person_due
+from learning.selectors.summaries import REPORT_SLICE_ROWS, Summary, TableFigures
 from learning.statuses import COMPLETED, COMPLETED_LATE, DONE_STATUSES, EXEMPT, OVERDUE, PENDING
 from org.models import Employee, EmploymentPeriod, OrgUnit, UnitMove
 
@@ -257,6 +258,10 @@ class TableSlices:
     def __init__(self, inputs: _Inputs | None, rows: int):
         self.inputs, self.rows = inputs, rows
 
+    def resliced(self, rows: int) -> TableSlices:
+        """The same table (the same queries' results) in slices of about `rows` rows."""
+        return TableSlices(self.inputs, rows)
+
     def __iter__(self) -> Iterator[pd.DataFrame]:
         if self.inputs is None:
             yield _empty_table()
@@ -291,6 +296,12 @@ def compliance_table_slices(*, campaign: Campaign, as_of: dt.date | None = None,
     as_of = as_of or _today()
     audience = campaign_audience(campaign=campaign, as_of=as_of, unit=unit)
     return TableSlices(_inputs(campaign=campaign, as_of=as_of, audience=audience), rows)
+
+
+def compliance_summary(*, campaign: Campaign, as_of: dt.date | None = None) -> Summary:
+    """`summary(compliance_table(campaign=, as_of=))` added up slice by slice of people: the whole
+    table (≈ 450 MiB at 100,000 staff) is never in memory."""
+    return TableFigures.of(compliance_table_slices(campaign=campaign, as_of=as_of, rows=REPORT_SLICE_ROWS)).overall
 
 
 def compliance_table_of(*, campaign: Campaign, employee_ids, as_of: dt.date | None = None) -> pd.DataFrame:

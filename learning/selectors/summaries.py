@@ -12,7 +12,8 @@ Rates are percentages, unrounded, and None (NaN in frames) when nothing counts: 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -55,6 +56,10 @@ class Summary:
     @property
     def rows_rate(self) -> float | None:
         return rate(self.done_rows, self.counted_rows)
+
+    def __add__(self, other: Summary) -> Summary:
+        """The figures of two tables of different people together (slices of one table)."""
+        return Summary(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -156,9 +161,98 @@ def _row_counts(flags: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def unit_requirement_rates(table: pd.DataFrame) -> pd.DataFrame:
     """rows_rate per unit (index unit_id) × requirement (columns, in campaign order)."""
-    order = list(dict.fromkeys(table["requirement"]))
-    figures = group_summary(table, ["unit_id", "requirement"])
-    return figures.pivot(index="unit_id", columns="requirement", values="rows_rate").reindex(columns=order)
+    return rates_by_unit(group_summary(table, ["unit_id", "requirement"]), list(dict.fromkeys(table["requirement"])))
+
+
+def rates_by_unit(figures: pd.DataFrame, requirements: list) -> pd.DataFrame:
+    """`unit_requirement_rates` from the group figures by ["unit_id", "requirement"]."""
+    return figures.pivot(index="unit_id", columns="requirement", values="rows_rate").reindex(columns=requirements)
+
+
+# The department of a row: its unit's ancestor at depth 2 (the unit itself above that depth).
+TOP_PATH = "top_path"
+ADDITIVE_COLUMNS = ["people", "exempt_people", "done_people", "overdue_people", "rows", *STATUSES]
+
+
+class TableFigures:
+    """`summary` and `group_summary` of a table given slice by slice (`add`), each slice holding
+    whole people (`compliance_table_slices`): a person's rows, hence their per-person flags, are all
+    in one slice, so every figure is a sum over the slices and the table is never whole (1.9 million
+    rows at 100,000 staff). Groups keep the order of their first row in the table, as
+    `group_summary` does; a grouping by `TOP_PATH` gets that column derived from `unit_path`."""
+
+    def __init__(self, *groupings: tuple[str, ...]):
+        self.overall = Summary()
+        self._parts: dict[tuple[str, ...], list[pd.DataFrame]] = {tuple(keys): [] for keys in groupings}
+        self._combined: dict[tuple[str, ...], pd.DataFrame] = {}
+        self._first_codes: list[pd.Series] = []  # per slice: the least employee code of each department
+
+    @classmethod
+    def of(cls, slices: Iterable[pd.DataFrame], *groupings: tuple[str, ...]) -> TableFigures:
+        figures = cls(*groupings)
+        for part in slices:
+            figures.add(part)
+        return figures
+
+    def add(self, part: pd.DataFrame) -> None:
+        if part.empty:
+            return
+        flags = with_flags(part)
+        if any(TOP_PATH in keys for keys in self._parts):
+            flags = flags.assign(**{TOP_PATH: flags["unit_path"].str.slice(0, OrgUnit.steplen * 2)})
+            self._first_codes.append(flags.groupby(TOP_PATH, sort=False)["employee_code"].min())
+        self.overall = self.overall + summary(flags)
+        for keys, found in self._parts.items():
+            found.append(group_summary(flags, list(keys)))
+        self._combined.clear()
+
+    @property
+    def empty(self) -> bool:
+        return self.overall.rows == 0
+
+    def group(self, *keys: str) -> pd.DataFrame:
+        """`group_summary(table, keys)` (a grouping given when this was made)."""
+        if keys not in self._combined:
+            self._combined[keys] = _combined(self._parts[keys], list(keys))
+        return self._combined[keys]
+
+    def departments(self) -> pd.DataFrame:
+        """`group_summary(rolled_up(table, depth=2), ["unit_id", "unit"])` (needs the grouping by
+        `TOP_PATH`): the departments' figures, ordered as their first row in the rolled-up table,
+        sorted by unit name then employee code — by name, then by least employee code."""
+        figures = self.group(TOP_PATH)
+        if figures.empty:
+            return pd.DataFrame(columns=["unit_id", "unit", *GROUP_COLUMNS])
+        paths = figures[TOP_PATH]
+        ancestors = dict(OrgUnit.objects.filter(path__in=paths.tolist()).values_list("path", "id"))
+        names = dict(OrgUnit.objects.filter(path__in=list(ancestors)).values_list("path", "name"))
+        codes = pd.concat(self._first_codes).groupby(level=0).min()
+        out = figures.assign(unit_id=paths.map(ancestors), unit=paths.map(names), code=paths.map(codes))
+        out = out[out["unit_id"].notna()].sort_values(["unit", "code"], kind="stable", ignore_index=True)
+        return out.astype({"unit_id": "int64"})[["unit_id", "unit", *GROUP_COLUMNS]]
+
+    def requirements(self) -> list:
+        """The table's distinct requirements (numbers) in campaign order (needs the grouping by requirement)."""
+        return self.group("requirement")["requirement"].tolist()
+
+
+def _combined(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    """The group figures of consecutive slices as one table's: counts summed per group, rates
+    computed again from the sums (the same arithmetic as `group_summary`, hence the same floats)."""
+    if not parts:
+        return pd.DataFrame(columns=[*keys, *GROUP_COLUMNS])
+    if len(parts) == 1:
+        return parts[0]
+    out = pd.concat(parts, ignore_index=True).groupby(keys, sort=False)[ADDITIVE_COLUMNS].sum()
+    out["counted_people"] = out["people"] - out["exempt_people"]
+    out["counted_rows"] = out["rows"] - out[EXEMPT]
+    out["done_rows"] = out[COMPLETED] + out[COMPLETED_LATE]
+    out["people_rate"] = 100.0 * out["done_people"] / out["counted_people"].where(out["counted_people"] > 0)
+    out["rows_rate"] = 100.0 * out["done_rows"] / out["counted_rows"].where(out["counted_rows"] > 0)
+    out = out.reset_index()
+    for column in GROUP_COLUMNS[:-2]:
+        out[column] = out[column].astype(int)
+    return out[[*keys, *GROUP_COLUMNS]]
 
 
 def rolled_up(table: pd.DataFrame, *, depth: int) -> pd.DataFrame:
@@ -172,3 +266,16 @@ def rolled_up(table: pd.DataFrame, *, depth: int) -> pd.DataFrame:
     names = dict(OrgUnit.objects.filter(path__in=list(ancestors)).values_list("path", "name"))
     out = table.assign(unit_path=paths, unit_id=paths.map(ancestors), unit=paths.map(names))
     return out.sort_values(["unit", "employee_code", "requirement_order"], kind="stable", ignore_index=True)
+
+
+# Rows per slice of the xlsx, the PDF report and the annual report: each slice's figures cost a few
+# pandas group-bys whatever its size, so slices four times the CSV's (≈ 10 slices at 100,000 staff,
+# a few tens of MiB each).
+REPORT_SLICE_ROWS = 200_000
+# What the PDF report and the annual report show: units, departments, requirements, overall.
+REPORT_GROUPINGS = (("unit_id", "unit"), ("requirement",), ("unit_path",), (TOP_PATH,), ("directive_id", "requirement"))
+
+
+def report_figures(slices: Iterable[pd.DataFrame]) -> TableFigures:
+    """The figures of the PDF report and the annual report, from a table's slices of whole people."""
+    return TableFigures.of(slices, *REPORT_GROUPINGS)

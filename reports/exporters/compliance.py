@@ -1,8 +1,10 @@
 """The compliance report in three formats: CSV (CONTRACT.md, to the letter), xlsx (summary and
 detail, for printing) and PDF (a BÁO CÁO in the format of Nghị định 30/2020/NĐ-CP).
 
-All three render `compliance_table` (one bulk computation); the tables of the xlsx and PDF are
-pandas DataFrames derived from it (`unit_summary`, `requirement_summary`, `overall_summary`).
+All three render `compliance_table` slice by slice of people (`compliance_table_slices`: the
+queries once, then one slice of rows at a time), so none holds the whole table of a large agency:
+the CSV and the xlsx's detail stream each slice, the summaries of the xlsx and PDF are sums of each
+slice's figures (`learning.selectors.summaries.TableFigures`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from core.evidence import evidence_label
 from core.exporters import Exporter, Rendered, Scope, neutralise_codes, neutralise_text, register
 from learning.models import Campaign
-from learning.selectors.compliance import CSV_COLUMNS, compliance_table, compliance_table_slices
+from learning.selectors.compliance import CSV_COLUMNS, compliance_table_slices
+from learning.selectors.summaries import REPORT_SLICE_ROWS, TableFigures, report_figures
 from learning.statuses import status_label
 from org.models import EmployeeCategory, OrgUnit
 
@@ -115,22 +119,38 @@ def _resolve(as_of: dt.date | None) -> dt.date:
 
 
 class _TableInSlices:
-    """A table already computed (the evidence pack's), sliced anew at each iteration."""
+    """A table already computed, sliced anew at each iteration into slices of whole people of
+    about `rows` rows, as `compliance_table_slices` gives them (the xlsx and PDF figures add up
+    per-person flags slice by slice: a person's rows must not be split)."""
 
-    def __init__(self, table: pd.DataFrame):
-        self.table = table
+    def __init__(self, table: pd.DataFrame, rows: int):
+        self.table, self.rows = table, rows
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
-        return table_slices(self.table, CSV_CHUNK_ROWS)
+        table = self.table
+        if table.empty:
+            yield table
+            return
+        ids = table["employee_id"].to_numpy()
+        firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])  # the first row of each person
+        begin = 0
+        while begin < len(table):
+            after = np.searchsorted(firsts, begin + self.rows)
+            end = int(firsts[after]) if after < len(firsts) else len(table)
+            yield table.iloc[begin:end]
+            begin = end
 
 
-def _slices(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None,
-            table: pd.DataFrame | None) -> Iterable[pd.DataFrame]:
-    """The rows of a streamed CSV: the caller's table, else the computation slice by slice (the
-    queries run now; each download or write iterates again)."""
+def _slices(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame | None,
+            slices: Iterable[pd.DataFrame] | None, rows: int) -> Iterable[pd.DataFrame]:
+    """The rows of an export in slices of whole people of about `rows` rows: the caller's slices
+    (the evidence pack's, made once for its reports) or table, else the computation slice by slice
+    (the queries run now; each download or write iterates again)."""
+    if slices is not None:
+        return slices
     if table is not None:
-        return _TableInSlices(table)
-    return compliance_table_slices(campaign=campaign, as_of=as_of, unit=unit, rows=CSV_CHUNK_ROWS)
+        return _TableInSlices(table, rows)
+    return compliance_table_slices(campaign=campaign, as_of=as_of, unit=unit, rows=rows)
 
 
 @register
@@ -143,9 +163,11 @@ class ComplianceCsv(Exporter):
     verbose_name = _("Chi tiết tình hình học tập (CSV)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
-               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+               table: pd.DataFrame | None = None, slices: Iterable[pd.DataFrame] | None = None,
+               **_: Any) -> Rendered:
         as_of = _resolve(as_of)
-        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table)
+        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table, slices=slices,
+                         rows=CSV_CHUNK_ROWS)
         return Rendered(report_filename(campaign, as_of, unit, "csv"), "text/csv; charset=utf-8",
                         chunks=lambda: csv_chunks_of(slices))
 
@@ -162,9 +184,11 @@ class ComplianceCsvVietnamese(Exporter):
     verbose_name = _("Chi tiết tình hình học tập (CSV, bản tiếng Việt)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
-               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+               table: pd.DataFrame | None = None, slices: Iterable[pd.DataFrame] | None = None,
+               **_: Any) -> Rendered:
         as_of = _resolve(as_of)
-        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table)
+        slices = _slices(campaign=campaign, as_of=as_of, unit=unit, table=table, slices=slices,
+                         rows=CSV_CHUNK_ROWS)
         filename = report_filename(campaign, as_of, unit, "csv").replace(".csv", "-tieng-viet.csv")
         return Rendered(filename, "text/csv; charset=utf-8", chunks=lambda: vietnamese_csv_chunks_of(slices))
 
@@ -179,11 +203,12 @@ class ComplianceXlsx(Exporter):
     verbose_name = _("Báo cáo tình hình học tập (Excel)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
-               table: pd.DataFrame | None = None, **_: Any) -> Rendered:
+               table: pd.DataFrame | None = None, slices: Iterable[pd.DataFrame] | None = None,
+               **_: Any) -> Rendered:
         as_of = _resolve(as_of)
-        if table is None:
-            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
-        content = compliance_workbook(campaign=campaign, as_of=as_of, unit=unit, table=table)
+        content = compliance_workbook(campaign=campaign, as_of=as_of, unit=unit,
+                                      slices=_slices(campaign=campaign, as_of=as_of, unit=unit, table=table,
+                                                     slices=slices, rows=REPORT_SLICE_ROWS))
         return Rendered(report_filename(campaign, as_of, unit, "xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content)
 
@@ -198,11 +223,15 @@ class CompliancePdf(Exporter):
     verbose_name = _("Báo cáo kết quả học tập, quán triệt (PDF)")
 
     def render(self, *, campaign: Campaign, as_of: dt.date | None = None, unit: OrgUnit | None = None,
-               table: pd.DataFrame | None = None, report_date: dt.date | None = None, **_: Any) -> Rendered:
+               table: pd.DataFrame | None = None, slices: Iterable[pd.DataFrame] | None = None,
+               figures: TableFigures | None = None, report_date: dt.date | None = None, **_: Any) -> Rendered:
+        """`figures`: `report_figures` of the slices when the caller has them (the evidence pack
+        shares them with the annual report)."""
         as_of = _resolve(as_of)
-        if table is None:
-            table = compliance_table(campaign=campaign, as_of=as_of, unit=unit)
-        document = ComplianceReportPdf(campaign=campaign, as_of=as_of, unit=unit, table=table,
+        if figures is None:
+            figures = report_figures(_slices(campaign=campaign, as_of=as_of, unit=unit, table=table, slices=slices,
+                                             rows=REPORT_SLICE_ROWS))
+        document = ComplianceReportPdf(campaign=campaign, as_of=as_of, unit=unit, figures=figures,
                                        # dated the day of its figures when they are past, never later
                                        report_date=report_date or min(as_of, timezone.localdate()))
         return Rendered(report_filename(campaign, as_of, unit, "pdf"), "application/pdf", document.render())

@@ -16,7 +16,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, Ta
 
 from core.pdf import PdfDocument, closing_block, national_header, styles
 from learning.models import Campaign
-from learning.selectors.summaries import Summary, group_summary, rolled_up, summary, with_flags
+from learning.selectors.summaries import Summary, TableFigures
 from learning.statuses import PEOPLE_RATE, ROWS_RATE, ComplianceStatus
 from org.models import OrgUnit
 from reports.exporters.annual_report import block_table
@@ -83,13 +83,14 @@ def _grid(rows: list[list], widths: list[float], *, header_rows: int = 1, total_
 
 
 class ComplianceReportPdf(PdfDocument):
-    def __init__(self, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame,
+    def __init__(self, *, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, figures: TableFigures,
                  report_date: dt.date, signer_title: str = ""):
+        """`figures`: `report_figures` of the table (added up slice by slice: the table is not here)."""
         self.campaign = campaign
         self.agency = campaign.agency
         self.as_of = as_of
         self.unit = unit
-        self.table = with_flags(table)  # once for every figure below
+        self.figures = figures
         self.report_date = report_date
         self.signer_title = signer_title
         self.s = styles()
@@ -97,11 +98,8 @@ class ComplianceReportPdf(PdfDocument):
 
     @functools.cached_property
     def departments(self) -> pd.DataFrame:
-        """Figures per department (its teams included), computed once: `rolled_up` sorts a copy of
-        the columns it is given, so it gets only those the figures read, not the whole table."""
-        lean = self.table[["employee_id", "employee_code", "unit_id", "unit", "unit_path", "requirement_order",
-                           "status", "done", "exempt", "pending", "overdue", "late"]]
-        return group_summary(rolled_up(lean, depth=2), ["unit_id", "unit"])
+        """Figures per department (its teams included), computed once."""
+        return self.figures.departments()
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -133,7 +131,7 @@ class ComplianceReportPdf(PdfDocument):
             f"Tổng số cán bộ, công chức, viên chức, người lao động thuộc đối tượng học tập: {overall.people} "
             f"người; trong đó miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): {overall.exempt_people} người; "
             f"phải học: {overall.counted_people} người.",
-            f"Số người đã học tập, quán triệt đầy đủ tất cả {self.table['requirement'].nunique()} văn bản: "
+            f"Số người đã học tập, quán triệt đầy đủ tất cả {len(self.figures.group('requirement'))} văn bản: "
             f"{overall.done_people}/{overall.counted_people} người; {str(PEOPLE_RATE).lower()}: "
             f"{_pct(overall.people_rate)}% (chỉ tiêu: {TARGET_PERCENT:.0f}%).",
             f"Theo từng lượt người × văn bản: hoàn thành đúng hạn {overall.completed}, hoàn thành muộn "
@@ -149,7 +147,7 @@ class ComplianceReportPdf(PdfDocument):
         s = self.s
         # departments in organisational order with their teams folded under them (the annual
         # report's table), not every team as a unit of its own in alphabetical order
-        table = block_table(units_block(self.table, self.agency), s)
+        table = block_table(units_block(self.figures, self.agency), s)
         many = len(units) > MAX_CHART_BARS  # chart the departments (sub-units included) instead
         charted = self.departments if many else units
         return [Paragraph("II. KẾT QUẢ THEO ĐƠN VỊ", s["heading"]), *table,
@@ -205,9 +203,9 @@ class ComplianceReportPdf(PdfDocument):
     # --- the document ---------------------------------------------------------------------
 
     def story(self) -> list:
-        overall = summary(self.table)
-        units = group_summary(self.table, ["unit_id", "unit"])
-        requirements = group_summary(self.table, ["requirement"])
+        overall = self.figures.overall
+        units = self.figures.group("unit_id", "unit")
+        requirements = self.figures.group("requirement")
         return [
             *self.header_block(),
             *self.title_block(),

@@ -1,21 +1,24 @@
 """The compliance workbook: "Tổng hợp" (unit × requirement %, counts, totals, the 100% target
 highlighted) and "Chi tiết" (one row per person and requirement), both set up for printing.
 
-Tables are pandas DataFrames; XlsxWriter streams them row by row in constant memory (30,000
-people × 19 requirements is 570,000 detail rows) with the formatting.
+The table comes in slices of whole people (`compliance_table_slices`): each slice's detail rows go
+to XlsxWriter, which streams them to disk in constant memory (100,000 people × 19 requirements is
+1.9 million rows), and its figures are added up (`TableFigures`); the summary sheet, first in the
+workbook, is written last from those sums. The table is never whole in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterable
 
 import pandas as pd
 import xlsxwriter
 
 from core.exporters import neutralise_codes, neutralise_text
 from learning.models import Campaign
-from learning.selectors.summaries import Summary, group_summary, summary, unit_requirement_rates, with_flags
+from learning.selectors.summaries import TableFigures, rates_by_unit
 from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, STATUSES
 from org.models import OrgUnit
 
@@ -47,15 +50,19 @@ def _fraction(percent) -> float | None:
     return None if pd.isna(percent) else float(percent) / 100.0
 
 
-def unit_sheet_frame(table: pd.DataFrame, overall: Summary | None = None) -> pd.DataFrame:
+# The groupings of the summary sheet's figures (`TableFigures`).
+XLSX_GROUPINGS = (("unit_id", "unit"), ("unit_id", "requirement"), ("requirement",))
+
+
+def unit_sheet_frame(figures: TableFigures) -> pd.DataFrame:
     """Unit × requirement: people, exempt, to study, done every requirement, the people rate and the
-    rate of each requirement, with a totals row "Tổng cộng". (`overall`: `summary(table)` when the
-    caller has it; `table` may carry `with_flags` already, computed once for every figure.)"""
-    units = group_summary(table, ["unit_id", "unit"])
-    requirements = list(dict.fromkeys(table["requirement"]))
-    rates = unit_requirement_rates(table) if len(table) else pd.DataFrame()
-    overall = overall if overall is not None else summary(table)
-    by_requirement = group_summary(table, ["requirement"]).set_index("requirement")["rows_rate"]
+    rate of each requirement, with a totals row "Tổng cộng"."""
+    units = figures.group("unit_id", "unit")
+    requirements = figures.requirements()
+    rates = rates_by_unit(figures.group("unit_id", "requirement"), requirements) if not figures.empty \
+        else pd.DataFrame()
+    overall = figures.overall
+    by_requirement = figures.group("requirement").set_index("requirement")["rows_rate"]
     rows = []
     for number, values in enumerate(units.to_dict("records"), start=1):
         rows.append([number, values["unit"], values["people"], values["exempt_people"], values["counted_people"],
@@ -70,14 +77,13 @@ def unit_sheet_frame(table: pd.DataFrame, overall: Summary | None = None) -> pd.
     return frame
 
 
-def requirement_sheet_frame(table: pd.DataFrame, totals: Summary | None = None) -> pd.DataFrame:
+def requirement_sheet_frame(figures: TableFigures) -> pd.DataFrame:
     """Per requirement: count of each status and the rate of rows completed (exempt rows excluded)."""
-    figures = group_summary(table, ["requirement"])
     rows = []
-    for number, values in enumerate(figures.to_dict("records"), start=1):
+    for number, values in enumerate(figures.group("requirement").to_dict("records"), start=1):
         rows.append([number, values["requirement"], *[int(values[s]) for s in STATUSES],
                      _fraction(values["rows_rate"])])
-    totals = totals if totals is not None else summary(table)
+    totals = figures.overall
     rows.append(["", "Tổng cộng", *[getattr(totals, s) for s in STATUSES], _fraction(totals.rows_rate)])
     frame = pd.DataFrame(rows, columns=["STT", "Văn bản", *[str(STATUS_LABELS[s]) for s in STATUSES],
                                         str(ROWS_RATE)])
@@ -171,10 +177,20 @@ def _write_summary(ws, f: Formats, *, campaign: Campaign, as_of: dt.date, unit: 
     _print_setup(ws, UNIT_TABLE_ROW)
 
 
-def _write_detail(ws, f: Formats, detail: pd.DataFrame) -> None:
+def _detail_setup(ws, f: Formats, columns: list[str]) -> None:
     for column, width in enumerate([14, 28, 34, 16, 18, 18, 18, 16]):
         ws.set_column(column, column, width)
-    ws.write_row(0, 0, list(detail.columns), f.header)
+    ws.write_row(0, 0, columns, f.header)
+
+
+def _detail_finish(ws, rows: int, width: int) -> None:
+    ws.autofilter(0, 0, max(rows, 1), width - 1)
+    ws.freeze_panes(1, 0)
+    _print_setup(ws, 1)
+
+
+def _write_detail_rows(ws, f: Formats, detail: pd.DataFrame, first_row: int) -> None:
+    """`detail`'s rows from 1-based sheet row `first_row` on."""
     date_column = detail.shape[1] - 1
     # Plain lists zipped into rows: iterating pandas' string arrays (itertuples) costs a Python call
     # per cell, about a tenth of the sheet's time; the dates' datetimes are made once per day.
@@ -182,13 +198,46 @@ def _write_detail(ws, f: Formats, detail: pd.DataFrame) -> None:
     days = detail.iloc[:, date_column].tolist()
     stamps = {day: dt.datetime(day.year, day.month, day.day) for day in set(days) if day is not None}
     write_row, write_datetime, date_format = ws.write_row, ws.write_datetime, f.date
-    for row, (values, day) in enumerate(zip(texts, days, strict=True), start=1):
+    for row, (values, day) in enumerate(zip(texts, days, strict=True), start=first_row):
         write_row(row, 0, values)
         if day is not None:
             write_datetime(row, date_column, stamps[day], date_format)
-    ws.autofilter(0, 0, max(len(detail), 1), detail.shape[1] - 1)
-    ws.freeze_panes(1, 0)
-    _print_setup(ws, 1)
+
+
+class DetailSheets:
+    """"Chi tiết", then "Chi tiết (2)"… when the rows exceed what one Excel sheet holds, written
+    slice after slice: a sheet is added when the previous one is full."""
+
+    def __init__(self, book: xlsxwriter.Workbook, f: Formats):
+        self.book, self.f = book, f
+        self.sheets = 0
+        self.ws, self.rows = None, 0
+        self.columns: list[str] = list(DETAIL_HEADERS.values())
+
+    def _next_sheet(self) -> None:
+        if self.ws is not None:
+            _detail_finish(self.ws, self.rows, len(self.columns))
+        self.sheets += 1
+        name = DETAIL_SHEET if self.sheets == 1 else f"{DETAIL_SHEET} ({self.sheets})"
+        self.ws, self.rows = self.book.add_worksheet(name), 0
+        _detail_setup(self.ws, self.f, self.columns)
+
+    def write(self, detail: pd.DataFrame) -> None:
+        if self.ws is None:
+            self._next_sheet()
+        done = 0
+        while done < len(detail):
+            if self.rows == MAX_SHEET_ROWS:
+                self._next_sheet()
+            part = detail.iloc[done:done + MAX_SHEET_ROWS - self.rows]
+            _write_detail_rows(self.ws, self.f, part, self.rows + 1)
+            self.rows += len(part)
+            done += len(part)
+
+    def close(self) -> None:
+        if self.ws is None:
+            self._next_sheet()
+        _detail_finish(self.ws, self.rows, len(self.columns))
 
 
 def detail_sheet_names(rows: int) -> list[str]:
@@ -197,19 +246,23 @@ def detail_sheet_names(rows: int) -> list[str]:
     return [DETAIL_SHEET] + [f"{DETAIL_SHEET} ({n})" for n in range(2, count + 1)]
 
 
-def compliance_workbook(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None, table: pd.DataFrame) -> bytes:
+def compliance_workbook(*, campaign: Campaign, as_of: dt.date, unit: OrgUnit | None,
+                        slices: Iterable[pd.DataFrame]) -> bytes:
+    """The workbook of a table given in consecutive slices of whole people."""
     buffer = io.BytesIO()
-    # constant_memory: each row goes to a temporary file as soon as it is complete.
+    # constant_memory: each row goes to a temporary file as soon as it is complete; rows are
+    # written in order within each sheet (the sheets themselves in any order).
     book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
     f = Formats(book)
-    flagged = with_flags(table)  # once for every figure of the summary sheet
-    overall = summary(flagged)
-    _write_summary(book.add_worksheet(SUMMARY_SHEET), f, campaign=campaign, as_of=as_of, unit=unit,
-                   units=unit_sheet_frame(flagged, overall), requirements=requirement_sheet_frame(flagged, overall))
-    del flagged
-    detail = detail_sheet_frame(table)
-    for index, name in enumerate(detail_sheet_names(len(detail))):
-        _write_detail(book.add_worksheet(name), f, detail.iloc[index * MAX_SHEET_ROWS:(index + 1) * MAX_SHEET_ROWS])
+    summary_sheet = book.add_worksheet(SUMMARY_SHEET)  # first in the workbook, written last
+    figures = TableFigures(*XLSX_GROUPINGS)
+    detail = DetailSheets(book, f)
+    for part in slices:
+        figures.add(part)
+        detail.write(detail_sheet_frame(part))
+    detail.close()
+    _write_summary(summary_sheet, f, campaign=campaign, as_of=as_of, unit=unit,
+                   units=unit_sheet_frame(figures), requirements=requirement_sheet_frame(figures))
     book.close()
     return buffer.getvalue()

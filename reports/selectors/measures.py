@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from learning.models import Campaign, StudySession
 from learning.models.sessions import AttendanceStatus
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import compliance_summary, compliance_table_slices
 from learning.selectors.kept import kept_summary, kept_trained
-from learning.selectors.summaries import person_rollup, summary
+from learning.selectors.summaries import REPORT_SLICE_ROWS, person_rollup
 from org.models import OrgUnit
 from reports.models import ScoringCriterion
 from reports.selectors.dashboard import kept_answers
@@ -41,7 +41,7 @@ def _completion(campaign: Campaign, as_of: dt.date) -> float | None:
     if kept_answers(campaign=campaign, as_of=as_of):  # today: the kept statuses
         rate = kept_summary(campaign=campaign, today=as_of).people_rate
     else:
-        rate = summary(compliance_table(campaign=campaign, as_of=as_of)).people_rate
+        rate = compliance_summary(campaign=campaign, as_of=as_of).people_rate
     return None if rate is None else rate / 100
 
 
@@ -61,11 +61,14 @@ def _trained(campaign: Campaign, as_of: dt.date) -> float | None:
     if kept_answers(campaign=campaign, as_of=as_of):  # today: the kept statuses
         counted, trained = kept_trained(campaign=campaign)
         return trained / counted if counted else None
-    people = person_rollup(compliance_table(campaign=campaign, as_of=as_of))
-    counted = people[~people["exempt"].astype(bool)] if not people.empty else people
-    if counted.empty:
-        return None
-    return float((counted["done"] > 0).sum()) / len(counted)
+    counted = trained = 0
+    for part in compliance_table_slices(campaign=campaign, as_of=as_of, rows=REPORT_SLICE_ROWS):  # whole people each
+        people = person_rollup(part)
+        if not people.empty:
+            people = people[~people["exempt"].astype(bool)]
+            counted += len(people)
+            trained += int((people["done"] > 0).sum())
+    return float(trained) / counted if counted else None
 
 
 def measure_propose(*, agency: OrgUnit, measure: str, as_of: dt.date | None = None) -> float | None:

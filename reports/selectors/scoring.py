@@ -10,8 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from core.choices import choice_label
-from learning.selectors.compliance import compliance_table
-from learning.selectors.summaries import summary
+from learning.selectors.compliance import compliance_summary
 from org.models import OrgUnit
 from reports.models import (
     EvidenceLinkKind,
@@ -141,7 +140,7 @@ def _evidence_entry(link: SelfScoreEvidence, figures: dict) -> EvidenceEntry:
                              f"báo cáo {number}", link.note)
     if kind == EvidenceLinkKind.CAMPAIGN:
         if target.pk not in figures:
-            figures[target.pk] = summary(compliance_table(campaign=target))
+            figures[target.pk] = compliance_summary(campaign=target)
         figure = figures[target.pk]
         rate = "—" if figure.people_rate is None else f"{figure.people_rate:.1f}".replace(".", ",") + "%"
         return EvidenceEntry(kind, label, f"{target.title}: {figure.done_people}/{figure.counted_people} người "

@@ -8,6 +8,7 @@ evidence pack) call; `annual_report_compose(...)` takes the command's overrides.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 from django.db import transaction
@@ -18,9 +19,9 @@ from core.pdf import issuing_agency_name, signer_lines
 from core.text import fold
 from courses.models import DirectivePage
 from learning.models import Campaign, StudySession
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import compliance_table_slices
 from learning.selectors.sessions import session_counts
-from learning.selectors.summaries import Summary, group_summary, summary
+from learning.selectors.summaries import REPORT_SLICE_ROWS, TOP_PATH, TableFigures, report_figures
 from learning.statuses import PEOPLE_RATE, ROWS_RATE
 from org.models import OrgUnit
 from org.scoping import agency_object_required
@@ -59,8 +60,9 @@ def pct(value) -> str:
 # --- figure blocks -----------------------------------------------------------------------------------
 
 
-def _overall(campaign: Campaign, figures: Summary, table: pd.DataFrame, sessions: int) -> dict:
-    directives = table["requirement"].nunique() if not table.empty else campaign.requirements.count()
+def _overall(campaign: Campaign, table: TableFigures, sessions: int) -> dict:
+    figures = table.overall
+    directives = len(table.group("requirement")) if not table.empty else campaign.requirements.count()
     lines = [
         f"Tổng số cán bộ, công chức, viên chức, người lao động thuộc đối tượng học tập: {figures.people} người; "
         f"miễn học (nghỉ thai sản, ốm dài ngày, biệt phái…): {figures.exempt_people} người; "
@@ -90,19 +92,19 @@ def _org_rank(name: str) -> int:
     return len(_RANKS)
 
 
-def units_block(table: pd.DataFrame, agency: OrgUnit) -> dict:
+def units_block(table: TableFigures, agency: OrgUnit) -> dict:
     """One row per department (its sub-units' people included), each team folded under it
-    (indented, numbered 1.1, 1.2…), in organisational order; a total row last."""
+    (indented, numbered 1.1, 1.2…), in organisational order; a total row last. `table`: the
+    figures of the compliance table (`report_figures`)."""
     columns = ["TT", "Đơn vị", "Phải học", "Miễn học", "Hoàn thành tất cả", f"{PEOPLE_RATE} (%)",
                f"{ROWS_RATE} (%)"]
     rows, levels, bold = [], [], []
     if not table.empty:
-        paths = sorted(set(table["unit_path"]))
+        own = table.group("unit_path").set_index("unit_path")
+        paths = sorted(set(own.index))
         units = {u.path: u for u in OrgUnit.objects.filter(path__startswith=agency.path, depth__gt=1)}
         step = OrgUnit.steplen
-        top = table.assign(top_path=table["unit_path"].str.slice(0, step * 2))
-        by_top = group_summary(top, ["top_path"]).set_index("top_path")
-        own = group_summary(table, ["unit_path"]).set_index("unit_path")
+        by_top = table.group(TOP_PATH).set_index(TOP_PATH)
         tops = sorted({p[: step * 2] for p in paths},
                       key=lambda p: (_org_rank(units[p].name) if p in units else -1,
                                      units[p].name if p in units else ""))
@@ -122,7 +124,7 @@ def units_block(table: pd.DataFrame, agency: OrgUnit) -> dict:
                 rows.append(_unit_row(f"{number}.{sub_number}", units[sub_path].name if sub_path in units else "",
                                       own.loc[sub_path]))
                 levels.append(depth)
-        total = summary(table)
+        total = table.overall
         rows.append(["", "Tổng cộng", str(total.counted_people), str(total.exempt_people),
                      f"{total.done_people}/{total.counted_people}", pct(total.people_rate), pct(total.rows_rate)])
         levels.append(0)
@@ -138,11 +140,11 @@ def _unit_row(number: str, name: str, figures) -> list[str]:
             pct(figures["rows_rate"])]
 
 
-def _directives(table: pd.DataFrame) -> dict:
+def _directives(table: TableFigures) -> dict:
     columns = ["TT", "Văn bản", "Đúng hạn", "Muộn", "Chưa hoàn thành", "Quá hạn", "Miễn học", f"{ROWS_RATE} (%)"]
     rows = []
     if not table.empty:
-        figures = group_summary(table, ["directive_id", "requirement"])
+        figures = table.group("directive_id", "requirement")
         pages = {p.pk: p for p in DirectivePage.objects.filter(pk__in=figures["directive_id"].tolist())}
         for number, r in enumerate(figures.itertuples(index=False), start=1):
             page = pages.get(r.directive_id)
@@ -175,10 +177,10 @@ def _sessions(campaign: Campaign, as_of: dt.date) -> tuple[dict, int]:
     return table, len(rows)
 
 
-def _targets(campaign: Campaign, as_of: dt.date) -> dict:
+def _targets(campaign: Campaign, as_of: dt.date, table: TableFigures) -> dict:
     columns = ["TT", "Chỉ tiêu", "Kết quả thực hiện", "Đánh giá", "Minh chứng"]
     rows = []
-    for progress in campaign_targets_progress(campaign=campaign, as_of=as_of):
+    for progress in campaign_targets_progress(campaign=campaign, as_of=as_of, overall=table.overall):
         target = progress.target
         evidence = "; ".join(e.document.title for e in target.evidence.all())
         rows.append([str(target.order), target.text, progress.result, progress.status_label, evidence])
@@ -210,16 +212,20 @@ def _body(report: AnnualReport | None) -> list[tuple[str, str | None]]:
     return [(child.block_type, child.value if isinstance(child.value, str) else None) for child in report.body]
 
 
-def _figure_blocks(campaign: Campaign, as_of: dt.date, wanted: set[str]) -> dict[str, dict]:
-    table = compliance_table(campaign=campaign, as_of=as_of)
+def _figure_blocks(campaign: Campaign, as_of: dt.date, wanted: set[str],
+                   table: TableFigures | None = None) -> dict[str, dict]:
+    """`table`: the figures of the campaign's table as of `as_of` when the caller has them (the
+    evidence pack's, shared with its PDF report); else added up slice by slice of people."""
+    if table is None:
+        table = report_figures(compliance_table_slices(campaign=campaign, as_of=as_of, rows=REPORT_SLICE_ROWS))
     sessions, held = _sessions(campaign, as_of)
-    figures = {"overall": _overall(campaign, summary(table), table, held), "sessions": sessions}
+    figures = {"overall": _overall(campaign, table, held), "sessions": sessions}
     if "units" in wanted:
         figures["units"] = units_block(table, campaign.agency)
     if "directives" in wanted:
         figures["directives"] = _directives(table)
     if "targets" in wanted:
-        figures["targets"] = _targets(campaign, as_of)
+        figures["targets"] = _targets(campaign, as_of, table)
     return figures
 
 
@@ -229,15 +235,17 @@ def annual_report_for(campaign: Campaign) -> AnnualReport | None:
 
 def annual_report_compose(*, campaign: Campaign, report: AnnualReport | None = None, as_of: dt.date | None = None,
                           number: str | None = None, issued_on: dt.date | None = None,
-                          signer_title: str | None = None, signer_name: str | None = None) -> dict:
+                          signer_title: str | None = None, signer_name: str | None = None,
+                          figures_of: Callable[[dt.date], TableFigures | None] | None = None) -> dict:
     """The report's content. Each argument given overrides the saved report; what neither gives
     falls back to: no number, today, the agency's signer. A frozen report keeps its text and
-    figures (`as_of` then cannot change them); number, date and signer may still be given."""
+    figures (`as_of` then cannot change them); number, date and signer may still be given.
+    `figures_of(as_of)`: the campaign's figures as of that day if the caller has them, else None."""
     report = report if report is not None else annual_report_for(campaign)
     if report is not None and report.is_frozen:
         content = dict(report.frozen_content)
     else:
-        content = _compose_live(campaign=campaign, report=report, as_of=as_of)
+        content = _compose_live(campaign=campaign, report=report, as_of=as_of, figures_of=figures_of)
     if number is not None:
         content["number"] = number.strip()
     if issued_on is not None:
@@ -249,12 +257,13 @@ def annual_report_compose(*, campaign: Campaign, report: AnnualReport | None = N
     return content
 
 
-def _compose_live(*, campaign: Campaign, report: AnnualReport | None, as_of: dt.date | None) -> dict:
+def _compose_live(*, campaign: Campaign, report: AnnualReport | None, as_of: dt.date | None,
+                  figures_of: Callable[[dt.date], TableFigures | None] | None = None) -> dict:
     agency = campaign.agency
     today = timezone.localdate()
     as_of = as_of or (report.as_of if report and report.as_of else None) or today
     body = _body(report)
-    figures = _figure_blocks(campaign, as_of, {kind for kind, _ in body})
+    figures = _figure_blocks(campaign, as_of, {kind for kind, _ in body}, figures_of(as_of) if figures_of else None)
     blocks: list[dict] = []
     for kind, value in body:
         if kind == "heading":

@@ -47,10 +47,12 @@ from learning.exporters.campaign_lists import campaign_manual_evidence, manual_e
 from learning.exporters.signin_sheet import signin_sheet_data, signin_sheet_pdf_file
 from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import TableSlices, compliance_table_slices
 from learning.selectors.sessions import session_records
+from learning.selectors.summaries import REPORT_SLICE_ROWS, TableFigures, report_figures
 from org.scoping import agency_object_required
 from quizzes.models import Quiz
+from reports.exporters.compliance import CSV_CHUNK_ROWS
 from reports.exporters.evidence_toc import EvidenceTocPdf, TocLine
 from reports.models import ExportJob
 
@@ -142,23 +144,24 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
     if SIGNIN_EXPORTER in available:
         for session in _pack_sessions(campaign, as_of, directive_ids):
             session_parts += _session_parts(session, sheets)
-    table = _SharedTable(compliance_table(campaign=campaign, as_of=as_of), uses=3)
+    table = _SharedTable(compliance_table_slices(campaign=campaign, as_of=as_of, rows=REPORT_SLICE_ROWS), uses=3)
     kw = {"campaign": campaign, "as_of": as_of}
     day = f"{as_of:%d/%m/%Y}"
     figures = f"Tỷ lệ người hoàn thành và tỷ lệ lượt văn bản hoàn thành đến ngày {day}"
     parts = [
         Part("1-bao-cao", "Báo cáo kết quả học tập, quán triệt (PDF)",
-             lambda: exporters.get("compliance-pdf").render(**kw, table=table.take()),
+             lambda: exporters.get("compliance-pdf").render(**kw, figures=table.figures(), slices=table.take()),
              proves=f"{figures}; kết quả theo đơn vị và theo văn bản"),
         Part("1-bao-cao", "Bảng tổng hợp và chi tiết (Excel)",
-             lambda: exporters.get("compliance-xlsx").render(**kw, table=table.take()),
+             lambda: exporters.get("compliance-xlsx").render(**kw, slices=table.take()),
              proves="Số liệu của báo cáo: tỷ lệ theo đơn vị × văn bản và tình trạng từng người"),
         Part("1-bao-cao", "Chi tiết từng người, từng văn bản (CSV)",
-             lambda: exporters.get("compliance-csv").render(**kw, table=table.take()),
+             lambda: exporters.get("compliance-csv").render(**kw, slices=table.take().resliced(CSV_CHUNK_ROWS)),
              proves="Minh chứng (hội nghị, bài kiểm tra, ghi nhận) và ngày của từng người với từng văn bản"),
     ]
     skipped = []
-    annual = {**kw, "compose": _compose_once()}  # the annual report's PDF and Word file: one content
+    # The annual report's PDF and Word file: one content, its figures the PDF report's.
+    annual = {**kw, "compose": _compose_once(table.figures_as_of(as_of))}
     for folder, identifier, proves in LEADING_OPTIONAL_EXPORTERS:
         _optional(parts, skipped, available, folder, identifier, proves, annual)
     parts += session_parts
@@ -183,31 +186,43 @@ def evidence_pack_parts(*, campaign: Campaign, as_of: dt.date,
 
 
 class _SharedTable:
-    """The compliance table, computed once for the report's PDF, xlsx and CSV, and let go when the
-    last of them has taken it: the pack renders a hundred more files, and the table (≈ 450 MiB at
-    100,000 staff) need not stay under them. A streamed CSV keeps its own reference while written."""
+    """The compliance table in slices of people (`compliance_table_slices`: its queries run once)
+    for the report's PDF, xlsx and CSV, each computing its rows one slice at a time, never the whole
+    table (≈ 450 MiB at 100,000 staff); let go when the last of them has taken it (a streamed CSV
+    keeps its own reference while written). The figures of the PDF report are added up once and
+    serve the annual report too, which computed a second whole table before."""
 
-    def __init__(self, table, *, uses: int):
-        self.table, self.uses = table, uses
+    def __init__(self, slices: TableSlices, *, uses: int):
+        self.slices, self.uses = slices, uses
+        self._figures: TableFigures | None = None
 
-    def take(self):
-        table = self.table
+    def take(self) -> TableSlices | None:
+        slices = self.slices
         self.uses -= 1
         if self.uses == 0:
-            self.table = None
-        return table
+            self.slices = None
+        return slices
+
+    def figures(self) -> TableFigures | None:
+        if self._figures is None and self.slices is not None:
+            self._figures = report_figures(self.slices)
+        return self._figures
+
+    def figures_as_of(self, as_of: dt.date) -> Callable[[dt.date], TableFigures | None]:
+        """The figures for a report as of `day`: these when it is the pack's day, else None."""
+        return lambda day: self.figures() if day == as_of else None
 
 
-def _compose_once() -> Callable[..., dict]:
-    """The annual report's content composed on first use and handed out again (a copy each time):
-    composing computes the whole campaign, as long as the report's xlsx at 10,000 staff."""
+def _compose_once(figures_of: Callable[[dt.date], TableFigures | None]) -> Callable[..., dict]:
+    """The annual report's content composed on first use and handed out again (a copy each time),
+    from the figures of the PDF report (`figures_of(as_of)`) rather than a second computation."""
     composed: dict = {}
 
     def compose(*, campaign: Campaign, as_of: dt.date) -> dict:
         from reports.services.annual_report import annual_report_compose
 
         if "content" not in composed:
-            composed["content"] = annual_report_compose(campaign=campaign, as_of=as_of)
+            composed["content"] = annual_report_compose(campaign=campaign, as_of=as_of, figures_of=figures_of)
         return copy.deepcopy(composed["content"])
 
     return compose

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from learning.models import Campaign
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import compliance_summary
 from learning.selectors.kept import kept_summary
-from learning.selectors.summaries import summary
+from learning.selectors.summaries import Summary
 from org.scoping import agency_object_required
 from org.services.audit import audit_log
 from reports.models import CampaignTarget, TargetKind, TargetStatus
@@ -42,14 +42,16 @@ def _live_status(*, campaign: Campaign, percent: float, goal: int, as_of: dt.dat
     return TargetStatus.IN_PROGRESS if as_of <= campaign.due else TargetStatus.NOT_ACHIEVED
 
 
-def campaign_targets_progress(*, campaign: Campaign, as_of: dt.date | None = None) -> list[TargetProgress]:
-    """Every target of `campaign` in order; the live ones measured from one compliance table."""
+def campaign_targets_progress(*, campaign: Campaign, as_of: dt.date | None = None,
+                              overall: Summary | None = None) -> list[TargetProgress]:
+    """Every target of `campaign` in order; the live ones measured from one compliance table
+    (`overall`: its summary as of `as_of` when the caller has it, the annual report's)."""
     as_of = as_of or timezone.localdate()
     targets = list(campaign.targets.order_by("order", "id").prefetch_related("evidence__document"))
     figures = None
     if any(t.kind == TargetKind.LIVE_COMPLETION for t in targets):
         figures = (kept_summary(campaign=campaign, today=as_of) if kept_answers(campaign=campaign, as_of=as_of)
-                   else summary(compliance_table(campaign=campaign, as_of=as_of)))
+                   else overall if overall is not None else compliance_summary(campaign=campaign, as_of=as_of))
     progress = []
     for target in targets:
         if target.kind == TargetKind.LIVE_COMPLETION:

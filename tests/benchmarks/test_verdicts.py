@@ -14,10 +14,10 @@ def measurements(**overrides) -> dict:
             "my_learning": {"cpu_ms": 16.0}, "library": {"cpu_ms": 10.0}, "lesson": {"cpu_ms": 12.0},
             "quiz": {"cpu_ms": 8.0}}}},
         "csv": {"seconds": 10.0, "cpu_seconds": 8.0, "peak_rss": 500 * MIB},
-        "pdf": {"seconds": 5.0, "cpu_seconds": 4.0},
-        "xlsx": {"seconds": 40.0, "cpu_seconds": 30.0},
+        "pdf": {"seconds": 5.0, "cpu_seconds": 4.0, "peak_rss": 550 * MIB},
+        "xlsx": {"seconds": 40.0, "cpu_seconds": 30.0, "peak_rss": 620 * MIB},
         "xlsx_floor": {"seconds": 30.0, "cpu_seconds": 25.0, "result": {"writing_cpu_seconds": 20.0}},
-        "pack": {"seconds": 150.0, "cpu_seconds": 250.0},
+        "pack": {"seconds": 150.0, "cpu_seconds": 250.0, "peak_rss": 590 * MIB},
         "dashboard": {"result": {"today": {"wall_ms": 90.0, "cpu_ms": 60.0, "kept": True},
                                   "as_of": {"wall_ms": 800.0, "cpu_ms": 700.0},
                                   "bare": {"wall_ms": 4.0, "cpu_ms": 3.0}}},
@@ -46,6 +46,11 @@ def test_ratios_and_verdicts():
     pack = found["evidence pack / (CSV + xlsx + PDF), wall time"]
     assert pack.value == 150 / 55 and pack.passed and pack.floor == "CSV + xlsx + PDF 55.0 s"
     assert found["evidence pack / (CSV + xlsx + PDF), CPU time (all processes)"].value == 250 / 42
+    # Every export's peak memory against the same target as the CSV's (< 600 MiB).
+    assert (found["xlsx peak memory"].value, found["xlsx peak memory"].mark) == (620, "FAIL")
+    assert (found["PDF report peak memory"].shown(), found["PDF report peak memory"].passed) == ("550 MiB", True)
+    pack_peak = found["evidence pack peak memory"]
+    assert pack_peak.value == 590 and pack_peak.passed and pack_peak.target == "< 600 MiB"
     dashboard = found[v.DASHBOARD_NAME]
     assert dashboard.value == 22.5 and dashboard.passed is False  # ≤ 20× at 30,000, wall time
     assert found["HR dashboard (by unit, today) / bare page, CPU time of the process"].value == 20.0
@@ -64,6 +69,7 @@ def test_targets_by_size_and_missing_measurements():
     pack = partial["evidence pack / (CSV + xlsx + PDF), wall time"]
     assert pack.value is None and pack.passed is None and pack.shown() == "not measured"
     assert partial["compliance CSV, peak memory (streamed)"].mark == "—"
+    assert partial["evidence pack peak memory"].shown() == "not measured"  # the run failed: no peak
     over = {row.name: row for row in v.verdicts(measurements(csv={"seconds": 1, "cpu_seconds": 1,
                                                                    "peak_rss": 700 * MIB}), 30_000)}
     assert over["compliance CSV, peak memory (streamed)"].mark == "FAIL"
@@ -82,6 +88,8 @@ def test_tables():
     assert lines[1] == "| --- | --- | ---: | ---: |"
     pack = next(line for line in lines if line.startswith("| evidence pack"))
     assert pack.endswith("| 2.73× pass | not measured |")
+    peak = next(line for line in lines if line.startswith("| evidence pack peak memory"))
+    assert peak == "| evidence pack peak memory | < 600 MiB | 590 MiB pass | not measured |"
     assert len(lines) == 2 + len(rows)
     dashboards = v.markdown_table({size: v.verdicts(measurements(), size) for size in (30_000, 100_000)})
     row = next(line for line in dashboards.splitlines() if line.startswith("| HR dashboard"))

@@ -3,6 +3,7 @@ and the background job records progress and never offers a partial file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -145,14 +146,15 @@ def test_other_agencies_sessions_stay_out(pack_scenario, tmp_path):
 
 
 def test_pack_computes_the_campaign_once_per_report(pack_scenario, tmp_path, monkeypatch):
-    """The report's PDF, xlsx and CSV share one compliance table; the annual report's PDF and Word
-    file one composed content (each of those computes the whole campaign)."""
+    """The report's PDF, xlsx and CSV share one computation's queries (each then builds its rows
+    slice by slice: the whole table is never in memory), the annual report the PDF's figures; the
+    annual report's PDF and Word file one composed content."""
     from learning.selectors import compliance
-    from reports.services import annual_report, evidence_pack
+    from reports.services import annual_report
 
     tables, composed = [], []
-    monkeypatch.setattr(evidence_pack, "compliance_table",
-                        lambda **kw: tables.append(kw) or compliance.compliance_table(**kw))
+    original_inputs = compliance._inputs
+    monkeypatch.setattr(compliance, "_inputs", lambda **kw: tables.append(kw["as_of"]) or original_inputs(**kw))
     original = annual_report.annual_report_compose
     monkeypatch.setattr(annual_report, "annual_report_compose", lambda **kw: composed.append(kw) or original(**kw))
 
@@ -160,7 +162,7 @@ def test_pack_computes_the_campaign_once_per_report(pack_scenario, tmp_path, mon
 
     with zipfile.ZipFile(out) as pack:
         names = pack.namelist()
-    assert len(tables) == 1
+    assert tables.count(dt.date(2024, 12, 1)) == 1  # the queries of the pack's day: once
     if "annual-report-pdf" in exporters.all_exporters():
         assert len(composed) == 1
         assert {n.rsplit(".", 1)[1] for n in names if n.startswith("1-bao-cao/bao-cao-ket-qua")} == {"pdf", "docx"}

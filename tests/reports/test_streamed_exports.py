@@ -1,5 +1,6 @@
 """The CSV exports are streamed (issue 17 item 3) and byte for byte what they were when they were
-built whole in memory; the evidence pack renders its attendance lists in worker processes and holds
+built whole in memory; the xlsx and the PDF report are computed slice by slice of people too (their
+summaries added up); the evidence pack renders its attendance lists in worker processes and holds
 exactly what one process renders."""
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from core.exporters import Rendered
 from core.spreadsheets import with_bom
 from learning.models import Campaign
 from learning.selectors.compliance import compliance_table, compliance_table_slices
+from learning.selectors.summaries import REPORT_GROUPINGS, TableFigures, group_summary, rolled_up, summary
 from org.models import Employee, OrgUnit
 from reports.exporters import compliance as exporter
+from reports.exporters import compliance_pdf, compliance_xlsx
 from reports.services.evidence_pack import evidence_pack_build
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +151,50 @@ def test_pack_rendered_in_worker_processes_holds_the_same_files(world, settings,
     [csv_name] = [name for name in first if name.endswith(".csv")]
     assert first[csv_name] == old_csv_bytes(table)  # the streamed CSV, written into the ZIP chunk by chunk
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # scratch files removed
+
+
+def test_figures_added_up_slice_by_slice_are_the_whole_tables(world):
+    """The xlsx and PDF summaries come from each slice's figures added up (issue 17 item 3: no
+    export holds the whole table): whatever the slices, the same figures, groups in the same order,
+    the same floats as `group_summary` of the whole table."""
+    table = compliance_table(campaign=world, as_of=AS_OF)
+    whole = table.assign(top_path=table["unit_path"].str.slice(0, OrgUnit.steplen * 2))
+    groupings = (*REPORT_GROUPINGS, ("unit_id", "requirement"))
+    per_person = len(table) // table["employee_id"].nunique()
+    departments = group_summary(rolled_up(table, depth=2), ["unit_id", "unit"])
+    assert len(departments) > 1
+    for rows in (1, per_person * 3 + 1, 1000, len(table) + 1):
+        figures = TableFigures.of(compliance_table_slices(campaign=world, as_of=AS_OF, rows=rows), *groupings)
+        assert figures.overall == summary(table)
+        for keys in groupings:
+            pd.testing.assert_frame_equal(figures.group(*keys), group_summary(whole, list(keys)), check_exact=True)
+        pd.testing.assert_frame_equal(figures.departments(), departments, check_exact=True)
+        assert figures.requirements() == list(dict.fromkeys(table["requirement"]))
+    empty = TableFigures.of(compliance_table_slices(campaign=world, as_of=dt.date(1990, 1, 1)), *groupings)
+    assert empty.empty and empty.overall == summary(table.iloc[:0]) and empty.departments().empty
+    pd.testing.assert_frame_equal(empty.group("unit_id", "unit"), group_summary(table.iloc[:0], ["unit_id", "unit"]))
+
+
+def test_xlsx_and_pdf_streamed_slice_by_slice_are_the_same_files(world, monkeypatch):
+    """The workbook's detail is written slice after slice (sheets split at Excel's row limit across
+    slices) and its summary sheet, first, last; the PDF report from figures added up: the same
+    files whatever the slices, and from a table already computed."""
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no creation time or random id in the PDFs
+    monkeypatch.setattr(compliance_xlsx, "MAX_SHEET_ROWS", 500)
+    monkeypatch.setattr(compliance_pdf, "MAX_CHART_BARS", 3)  # the departments' chart and figures
+    table = compliance_table(campaign=world, as_of=AS_OF)
+    assert len(table) > 1000
+
+    def files(**kw) -> tuple[dict, bytes]:
+        xlsx = exporter.ComplianceXlsx().render(campaign=world, as_of=AS_OF, **kw)
+        return _members(xlsx.content), exporter.CompliancePdf().render(campaign=world, as_of=AS_OF, **kw).content
+
+    with time_machine.travel(dt.datetime(2025, 1, 6, 3, 0, tzinfo=dt.UTC), tick=False):
+        monkeypatch.setattr(exporter, "REPORT_SLICE_ROWS", len(table) + 1)
+        whole = files()  # one slice
+        for rows in (1, 97, 1000):
+            monkeypatch.setattr(exporter, "REPORT_SLICE_ROWS", rows)
+            assert files() == whole
+            assert files(table=table) == whole
+    sheets = [name for name in whole[0] if name.startswith("xl/worksheets/")]
+    assert len(sheets) == 1 + -(-len(table) // 500)  # "Tổng hợp", then the detail over several sheets
