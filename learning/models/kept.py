@@ -98,9 +98,10 @@ class KeptStatus(models.Model):
 
 class KeptCount(models.Model):
     """Counters of the kept rows per (unit today, requirement, category, due date): how many rows,
-    exempt, completed on time / late and missing. Kept with the rows, under the same campaign lock,
-    by `learning.services.kept`. The due date is part of the key so that missing rows turn from
-    pending to overdue on the day after it without any write."""
+    exempt, completed on time / late and missing. Kept with the rows, in the same transaction, by
+    `learning.services.kept` (moved by deltas in key order: concurrent writers, no deadlock). The
+    due date is part of the key so that missing rows turn from pending to overdue on the day after
+    it without any write."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")

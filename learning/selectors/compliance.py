@@ -19,7 +19,8 @@ Everything is computed in bulk: one query for the audience, one per evidence sou
 requirements and one for the exemptions, whatever the audience size; the rest is pandas.
 One person's statuses ("Việc học của tôi", on every visit) take the same rule through database
 aggregates instead (`employee_campaign_status`): pandas costs more than a person's few rows;
-a test holds the two paths to the same answers.
+a test holds the two paths to the same answers. The refresh of the kept statuses after one write
+(`compliance_person`: one person's rows and horizon) takes the same per-person path.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core import evidence as evidence_registry
@@ -316,6 +317,16 @@ def compliance_table_of(*, campaign: Campaign, employee_ids, as_of: dt.date | No
 LAST_DAY = dt.date(9999, 12, 31)
 
 
+def _roster_days(*, staff: QuerySet[Employee], as_of: dt.date) -> list[dt.date | None]:
+    """The roster dates of `staff` after `as_of` the rule compares with the day (`compliance_horizon`)."""
+    days = list(staff.aggregate(a=Min("start_date", filter=Q(start_date__gt=as_of)),
+                                b=Min("left_date", filter=Q(left_date__gt=as_of))).values())
+    days += UnitMove.objects.filter(employee__in=staff, moved_on__gt=as_of).aggregate(a=Min("moved_on")).values()
+    days += EmploymentPeriod.objects.filter(employee__in=staff).aggregate(
+        a=Min("start_date", filter=Q(start_date__gt=as_of)), b=Min("end_date", filter=Q(end_date__gt=as_of))).values()
+    return days
+
+
 def compliance_horizon(*, campaign: Campaign, as_of: dt.date, employee_ids=None) -> dt.date | None:
     """The first day after `as_of` on which the table of these people (None: the agency's staff)
     may differ from the table of `as_of` with no write at all — the dates the rule compares with
@@ -327,17 +338,62 @@ def compliance_horizon(*, campaign: Campaign, as_of: dt.date, employee_ids=None)
         staff = staff.filter(pk__in=list(employee_ids))
     later = dt.timedelta(days=1) + as_of
     days = [campaign.start] if campaign.start > as_of else []
-    days += staff.aggregate(a=Min("start_date", filter=Q(start_date__gt=as_of)),
-                            b=Min("left_date", filter=Q(left_date__gt=as_of))).values()
-    days += UnitMove.objects.filter(employee__in=staff, moved_on__gt=as_of).aggregate(a=Min("moved_on")).values()
-    days += EmploymentPeriod.objects.filter(employee__in=staff).aggregate(
-        a=Min("start_date", filter=Q(start_date__gt=as_of)), b=Min("end_date", filter=Q(end_date__gt=as_of))).values()
+    days += _roster_days(staff=staff, as_of=as_of)
     directive_ids = list(Requirement.objects.filter(campaign=campaign).values_list("directive_id", flat=True))
     found = _earliest_evidence(employees=list(employee_ids) if employee_ids is not None else staff.values("pk"),
                                directive_ids=directive_ids, start=max(later, campaign.start), end=LAST_DAY)
     if len(found):
         days.append(dt.date.fromordinal(int(found["day"].min())))
     return min((day for day in days if day is not None), default=None)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One row of `compliance_table_of` for one person (the columns the kept statuses store)."""
+
+    requirement_id: int
+    unit_id: int
+    category: str
+    due: dt.date
+    status: str
+    evidence: str  # the kind, "" when none
+    evidence_date: dt.date | None
+
+
+def compliance_person(*, campaign: Campaign, employee_id: int,
+                      as_of: dt.date | None = None) -> tuple[list[PersonRow], dt.date | None]:
+    """`compliance_table_of(campaign=, employee_ids=[employee_id], as_of=)` (in requirement order;
+    empty when the person is not in the audience) and `compliance_horizon(…, employee_ids=[employee_id])`
+    of one person, by the per-person path of "Việc học của tôi" (`_person_evidence`, `_status`):
+    the same rule, its evidence read once for both (one query per source), no pandas — what one
+    write costs the kept statuses. Tests hold it to the table and the horizon on random worlds."""
+    as_of = as_of or _today()
+    requirements = list(Requirement.objects.filter(campaign=campaign).order_by("order", "id")
+                        .values_list("id", "directive_id"))
+    employee = Employee(pk=employee_id)
+    evidence = _person_evidence(employee=employee, directive_ids={d for _, d in requirements}, start=campaign.start,
+                                end=LAST_DAY)
+    days = [campaign.start] if campaign.start > as_of else []
+    days += _roster_days(staff=Employee.objects.filter(agency_id=campaign.agency_id, pk=employee_id), as_of=as_of)
+    days += [dt.date.fromordinal(day) for found in evidence.values() for day, _ in found if day > as_of.toordinal()]
+    horizon = min((day for day in days if day is not None), default=None)
+    exempted = Exemption.objects.filter(campaign=campaign, employee_id=OuterRef("pk"))
+    me = (campaign_audience(campaign=campaign, as_of=as_of).filter(pk=employee_id).annotate(exempt=Exists(exempted))
+          .values_list("unit_on_id", "category", "start_on", "exempt").first())
+    if me is None or not requirements:
+        return [], horizon
+    unit_id, category, start_on, exempt = me
+    due = person_due(campaign=campaign, start_date=start_on)
+    kinds = [str(source.kind) for source in evidence_registry.sources()]
+    rows = []
+    for requirement_id, directive_id in requirements:
+        counted = [found for found in evidence.get(directive_id, []) if found[0] <= as_of.toordinal()]
+        day, rank = _earliest_from(counted, campaign.start)
+        rows.append(PersonRow(requirement_id=requirement_id, unit_id=unit_id, category=category or "", due=due,
+                              status=_status(day=day, exempt=exempt, due=due, as_of=as_of),
+                              evidence=kinds[rank] if rank is not None else "",
+                              evidence_date=dt.date.fromordinal(day) if day is not None else None))
+    return rows, horizon
 
 
 def compliance_table_slice(*, campaign: Campaign, as_of: dt.date | None = None, offset: int,

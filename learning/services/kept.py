@@ -3,10 +3,15 @@ a status ends by calling one of these inside its transaction, and they store wha
 (`learning.selectors.compliance`) computes — for the people touched (`compliance_table_of`) or for
 the whole campaign (`compliance_table`). Nothing here decides a status.
 
-Concurrency: each call locks the campaign's `KeptCampaign` row (campaigns in id order) before it
-computes, so a second writer of the same campaign waits for the first to commit and then computes
-from what the first wrote (PostgreSQL READ COMMITTED reads a new snapshot per statement): no update
-is lost. SQLite serialises writers anyway.
+Concurrency: a full rebuild and an edit of the campaign lock its `KeptCampaign` row `FOR UPDATE`;
+a refresh (one write's people) locks it only `FOR KEY SHARE` — which excludes the former, not
+other refreshes — and then each of its people (`pg_advisory_xact_lock(campaign, person)`, ids in
+order). So writers of different people of one campaign proceed side by side, and a second writer
+of the same person waits for the first to commit and then computes from what it wrote (PostgreSQL
+READ COMMITTED reads a new snapshot per statement): no update is lost. The counters move by one
+delta upsert per table, its rows in key order, so two writers meeting on the same cells lock them
+in the same order (no deadlock) and only for the rest of their transaction. SQLite serialises
+writers anyway.
 
 An edit of the campaign itself (`kept_campaign_changed`) marks its rows not fresh (readers compute
 from the evidence meanwhile) and, for a large audience, leaves the rebuild to a background task
@@ -26,7 +31,13 @@ from django.utils import timezone
 
 from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
 from learning.selectors.audience import campaign_audience
-from learning.selectors.compliance import compliance_horizon, compliance_table, compliance_table_of
+from learning.selectors.compliance import (
+    PersonRow,
+    compliance_horizon,
+    compliance_person,
+    compliance_table,
+    compliance_table_of,
+)
 from learning.selectors.kept import KEPT_COLUMNS, kept_table
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING
 from org.models import Employee
@@ -35,6 +46,7 @@ from org.models import Employee
 # list of ids (a roster import of the whole agency).
 REFRESH_LIMIT = 2000
 BATCH = 5000
+FEW = 500  # rows written by one multi-row statement (SQLite binds at most 32,766 parameters)
 # Up to this many people in the audience an edited campaign is rebuilt in the edit's request
 # (≈ 1 s); above it by a background task (≈ 90 s at 30,000 staff).
 SYNC_LIMIT = 1000
@@ -77,25 +89,55 @@ def _insert_statuses(campaign: Campaign, frame: pd.DataFrame) -> None:
     """The (person, requirement) rows, by `executemany` of plain tuples: a whole campaign is half a
     million rows at 30,000 staff, where building a model instance per row costs more than the
     computation itself."""
-    day = connection.ops.adapt_datefield_value
-    days = {value: day(value) for value in set(frame["due"]) | set(frame["evidence_date"].dropna())}
-    rows = [(campaign.pk, int(e), int(r), int(u), days[d], bool(x), k, days[ev] if ev else None)
-            for e, r, u, d, x, k, ev in zip(frame["employee_id"], frame["requirement_id"], frame["unit_id"],
-                                            frame["due"], frame["exempt"], frame["evidence"],
-                                            frame["evidence_date"], strict=True)]
+    _insert_rows(campaign, zip(frame["employee_id"], frame["requirement_id"], frame["unit_id"], frame["due"],
+                               frame["exempt"], frame["evidence"], frame["evidence_date"], strict=True))
+
+
+def _insert_rows(campaign: Campaign, rows: Iterable[tuple]) -> None:
+    """Insert `KeptStatus` rows given as (employee, requirement, unit, due, exempt, evidence kind,
+    evidence date) tuples."""
+    adapt, days = connection.ops.adapt_datefield_value, {}
+
+    def day(value):
+        if value not in days:  # each distinct date adapted once
+            days[value] = adapt(value) if value else None
+        return days[value]
+
+    values = [(campaign.pk, int(e), int(r), int(u), day(d), bool(x), k, day(ev)) for e, r, u, d, x, k, ev in rows]
     table = connection.ops.quote_name(KeptStatus._meta.db_table)
     sql = (f"INSERT INTO {table} (campaign_id, employee_id, requirement_id, unit_id, due, exempt, evidence, "
-           "evidence_date) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)")
+           "evidence_date) VALUES ")
+    row = "(%s, %s, %s, %s, %s, %s, %s, %s)"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH * 10):
-            cursor.executemany(sql, rows[start:start + BATCH * 10])
+        if len(values) <= FEW:  # a write's few people: one statement, one round trip
+            cursor.execute(sql + ", ".join([row] * len(values)), [value for line in values for value in line])
+            return
+        for start in range(0, len(values), BATCH * 10):
+            cursor.executemany(sql + row, values[start:start + BATCH * 10])
+
+
+def _write_person(campaign: Campaign, employee_id: int, rows: list[PersonRow]) -> None:
+    """Insert one person's kept rows (`compliance_person`): the same rows and person row as `_write`
+    of their table, without pandas for a handful of rows."""
+    if not rows:
+        return
+    due = rows[0].due
+    _insert_rows(campaign, [(employee_id, row.requirement_id, row.unit_id, row.due, row.status == EXEMPT,
+                             row.evidence, row.evidence_date) for row in rows])
+    dated = [row.evidence_date for row in rows if row.evidence_date]
+    KeptPerson.objects.bulk_create([KeptPerson(
+        campaign_id=campaign.pk, employee_id=employee_id, unit_id=rows[0].unit_id, category=rows[0].category, due=due,
+        exempt=all(row.status == EXEMPT for row in rows), on_time=sum(day <= due for day in dated),
+        late=sum(day > due for day in dated), total=len(rows))])
 
 
 # --- counters ------------------------------------------------------------------------------------
-# `KeptCount` / `KeptUnitCount` are sums of the kept rows. They move by differences under the
-# campaign lock: before a person's rows are replaced their share is subtracted, after it the new
-# rows' share added (one INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE each, PostgreSQL and
-# SQLite alike); a full rebuild starts them from zero.
+# `KeptCount` / `KeptUnitCount` are sums of the kept rows. A full rebuild starts them from zero and
+# adds everyone's share (one INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE per table). A refresh
+# reads the share of its people before and after replacing their rows (the same SELECT) and moves
+# the counters by the difference: one INSERT … VALUES … ON CONFLICT DO UPDATE per table, only the
+# cells that changed, in key order — writers of other people of the campaign move them at the same
+# time, and the same order for all means no deadlock. PostgreSQL and SQLite alike.
 
 COUNTERS = {
     KeptCount: {
@@ -132,31 +174,90 @@ COUNTERS = {
 }
 
 
-def _count(campaign: Campaign, ids: list[int] | None, sign: int) -> None:
-    """Add (`sign` 1) or subtract (-1) the share of the kept rows of `ids` (None: everyone) to the
-    campaign's counters."""
+def _share_sql(spec: dict, ids: list[int] | None) -> tuple[str, list]:
+    """The SELECT of one counter table's cells over the kept rows of `ids` (None: everyone), with the
+    campaign id as the first parameter still to prepend."""
     q = connection.ops.quote_name
     tables = {"status": q(KeptStatus._meta.db_table), "person": q(KeptPerson._meta.db_table)}
+    where, params = f"{spec['where']}.campaign_id = %s", []
+    if ids is not None:
+        where += f" AND {spec['where']}.employee_id IN ({', '.join(['%s'] * len(ids))})"
+        params += ids
+    sql = (f"SELECT {', '.join([*spec['select'], *spec['values'].values()])} FROM {spec['from'].format(**tables)} "
+           f"WHERE {where} GROUP BY {', '.join(spec['select'])}")
+    return sql, params
+
+
+def _count(campaign: Campaign) -> None:
+    """Add everyone's share of the kept rows to the campaign's (cleared) counters."""
+    q = connection.ops.quote_name
     for model, spec in COUNTERS.items():
         table = q(model._meta.db_table)
         names = [*spec["keys"], *spec["values"]]
-        where = f"{spec['where']}.campaign_id = %s"
-        params: list = [campaign.pk]
-        if ids is not None:
-            where += f" AND {spec['where']}.employee_id IN ({', '.join(['%s'] * len(ids))})"
-            params += ids
-        values = [f"{sign} * {expression}" for expression in spec["values"].values()]
+        select, params = _share_sql(spec, None)
         updates = ", ".join(f"{q(n)} = {table}.{q(n)} + excluded.{q(n)}" for n in spec["values"])
-        sql = (f"INSERT INTO {table} ({', '.join(q(n) for n in names)}) "
-               f"SELECT {', '.join([*spec['select'], *values])} FROM {spec['from'].format(**tables)} "
-               f"WHERE {where} GROUP BY {', '.join(spec['select'])} "
+        sql = (f"INSERT INTO {table} ({', '.join(q(n) for n in names)}) {select} "
                f"ON CONFLICT ({', '.join(q(n) for n in spec['keys'])}) DO UPDATE SET {updates}")
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-        if sign < 0:
+            cursor.execute(sql, [campaign.pk, *params])
+
+
+Shares = dict[type, dict[tuple, tuple[int, ...]]]
+
+
+def _shares(campaign: Campaign, ids: list[int]) -> Shares:
+    """Each counter table's cells (key → values) summed over the kept rows of `ids` alone."""
+    shares: Shares = {}
+    for model, spec in COUNTERS.items():
+        select, params = _share_sql(spec, ids)
+        width = len(spec["keys"])
+        with connection.cursor() as cursor:
+            cursor.execute(select, [campaign.pk, *params])
+            shares[model] = {tuple(row[:width]): tuple(int(v or 0) for v in row[width:]) for row in cursor.fetchall()}
+    return shares
+
+
+def _count_move(before: Shares, after: Shares) -> None:
+    """Move the counters by `after` − `before`: per table one upsert of the cells that changed, in
+    key order; the cells it leaves all zero (their people all left) are deleted, not kept as zeros."""
+    q = connection.ops.quote_name
+    for model, spec in COUNTERS.items():
+        zero = (0,) * len(spec["values"])
+        old, new = before[model], after[model]
+        moved = {}
+        for key in old.keys() | new.keys():
+            delta = tuple(n - o for n, o in zip(new.get(key, zero), old.get(key, zero), strict=True))
+            if any(delta):
+                moved[key] = delta
+        if not moved:
             continue
-        empty = {name: 0 for name in spec["values"]}  # cells whose people all left: gone, not zeros
-        model.objects.all_agencies().filter(campaign_id=campaign.pk, **empty).delete()
+        table = q(model._meta.db_table)
+        names = [*spec["keys"], *spec["values"]]
+        updates = ", ".join(f"{q(n)} = {table}.{q(n)} + excluded.{q(n)}" for n in spec["values"])
+        row = f"({', '.join(['%s'] * len(names))})"
+        cells = sorted(moved.items())
+        emptied = []
+        for start in range(0, len(cells), FEW):
+            chunk = cells[start:start + FEW]
+            sql = (f"INSERT INTO {table} ({', '.join(q(n) for n in names)}) VALUES {', '.join([row] * len(chunk))} "
+                   f"ON CONFLICT ({', '.join(q(n) for n in spec['keys'])}) DO UPDATE SET {updates} "
+                   f"RETURNING id, {', '.join(q(n) for n in spec['values'])}")
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [value for key, delta in chunk for value in (*key, *delta)])
+                emptied += [pk for pk, *values in cursor.fetchall() if not any(values)]
+        if emptied:
+            model.objects.all_agencies().filter(pk__in=emptied).delete()
+
+
+def _delete_people(campaign: Campaign, ids: list[int]) -> None:
+    """Delete these people's kept rows by plain DELETEs (nothing refers to them; the ORM's delete
+    would read them first)."""
+    q = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        for model in (KeptStatus, KeptPerson):
+            cursor.execute(f"DELETE FROM {q(model._meta.db_table)} WHERE campaign_id = %s AND employee_id IN ({marks})",
+                           [campaign.pk, *ids])
 
 
 def _count_clear(campaign: Campaign) -> None:
@@ -165,7 +266,28 @@ def _count_clear(campaign: Campaign) -> None:
 
 
 def _lock(campaign: Campaign) -> KeptCampaign | None:
+    """The campaign's `KeptCampaign` locked FOR UPDATE: no refresh, rebuild or edit of it meanwhile."""
     return KeptCampaign.objects.all_agencies().select_for_update().filter(campaign_id=campaign.pk).first()
+
+
+def _share(campaign: Campaign) -> KeptCampaign | None:
+    """The campaign's `KeptCampaign` locked FOR KEY SHARE (PostgreSQL; Django has no such mode):
+    it waits for a rebuild or an edit (FOR UPDATE) and holds them off, but not other refreshes —
+    nor their lowering of `valid_until`, an UPDATE of a non-key column (FOR NO KEY UPDATE)."""
+    table = connection.ops.quote_name(KeptCampaign._meta.db_table)
+    mode = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
+    return next(iter(KeptCampaign.objects.raw(f"SELECT * FROM {table} WHERE campaign_id = %s{mode}",
+                                              [campaign.pk])), None)
+
+
+def _lock_people(campaign: Campaign, ids: list[int]) -> None:
+    """One refresh of a person of the campaign at a time (PostgreSQL; transaction-scoped advisory
+    locks keyed (campaign, person), taken in id order)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s::int, e) FROM unnest(%s::int[]) WITH ORDINALITY AS t(e, n) "
+                       "ORDER BY n", [campaign.pk, ids])
 
 
 def _lock_or_create(campaign: Campaign, today: dt.date) -> KeptCampaign:
@@ -184,7 +306,7 @@ def kept_rebuild(*, campaign: Campaign, today: dt.date | None = None) -> KeptCam
         KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk).delete()
         _count_clear(campaign)
         _write(campaign, table)
-        _count(campaign, None, 1)
+        _count(campaign)
         kept.computed_on = today
         kept.valid_until = compliance_horizon(campaign=campaign, as_of=today)
         kept.built = kept.generation  # edits wait for this lock: none can have happened meanwhile
@@ -194,28 +316,41 @@ def kept_rebuild(*, campaign: Campaign, today: dt.date | None = None) -> KeptCam
 
 def kept_refresh(*, campaign: Campaign, employee_ids: Iterable[int], today: dt.date | None = None) -> None:
     """Recompute these people's rows of `campaign` (nothing when the campaign is not kept yet: the
-    nightly reconcile builds it, and until then it is read from the evidence)."""
+    nightly reconcile builds it, and until then it is read from the evidence). One person — every
+    evidence write — goes by `compliance_person`; a few by `compliance_table_of`; many (a roster
+    import of the whole agency) rebuild the campaign: one pass costs less than a long list of ids."""
     today = _day(today)
     ids = sorted({int(pk) for pk in employee_ids})
     if not ids or _doomed():
         return
+    if len(ids) > REFRESH_LIMIT:  # decided before locking: the rebuild takes the full lock
+        with transaction.atomic():
+            kept = _lock(campaign)
+            if kept is not None and not kept.pending:
+                kept_rebuild(campaign=campaign, today=today)
+        return
     with transaction.atomic():
-        kept = _lock(campaign)
+        kept = _share(campaign)
         if kept is None or kept.pending:  # the queued rebuild locks, then computes: it will see this write
             return
-        if len(ids) > REFRESH_LIMIT:
-            kept_rebuild(campaign=campaign, today=today)
-            return
-        table = compliance_table_of(campaign=campaign, employee_ids=ids, as_of=today)
-        _count(campaign, ids, -1)
-        KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk, employee_id__in=ids).delete()
-        KeptPerson.objects.all_agencies().filter(campaign_id=campaign.pk, employee_id__in=ids).delete()
-        _write(campaign, table)
-        _count(campaign, ids, 1)
-        horizon = compliance_horizon(campaign=campaign, as_of=today, employee_ids=ids)
+        _lock_people(campaign, ids)
+        if len(ids) == 1:
+            rows, horizon = compliance_person(campaign=campaign, employee_id=ids[0], as_of=today)
+        else:
+            table = compliance_table_of(campaign=campaign, employee_ids=ids, as_of=today)
+            horizon = compliance_horizon(campaign=campaign, as_of=today, employee_ids=ids)
+        before = _shares(campaign, ids)
+        _delete_people(campaign, ids)
+        if len(ids) == 1:
+            _write_person(campaign, ids[0], rows)
+        else:
+            _write(campaign, table)
+        _count_move(before, _shares(campaign, ids))
         if horizon is not None and (kept.valid_until is None or horizon < kept.valid_until):
-            kept.valid_until = horizon
-            kept.save(update_fields=["valid_until", "rebuilt_at"])
+            # Last: the UPDATE locks the row against the other refreshes' updates until commit.
+            KeptCampaign.objects.all_agencies().filter(
+                Q(valid_until__isnull=True) | Q(valid_until__gt=horizon), campaign_id=campaign.pk,
+            ).update(valid_until=horizon, rebuilt_at=timezone.now())
 
 
 def kept_campaign_lock(*, campaign: Campaign) -> None:

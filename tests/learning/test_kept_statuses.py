@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from learning.models import KeptCampaign, KeptCount, KeptPerson, KeptStatus
-from learning.selectors.compliance import compliance_table
+from learning.selectors.compliance import compliance_horizon, compliance_person, compliance_table
 from learning.selectors.kept import (
     kept_by_requirement,
     kept_by_unit,
@@ -153,3 +153,26 @@ def test_reconcile_builds_campaigns_never_kept():
     call_command("reconcile_compliance", stdout=out)
     assert out.getvalue().count("expired (repaired)") == 2
     assert all(kept_fresh(campaign=c) for c in world.campaigns)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_person_path_agrees_with_the_table_and_the_horizon(seed):
+    """`compliance_person` (what the refresh of one write computes) gives every person's rows of
+    `compliance_table` and their `compliance_horizon`, on random worlds after random writes of every
+    kind, for days before, inside and after the campaigns."""
+    world = World(seed)
+    for number in range(10):
+        op, _, _ = world.random_step()
+        today = world.day()
+        for campaign in world.campaigns:
+            campaign.refresh_from_db()
+            table = compliance_table(campaign=campaign, as_of=today)
+            for person in world.staff:
+                rows, horizon = compliance_person(campaign=campaign, employee_id=person.pk, as_of=today)
+                mine = table[table["employee_id"] == person.pk]
+                expected = [(int(r.requirement_id), int(r.unit_id), r.category or "", D.fromordinal(int(r.due_day)),
+                             r.status, r.evidence, r.evidence_date) for r in mine.itertuples()]
+                assert [(r.requirement_id, r.unit_id, r.category, r.due, r.status, r.evidence, r.evidence_date)
+                        for r in rows] == expected, f"{campaign.slug} {person.pk} after {number}: {op}"
+                assert horizon == compliance_horizon(campaign=campaign, as_of=today, employee_ids=[person.pk]), \
+                    f"{campaign.slug} {person.pk} after {number}: {op}"

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 from django.db import connection, transaction
 
 from core.evidence import evidence_announce
 from learning.models import Attendance, AttendanceStatus, KeptStatus, StudySession
+from learning.services import kept as kept_service
 from learning.services.attendance import attendance_record
 from learning.services.campaigns import campaign_export, campaign_load
 from learning.services.evidence import manual_evidence_delete, manual_evidence_record, manual_evidence_update
@@ -143,7 +145,16 @@ def test_concurrent_writers_lose_no_update():
     for campaign in world.campaigns:
         kept_rebuild(campaign=campaign)
     people = [p for p in world.staff if kept_in(world.first, p)][:4]
-    barrier = threading.Barrier(len(people) * 2)
+    calls = [(p, world.directives[0], START + dt.timedelta(days=10 + i)) for i, p in enumerate(people)]
+    calls += [(p, world.directives[1], START + dt.timedelta(days=20 + i)) for i, p in enumerate(people)]
+    assert write_together(calls) == []
+    assert kept_ok(world)
+
+
+def write_together(calls) -> list[Exception]:
+    """Each (person, directive, day) recorded as manual evidence in its own thread and connection,
+    all released at once; the errors raised."""
+    barrier = threading.Barrier(len(calls))
     errors = []
 
     def write(person, directive, day):
@@ -155,12 +166,50 @@ def test_concurrent_writers_lose_no_update():
         finally:
             connection.close()
 
-    calls = [(p, world.directives[0], START + dt.timedelta(days=10 + i)) for i, p in enumerate(people)]
-    calls += [(p, world.directives[1], START + dt.timedelta(days=20 + i)) for i, p in enumerate(people)]
     threads = [threading.Thread(target=write, args=call) for call in calls]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
-    assert errors == []
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_writers_of_other_people_run_side_by_side_and_of_one_person_in_turn(monkeypatch):
+    """The campaign is only share-locked by a refresh: two writers of different people of one
+    campaign compute at the same time; two writers of the same person take turns (the second
+    computes after the first committed). Kept = computed at the end."""
+    world = World(13)
+    for campaign in world.campaigns:
+        kept_rebuild(campaign=campaign)
+    first, second = [p for p in world.staff if kept_in(world.first, p)][:2]
+    computing = []  # (campaign id, person id, started, ended)
+    compute = kept_service.compliance_person
+
+    def slow(**kwargs):
+        started = time.monotonic()
+        time.sleep(0.5)  # long enough for the other writer to arrive meanwhile
+        try:
+            return compute(**kwargs)
+        finally:
+            computing.append((kwargs["campaign"].pk, kwargs["employee_id"], started, time.monotonic()))
+
+    monkeypatch.setattr(kept_service, "compliance_person", slow)
+
+    def spans() -> list[tuple[float, float]]:
+        found = [(started, ended) for campaign_id, _, started, ended in computing if campaign_id == world.first.pk]
+        computing.clear()
+        assert len(found) == 2
+        return found
+
+    assert write_together([(first, world.directives[0], START + dt.timedelta(days=10)),
+                           (second, world.directives[0], START + dt.timedelta(days=11))]) == []
+    (a_start, a_end), (b_start, b_end) = spans()
+    assert max(a_start, b_start) < min(a_end, b_end)  # overlapping: not serialised
+    assert write_together([(first, world.directives[1], START + dt.timedelta(days=12)),
+                           (first, world.directives[1], START + dt.timedelta(days=13))]) == []
+    (a_start, a_end), (b_start, b_end) = sorted(spans())
+    assert b_start >= a_end  # in turn
+    monkeypatch.setattr(kept_service, "compliance_person", compute)
     assert kept_ok(world)
