@@ -127,8 +127,11 @@ def _build(*, employee: Employee, campaign: Campaign | None = None, quiz=None, s
 def _lock_campaign(campaign: Campaign) -> None:
     """Issuers of one campaign queue here (single, hook and bulk alike, whatever issue year they
     use), so whoever goes next sees the certificates committed before it. Always taken before
-    the serial counter: one lock order, no deadlock."""
-    Campaign.objects.select_for_update().filter(pk=campaign.pk).values_list("pk", flat=True).get()
+    the serial counter: one lock order, no deadlock. NO KEY: rows written meanwhile that reference
+    the campaign (kept statuses, exemptions) take KEY SHARE in their foreign-key check; a full lock
+    made them wait here while the issuer waited for their writer's lock on the person (deadlock).
+    Issuers still exclude one another, and the campaign's deletion (FOR UPDATE) excludes them."""
+    Campaign.objects.select_for_update(no_key=True).filter(pk=campaign.pk).values_list("pk", flat=True).get()
 
 
 def completion_date(*, employee: Employee, campaign: Campaign, as_of: dt.date | None = None) -> dt.date | None:
