@@ -21,7 +21,7 @@ def agency_ensure(*, code: str, name: str, governing_body: str = "",
     roles_ensure()
     code = code.strip()
     governing_body = governing_body.strip() or (province.governing_body if province else "")
-    agency = OrgUnit.objects.select_for_update().filter(depth=1, code__iexact=code).first()
+    agency = OrgUnit.objects.select_for_update(no_key=True).filter(depth=1, code__iexact=code).first()
     if agency is None:
         agency = OrgUnit.add_root(code=code, name=name.strip(), kind=OrgUnitKind.AGENCY,
                                   governing_body=governing_body, province=province)

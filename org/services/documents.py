@@ -31,7 +31,7 @@ def _grant(group_name: str, collection: Collection, codenames: tuple[str, ...]) 
 def agency_collection_ensure(*, agency: OrgUnit) -> Collection:
     """The agency's document collection (created under the root, named as the agency), on which
     the HR role holds add/change/choose — for that agency's HR only (org.documents)."""
-    agency = OrgUnit.objects.select_for_update().get(pk=agency.pk)
+    agency = OrgUnit.objects.select_for_update(no_key=True).get(pk=agency.pk)
     collection = agency.document_collection
     if collection is None:
         collection = _root().add_child(name=agency.name)

@@ -132,8 +132,10 @@ def roster_import(
     agency_object_required(actor=actor, agency=agency)
     table = table_or_file if isinstance(table_or_file, Table) else roster_read(table_or_file, filename)
     with transaction.atomic():
-        # One import per agency at a time: the second waits, then sees the first one's result.
-        agency = OrgUnit.objects.select_for_update().get(pk=agency.pk)
+        # One import per agency at a time: the second waits, then sees the first one's result. NO KEY:
+        # kept rows of the agency's own unit hold KEY SHARE on this row (their foreign key) while an
+        # evidence writer refreshes them; a full lock here would deadlock with it.
+        agency = OrgUnit.objects.select_for_update(no_key=True).get(pk=agency.pk)
         units = list(OrgUnit.objects.filter(path__startswith=agency.path))
         existing = _existing_staff(agency)
         today = timezone.localdate()  # the import date: dates a move without "Ngày chuyển đơn vị"
