@@ -110,3 +110,13 @@ class EmployeeCodeOrEmailBackend(ModelBackend):
             user._logged_in_with_initial_password = is_initial_password(user, password, stored_hash)
             return user
         return None
+
+    def get_user(self, user_id):
+        """The session's account with its staff profile in the same query: nearly every page asks
+        for the profile (the header's links, the learner's own rows, the agency scope)."""
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("employee").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

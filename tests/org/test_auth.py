@@ -60,3 +60,30 @@ def test_a_roster_account_without_password_cannot_log_in(tmp_path):
     call_command("import_roster", str(roster), stdout=io.StringIO())
     assert authenticate(username="NV1", password="") is None
     assert authenticate(username="nv1", password="!") is None
+
+
+# --- The session's account on every request (issue 17: per-request queries) ---------------------
+
+
+def test_the_session_account_comes_with_its_profile(employee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from org.auth import EmployeeCodeOrEmailBackend
+
+    with CaptureQueriesContext(connection) as queries:
+        user = EmployeeCodeOrEmailBackend().get_user(employee.user.pk)
+        assert user.employee.employee_code == "SCT0011"
+    assert len(queries) == 1
+
+
+def test_an_account_without_profile_has_none(employee):
+    from org.auth import EmployeeCodeOrEmailBackend
+    from org.selectors.access import employee_of
+
+    admin = UserFactory(username="quantri")
+    assert employee_of(EmployeeCodeOrEmailBackend().get_user(admin.pk)) is None
+    employee.user.is_active = False
+    employee.user.save()
+    assert EmployeeCodeOrEmailBackend().get_user(employee.user.pk) is None
+
