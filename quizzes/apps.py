@@ -21,3 +21,8 @@ class QuizzesConfig(AppConfig):
             "quizzes.view_attempt", "quizzes.change_attemptanswer",
         ],
     }
+
+    def ready(self):
+        from quizzes import question_cache
+
+        question_cache.connect()  # questions kept in memory between requests, dropped when changed

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import qtype_views
-from .models import Attempt, AttemptAnswer, AttemptQuestion, QuestionType
+from .models import Attempt, AttemptQuestion, QuestionType
 from .options import option_token
 from .rendering import as_html, is_html
-from .selectors import ReviewShown
+from .selectors import ReviewShown, attempt_questions, attempt_response
 from .services.qtypes import NEW_TYPES
 
 
@@ -58,19 +58,22 @@ def _rich(text: str, question):
     return as_html(text, question.text_format) if is_html(question.text_format) else text
 
 
-def _responses(attempt: Attempt) -> dict[int, AttemptAnswer]:
-    return {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
+def _answered(aq: AttemptQuestion) -> bool:
+    r = attempt_response(aq)
+    # a description asks nothing: never "unanswered"
+    return bool(r and (r.selected or r.text.strip())) or not aq.question.is_graded
 
 
-def _aqs(attempt: Attempt) -> list[AttemptQuestion]:
-    return list(attempt.attempt_questions.select_related("question").prefetch_related("question__answers"))
+def questions_unanswered(aqs: list[AttemptQuestion]) -> list[int]:
+    """Numbers of the drawn questions (`quizzes.selectors.attempt_questions`) still without a response."""
+    return [aq.order for aq in aqs if not _answered(aq)]
 
 
-def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
-    responses = _responses(attempt)
+def questions_for_taking(attempt: Attempt, aqs: list[AttemptQuestion] | None = None) -> list[QuestionView]:
+    """`aqs`: the attempt's drawn questions when the caller read them already (`attempt_questions`)."""
     views = []
-    for aq in _aqs(attempt):
-        r = responses.get(aq.id)
+    for aq in aqs if aqs is not None else attempt_questions(attempt):
+        r = attempt_response(aq)
         selected = set(r.selected) if r else set()
         q = aq.question
         choices = []
@@ -80,8 +83,7 @@ def questions_for_taking(attempt: Attempt) -> list[QuestionView]:
         text = r.text if r else ""
         views.append(QuestionView(id=aq.id, number=aq.order, text=_text(q), qtype=q.qtype,
                                   multiple=q.qtype == QuestionType.MULTICHOICE and q.multiple, choices=choices,
-                                  # a description asks nothing: never "unanswered"
-                                  response_text=text, answered=bool(selected or text.strip()) or not q.is_graded,
+                                  response_text=text, answered=_answered(aq),
                                   extra=qtype_views.for_taking(aq, text) if q.qtype in NEW_TYPES else None))
     return views
 
@@ -91,10 +93,9 @@ def questions_for_review(attempt: Attempt, shown: ReviewShown) -> list[QuestionV
     correctness (scores, whether each chosen choice was right), the right answers, the feedback.
     HR's comment on an essay is always shown: it is about the learner's text, not the key."""
     assert not attempt.is_open, "no review of an open attempt"
-    responses = _responses(attempt)
     views = []
-    for aq in _aqs(attempt):
-        r = responses.get(aq.id)
+    for aq in attempt_questions(attempt):
+        r = attempt_response(aq)
         selected = set(r.selected) if r else set()
         q = aq.question
         view = QuestionView(id=aq.id, number=aq.order, text=_text(q), qtype=q.qtype,

@@ -15,10 +15,11 @@ def _content_cache():
     reused once a test's rows are rolled back."""
     from courses.content_cache import forget
     from learning.templatetags.my_learning import forget as forget_cards
+    from quizzes import question_cache
 
-    forget(), forget_cards()
+    forget(), forget_cards(), question_cache.forget()
     yield
-    forget(), forget_cards()
+    forget(), forget_cards(), question_cache.forget()
 
 
 @pytest.fixture

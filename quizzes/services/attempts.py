@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,16 +20,16 @@ from core.evidence import evidence_announce
 from org.models import Employee
 from quizzes.errors import AttemptClosed, AttemptExpired, AttemptLimitReached, InvalidResponse, QuizUnavailable
 from quizzes.models import (
+    Answer,
     Attempt,
     AttemptAnswer,
     AttemptQuestion,
     AttemptSource,
     AttemptState,
-    Question,
     QuestionType,
     Quiz,
 )
-from quizzes.selectors import quiz_question_pool
+from quizzes.selectors import PoolEntry, attempt_questions, quiz_pool_entries
 
 from . import qtypes
 from .scoring import attempt_grade
@@ -44,12 +43,21 @@ class Response:
     text: str = ""
 
 
+def _locked(attempt: Attempt) -> Attempt:
+    """The attempt's row read again under its lock, with the quiz the caller read (a quiz's row is
+    not part of the attempt's state: no second read of it)."""
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if Attempt.quiz.is_cached(attempt):
+        locked.quiz = attempt.quiz
+    return locked
+
+
 def _is_expired(attempt: Attempt, now: dt.datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline
 
 
-def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
-    pool = quiz_question_pool(quiz)
+def _draw(quiz: Quiz, rng: random.Random) -> list[PoolEntry]:
+    pool = quiz_pool_entries(quiz)
     if quiz.max_questions and quiz.max_questions < len(pool):
         chosen = set(q.id for q in rng.sample(pool, quiz.max_questions))
         pool = [q for q in pool if q.id in chosen]
@@ -58,11 +66,19 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
     return pool
 
 
-def _answer_order(quiz: Quiz, question: Question, rng: random.Random) -> list[int]:
-    ids = [a.id for a in sorted(question.answers.all(), key=lambda a: (a.order, a.id))]
-    if quiz.shuffle_answers and question.qtype == QuestionType.MULTICHOICE:
-        rng.shuffle(ids)
-    return ids
+def _answer_orders(quiz: Quiz, questions: list[PoolEntry], rng: random.Random) -> list[list[int]]:
+    """Per drawn question, its answers' ids in the order shown (one query for all of them)."""
+    ids: dict[int, list[int]] = {q.id: [] for q in questions}
+    for question_id, answer_id in (Answer.objects.filter(question_id__in=ids).order_by("question_id", "order", "id")
+                                   .values_list("question_id", "id")):
+        ids[question_id].append(answer_id)
+    orders = []
+    for q in questions:  # in the drawn order: the same use of `rng` as one question at a time
+        order = ids[q.id]
+        if quiz.shuffle_answers and q.qtype == QuestionType.MULTICHOICE:
+            rng.shuffle(order)
+        orders.append(order)
+    return orders
 
 
 def attempts_finalise_expired(*, quiz: Quiz | None = None, employee: Employee | None = None,
@@ -89,6 +105,14 @@ def attempts_remaining(*, quiz: Quiz, employee: Employee) -> int | None:
     return max(0, limit - used)
 
 
+def attempts_remaining_of(*, quiz: Quiz, attempts: list[Attempt]) -> int | None:
+    """`attempts_remaining` from the person's attempts on `quiz`, already read."""
+    limit = quiz.effective_attempts_allowed
+    if limit is None:
+        return None
+    return max(0, limit - sum(1 for a in attempts if a.source == AttemptSource.ONLINE))
+
+
 def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = None,
                   rng: random.Random | None = None, allow_draft: bool = False) -> Attempt:
     """The open attempt of `employee` on `quiz`, or a new one with freshly drawn questions."""
@@ -104,25 +128,27 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
             raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
         if quiz.is_closed(now):
             raise QuizUnavailable(_("Bài kiểm tra đã đóng."))
-        current = Attempt.objects.filter(quiz=quiz, employee=employee, state=AttemptState.IN_PROGRESS).first()
-        if current is not None:
-            return current
-        remaining = attempts_remaining(quiz=quiz, employee=employee)
-        if remaining == 0:
+        # The person's attempts on the quiz, once, under the locks: the open one, the count, the last number.
+        mine = list(Attempt.objects.filter(quiz=quiz, employee=employee).values_list("pk", "number", "state", "source"))
+        current_id = next((pk for pk, _number, state, _source in mine if state == AttemptState.IN_PROGRESS), None)
+        if current_id is not None:
+            return Attempt.objects.get(pk=current_id)
+        limit = quiz.effective_attempts_allowed
+        if limit is not None and sum(1 for row in mine if row[3] == AttemptSource.ONLINE) >= limit:
             raise AttemptLimitReached(_("Bạn đã dùng hết số lượt làm bài cho phép."))
         questions = _draw(quiz, rng)
         if not questions:
             raise QuizUnavailable(_("Bài kiểm tra chưa có câu hỏi."))
-        last = Attempt.objects.filter(quiz=quiz, employee=employee).aggregate(n=Max("number"))["n"] or 0
+        last = max((row[1] for row in mine), default=0)
         deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
         if quiz.closes_at is not None:  # an attempt open at the close is submitted as at the close
             deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
         attempt = Attempt.objects.create(quiz=quiz, employee=employee, number=last + 1, source=AttemptSource.ONLINE,
                                          state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
         AttemptQuestion.objects.bulk_create([
-            AttemptQuestion(attempt=attempt, question=q, order=i, answer_order=_answer_order(quiz, q, rng),
-                            mark=q.default_mark if q.is_graded else Decimal(0))
-            for i, q in enumerate(questions, start=1)
+            AttemptQuestion(attempt=attempt, question_id=q.id, order=i, answer_order=order,
+                            mark=q.default_mark if q.qtype != QuestionType.DESCRIPTION else Decimal(0))
+            for i, (q, order) in enumerate(zip(questions, _answer_orders(quiz, questions, rng), strict=True), start=1)
         ])
     return attempt
 
@@ -156,18 +182,21 @@ def _validate(aq: AttemptQuestion, response: Response) -> Response:
     return Response(selected=sorted(selected), text="")
 
 
-def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], now: dt.datetime | None = None) -> Attempt:
+def attempt_save_answers(*, attempt: Attempt, responses: dict[int, Response], now: dt.datetime | None = None,
+                         aqs: list[AttemptQuestion] | None = None) -> Attempt:
     """Save responses keyed by AttemptQuestion id. After the deadline nothing is saved: the attempt
-    is submitted as at its deadline and AttemptExpired is raised."""
+    is submitted as at its deadline and AttemptExpired is raised. `aqs`: the attempt's drawn
+    questions (`quizzes.selectors.attempt_questions`) when the caller read them already (they do not
+    change once drawn); the saved responses are read here, under the attempt's lock."""
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        attempt = _locked(attempt)
         if attempt.state != AttemptState.IN_PROGRESS:
             raise AttemptClosed(_("Lượt làm bài này đã nộp."))
         expired = _is_expired(attempt, now)
         if not expired:
-            questions = {aq.id: aq for aq in attempt.attempt_questions.select_related("question")}
-            existing = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__in=questions)}
+            questions = {aq.id: aq for aq in (aqs if aqs is not None else attempt_questions(attempt))}
+            existing = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
             new, changed = [], []
             for aq_id, response in responses.items():
                 aq = questions.get(int(aq_id))
@@ -199,7 +228,7 @@ def attempt_submit(*, attempt: Attempt, now: dt.datetime | None = None) -> Attem
     A late submission is graded as at the deadline; responses saved after it are ignored."""
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        attempt = _locked(attempt)
         if attempt.state != AttemptState.IN_PROGRESS:
             return attempt
         attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now

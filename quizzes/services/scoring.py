@@ -7,19 +7,21 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from quizzes.models import Attempt, AttemptAnswer, AttemptState, QuestionType
+from quizzes.models import Attempt, AttemptAnswer, AttemptQuestion, AttemptState, QuestionType
+from quizzes.selectors import attempt_questions, attempt_response
 
 from .grading import ZERO, grade_response, percent_of, score_of
 
 
 def attempt_grade(*, attempt: Attempt, cutoff: dt.datetime | None, now: dt.datetime) -> Attempt:
-    """Grade every drawn question (the caller holds the attempt's row lock)."""
-    aqs = list(attempt.attempt_questions.select_related("question").prefetch_related("question__answers"))
-    responses = {r.attempt_question_id: r for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt)}
+    """Grade every drawn question (the caller holds the attempt's row lock, so the responses read
+    here are the final ones); the scores are written in two statements."""
+    aqs = attempt_questions(attempt)
+    rows = []
     for aq in aqs:
         if not aq.question.is_graded:
             continue  # a description: nothing to grade, no row (statistics count answers only)
-        row = responses.get(aq.id) or AttemptAnswer(attempt_question=aq)
+        row = attempt_response(aq) or AttemptAnswer(attempt_question=aq)
         late = cutoff is not None and row.saved_at is not None and row.saved_at > cutoff
         selected, text = ([], "") if late else (row.selected or [], row.text or "")
         if aq.question.qtype == QuestionType.ESSAY:
@@ -31,14 +33,20 @@ def attempt_grade(*, attempt: Attempt, cutoff: dt.datetime | None, now: dt.datet
             row.fraction = grade_response(aq.question, aq.question.answers.all(), selected, text)
             row.score = score_of(row.fraction, aq.mark)
             row.needs_grading = False
-        row.save()
-    return attempt_total(attempt=attempt, now=now)
+        rows.append(row)
+    AttemptAnswer.objects.bulk_create([row for row in rows if row.pk is None])
+    AttemptAnswer.objects.bulk_update([row for row in rows if row.pk is not None], ["fraction", "score", "needs_grading"])
+    return attempt_total(attempt=attempt, now=now, aqs=aqs, rows=rows)
 
 
-def attempt_total(*, attempt: Attempt, now: dt.datetime) -> Attempt:
-    """Sum the question scores; the attempt is final (and may pass) only when nothing awaits marking."""
-    rows = AttemptAnswer.objects.filter(attempt_question__attempt=attempt)
-    max_score = sum((aq.mark for aq in attempt.attempt_questions.all()), Decimal("0"))
+def attempt_total(*, attempt: Attempt, now: dt.datetime, aqs: list[AttemptQuestion] | None = None,
+                  rows: list[AttemptAnswer] | None = None) -> Attempt:
+    """Sum the question scores; the attempt is final (and may pass) only when nothing awaits marking.
+    `aqs` and `rows`: the attempt's drawn questions and every response row, when the caller holds them."""
+    if rows is None:
+        rows = list(AttemptAnswer.objects.filter(attempt_question__attempt=attempt))
+    marks = [aq.mark for aq in aqs] if aqs is not None else attempt.attempt_questions.values_list("mark", flat=True)
+    max_score = sum(marks, Decimal("0"))
     score = sum((r.score or ZERO for r in rows), Decimal("0"))
     pending = any(r.needs_grading for r in rows)
     attempt.max_score = max_score
@@ -57,5 +65,5 @@ def attempt_total(*, attempt: Attempt, now: dt.datetime) -> Attempt:
     attempt.save()
     if attempt.state == AttemptState.FINISHED and not attempt.quiz.exam_paper:
         # Not an exam paper: keep the attempt, its scores and per-question fractions, not the responses.
-        rows.update(selected=[], text="")
+        AttemptAnswer.objects.filter(attempt_question__attempt=attempt).update(selected=[], text="")
     return attempt

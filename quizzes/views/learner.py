@@ -15,12 +15,13 @@ from org.selectors.access import employee_of, is_hr
 from quizzes.errors import AttemptExpired
 from quizzes.models import Attempt, Quiz
 from quizzes.options import UNKNOWN, options_resolve
-from quizzes.presenters import questions_for_review, questions_for_taking
+from quizzes.presenters import questions_for_review, questions_for_taking, questions_unanswered
 from quizzes.selectors import (
+    attempt_questions,
     attempts_of,
     quiz_by_slug,
     quiz_grade,
-    quiz_question_pool,
+    quiz_pool_entries,
     quizzes_visible,
     review_shown,
 )
@@ -31,6 +32,7 @@ from quizzes.services.attempts import (
     attempt_submit,
     attempts_finalise_expired,
     attempts_remaining,
+    attempts_remaining_of,
 )
 
 
@@ -41,17 +43,19 @@ def _employee(request):
     return employee
 
 
-def _quiz(request, slug) -> Quiz:
-    quiz = quiz_by_slug(request.user, slug, quizzes_visible(request.user).prefetch_related("directives"))
+def _quiz(request, slug, queryset=None) -> Quiz:
+    quiz = quiz_by_slug(request.user, slug, queryset)
     if quiz is None or (quiz.draft and not is_hr(request.user)):
         raise Http404
     return quiz
 
 
 def _attempt(request, pk) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.for_actor(request.user).select_related("quiz", "employee"), pk=pk)
-    if attempt.employee_id != _employee(request).pk:
-        raise Http404
+    """The learner's own attempt, with its quiz; its employee is the request's (read with the user)."""
+    employee = _employee(request)
+    attempt = get_object_or_404(Attempt.objects.for_actor(request.user).select_related("quiz"),
+                                pk=pk, employee=employee)
+    attempt.employee = employee
     return attempt
 
 
@@ -70,19 +74,22 @@ def index(request):
 
 @login_required
 def detail(request, slug):
-    quiz = _quiz(request, slug)
+    quiz = _quiz(request, slug, quizzes_visible(request.user).prefetch_related("directives"))
     employee = _employee(request)
-    attempts_finalise_expired(quiz=quiz, employee=employee)
     attempts = list(attempts_of(quiz=quiz, employee=employee))
-    pool = len(quiz_question_pool(quiz))
+    now = timezone.now()
+    if any(a.is_open and a.deadline and a.deadline < now for a in attempts):
+        attempts_finalise_expired(quiz=quiz, employee=employee, now=now)  # time ran out: submitted first
+        attempts = list(attempts_of(quiz=quiz, employee=employee))
+    pool = len(quiz_pool_entries(quiz))
     context = {
         "quiz": quiz,
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.is_open), None),
-        "remaining": attempts_remaining(quiz=quiz, employee=employee),
+        "remaining": attempts_remaining_of(quiz=quiz, attempts=attempts),
         "grade": quiz_grade(quiz=quiz, employee=employee),
         "question_count": min(pool, quiz.max_questions) if quiz.max_questions else pool,
-        "closed": quiz.is_closed(timezone.now()),
+        "closed": quiz.is_closed(now),
     }
     return render(request, "quizzes/detail.html", context)
 
@@ -90,19 +97,19 @@ def detail(request, slug):
 @login_required
 @require_POST
 def start(request, slug):
-    quiz = _quiz(request, slug)
+    quiz = _quiz(request, slug)  # a draft reaches here for HR only
     try:
-        attempt = attempt_start(quiz=quiz, employee=_employee(request), allow_draft=is_hr(request.user))
+        attempt = attempt_start(quiz=quiz, employee=_employee(request), allow_draft=quiz.draft)
     except DomainError as exc:
         messages.error(request, str(exc))
         return redirect("quizzes:detail", slug=quiz.slug)
     return redirect("quizzes:take", pk=attempt.pk)
 
 
-def _responses_from(request, attempt: Attempt, shown: list[int]) -> dict[int, Response]:
+def _responses_from(request, aqs, shown: list[int]) -> dict[int, Response]:
     """The page's answers; options come as per-attempt tokens and go to the service as answer ids.
     A question not of this attempt keeps no tokens: the service refuses it."""
-    drawn = {aq.pk: aq for aq in attempt.attempt_questions.filter(pk__in=shown)}
+    drawn = {aq.pk: aq for aq in aqs}
     responses = {}
     for aq_id in shown:
         values = request.POST.getlist(f"g-{aq_id}")
@@ -124,14 +131,14 @@ def take(request, pk):
         messages.warning(request, _("Đã hết thời gian làm bài: bài được nộp tại thời điểm hết giờ."))
     if not attempt.is_open:
         return redirect("quizzes:result", pk=attempt.pk)
-    questions = questions_for_taking(attempt)
-    per_page = 1 if attempt.quiz.one_per_page else max(1, len(questions))
-    pages = max(1, -(-len(questions) // per_page))
+    aqs = attempt_questions(attempt)  # drawn once at the start: the same on every page
+    per_page = 1 if attempt.quiz.one_per_page else max(1, len(aqs))
+    pages = max(1, -(-len(aqs) // per_page))
     page = _page_number(request, pages)
     if request.method == "POST":
         shown = [int(v) for v in request.POST.getlist("shown") if v.isdigit()]
         try:
-            attempt_save_answers(attempt=attempt, responses=_responses_from(request, attempt, shown))
+            attempt_save_answers(attempt=attempt, responses=_responses_from(request, aqs, shown), aqs=aqs)
         except AttemptExpired as exc:
             messages.warning(request, str(exc))
             return redirect("quizzes:result", pk=attempt.pk)
@@ -148,6 +155,7 @@ def take(request, pk):
         if action.startswith("goto-") and action[5:].isdigit():
             target = int(action[5:])
         return redirect(f"{request.path}?trang={min(max(target, 1), pages)}")
+    questions = questions_for_taking(attempt, aqs)
     on_page = questions[(page - 1) * per_page: page * per_page]
     context = {
         "attempt": attempt,
@@ -175,19 +183,19 @@ def submit(request, pk):
     if request.method == "POST":
         attempt_submit(attempt=attempt)
         return redirect("quizzes:result", pk=attempt.pk)
-    questions = questions_for_taking(attempt)
-    context = {"attempt": attempt, "quiz": attempt.quiz, "questions": questions,
-               "unanswered": [q for q in questions if not q.answered], "now": timezone.now()}
+    # Only the numbers of the questions left unanswered: no options, no texts.
+    context = {"attempt": attempt, "quiz": attempt.quiz, "unanswered": questions_unanswered(attempt_questions(attempt)),
+               "now": timezone.now()}
     return render(request, "quizzes/submit.html", context)
 
 
 @login_required
 def result(request, pk):
     attempt = _attempt(request, pk)
-    attempts_finalise_expired(quiz=attempt.quiz, employee=attempt.employee)
-    attempt.refresh_from_db()
     if attempt.is_open:
-        return redirect("quizzes:take", pk=attempt.pk)
+        if not (attempt.deadline and timezone.now() > attempt.deadline):
+            return redirect("quizzes:take", pk=attempt.pk)
+        attempt = attempt_submit(attempt=attempt)  # time ran out: graded as at the deadline
     quiz = attempt.quiz
     shown = review_shown(attempt=attempt)
     context = {

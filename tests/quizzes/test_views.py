@@ -163,3 +163,29 @@ def test_index_lists_published_quizzes_with_my_standing(client, learner, quiz):
     assert "Kiểm tra 23-QĐ/TW" in html and "Chưa làm" in html and "Bản nháp ẩn" not in html
     take_and_submit(client, start(client, quiz))
     assert "Đạt" in page_text(client.get(reverse("quizzes:index")))
+
+
+def test_the_steps_read_as_many_rows_for_six_questions_as_for_three(client, learner):
+    """Issue 17: every step reads the attempt's questions in a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counts(slug, size):
+        quiz = make_quiz(slug=slug, questions=[make_question(text=f"{slug} {i}") for i in range(size)])
+        attempt = start(client, quiz)
+        take = reverse("quizzes:take", args=[attempt.pk])
+        aqs = list(attempt.attempt_questions.all())
+        answers = {"shown": [aq.pk for aq in aqs], "action": "finish"}
+        answers |= {f"q-{aq.pk}": option_token(aq.pk, aq.answer_order[0]) for aq in aqs}
+        steps = [("get", take, None), ("post", take, answers), ("get", reverse("quizzes:submit", args=[attempt.pk]), None),
+                 ("post", reverse("quizzes:submit", args=[attempt.pk]), {}),
+                 ("get", reverse("quizzes:result", args=[attempt.pk]), None)]
+        found = []
+        for method, url, data in steps:
+            with CaptureQueriesContext(connection) as queries:
+                response = getattr(client, method)(url, data) if data is not None else client.get(url)
+            assert response.status_code in (200, 302)
+            found.append(len(queries))
+        return found
+
+    assert counts("ba-cau", 3) == counts("sau-cau", 6)
