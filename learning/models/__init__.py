@@ -1,6 +1,6 @@
 from .campaigns import Campaign, Exemption, ProvinceCampaign, Requirement
 from .evidence import ManualEvidence
-from .kept import KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
+from .kept import KeptCampaign, KeptCount, KeptDayCount, KeptPerson, KeptStatus, KeptUnitCount
 from .records import SessionRecord, SessionRecordKind
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
 
@@ -13,6 +13,7 @@ __all__ = [
     "Exemption",
     "KeptCampaign",
     "KeptCount",
+    "KeptDayCount",
     "KeptPerson",
     "KeptStatus",
     "KeptUnitCount",

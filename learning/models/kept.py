@@ -157,3 +157,27 @@ class KeptUnitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.unit_id}/{self.category}/{self.due}"
+
+
+class KeptDayCount(models.Model):
+    """Counters of the kept rows per (unit today, category, evidence date): the rows (not exempt)
+    whose earliest evidence is dated that day, and the people (not exempt) done with every
+    requirement whose last evidence is dated that day — the trend ("Diễn biến") of today by a sum
+    over a few rows per unit and day (a row was done at T when its evidence is dated ≤ T)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=32, blank=True)
+    day = models.DateField()
+    done_rows = models.IntegerField(default=0)
+    done_people = models.IntegerField(default=0)
+
+    agency_lookup = "campaign__agency"
+    objects = AgencyScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit", "category", "day"],
+                                               name="kept_day_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.unit_id}/{self.category}/{self.day}"

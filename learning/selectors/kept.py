@@ -14,14 +14,26 @@ not kept or past its horizon, is computed from the evidence (`kept_fresh` says w
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 import pandas as pd
-from django.db.models import Count, F, Max, Q, Sum
-from django.db.models.functions import Substr
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Collate, Substr
 from django.utils import timezone
 
-from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount, Requirement
+from learning.models import (
+    Campaign,
+    KeptCampaign,
+    KeptCount,
+    KeptDayCount,
+    KeptPerson,
+    KeptStatus,
+    KeptUnitCount,
+    Requirement,
+)
 from learning.selectors.compliance import statuses_from
 from learning.selectors.summaries import GROUP_COLUMNS, Summary, rate
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
@@ -230,30 +242,105 @@ def kept_missing(*, campaign: Campaign, employee_ids: Iterable[int]) -> dict[int
 
 def kept_trend(*, campaign: Campaign, dates: list[dt.date], within: Iterable[OrgUnit] = (),
                category: str | None = None) -> pd.DataFrame:
-    """`dashboard.trend` of today's table from the kept rows, by two GROUP BYs in the database: rows
-    done by evidence date, and people done with everything by the date of their last evidence (the
-    trend's rule: a row was done at T when its evidence is dated ≤ T; audience and exemptions of today)."""
+    """`dashboard.trend` of today's table from the counters (the trend's rule: a row was done at T
+    when its evidence is dated ≤ T; audience and exemptions of today): rows and people done per
+    evidence date (`KeptDayCount`), totals from `KeptUnitCount` — a few rows per unit and day."""
     within = list(within)
-    statuses = KeptStatus.objects.all_agencies().filter(campaign_id=campaign.pk, exempt=False)
-    people = _counts(KeptPerson, campaign=campaign, within=within, category=category).filter(exempt=False)
-    if within or category:
-        statuses = statuses.filter(employee_id__in=people.values("employee_id"))
     sums = _counts(KeptUnitCount, campaign=campaign, within=within, category=category).aggregate(
         rows=Sum("rows"), exempt=Sum("exempt"), people=Sum("people"), exempt_people=Sum("exempt_people"))
-    total = int(sums["rows"] or 0) - int(sums["exempt"] or 0)  # the counters: no pass over the rows
-    done_on = dict(statuses.filter(evidence_date__isnull=False).values("evidence_date")
-                   .annotate(n=Count("id")).order_by().values_list("evidence_date", "n"))
-    finished = (statuses.values("employee_id").annotate(last=Max("evidence_date"), n=Count("id"),
-                                                        with_evidence=Count("evidence_date"))
-                .filter(n=F("with_evidence")).order_by().values_list("last", flat=True))
-    people_done_on: dict[dt.date, int] = {}
-    for last in finished:
-        people_done_on[last] = people_done_on.get(last, 0) + 1
+    total = int(sums["rows"] or 0) - int(sums["exempt"] or 0)
     counted = int(sums["people"] or 0) - int(sums["exempt_people"] or 0)
+    by_day = list(_counts(KeptDayCount, campaign=campaign, within=within, category=category)
+                  .values("day").annotate(n_rows=Sum("done_rows"), n_people=Sum("done_people"))
+                  .order_by().values_list("day", "n_rows", "n_people"))
     rows = []
     for day in dates:
-        done = sum(n for d, n in done_on.items() if d <= day)
-        done_people = sum(n for d, n in people_done_on.items() if d <= day)
+        done = sum(int(n) for d, n, _ in by_day if d <= day)
+        done_people = sum(int(n) for d, _, n in by_day if d <= day)
         rows.append({"as_of": day, "done": done, "total": total, "rows_rate": rate(done, total),
                      "done_people": done_people, "people": counted, "people_rate": rate(done_people, counted)})
     return pd.DataFrame(rows, columns=["as_of", "done", "total", "rows_rate", "done_people", "people", "people_rate"])
+
+
+def _code_points(field: str):
+    """`field` ordered by Unicode code points (the report's order, `compliance._people`), not by the
+    database's locale: PostgreSQL's "C" collation, SQLite's BINARY."""
+    return Collate(F(field), "BINARY" if connection.vendor == "sqlite" else "C")
+
+
+def _rows_shown(status: str | None, today: dt.date):
+    """How many of a person's rows have `status` today (all of them when None), from the person row
+    (an exemption covers the whole campaign: a person's rows are all exempt or none)."""
+    counted, missing = Q(exempt=False), F("total") - F("on_time") - F("late")
+    whens = {
+        EXEMPT: When(exempt=True, then=F("total")), COMPLETED: When(counted, then=F("on_time")),
+        COMPLETED_LATE: When(counted, then=F("late")),
+        PENDING: When(counted & Q(due__gte=today), then=missing),
+        OVERDUE: When(counted & Q(due__lt=today), then=missing),
+    }
+    if status not in whens:
+        return F("total")
+    return Case(whens[status], default=Value(0), output_field=IntegerField())
+
+
+class KeptDetail:
+    """Today's (person, requirement) rows of the campaign ("Chi tiết") in the report's order — unit
+    name, employee code, requirement order — for a paginator: one pass over the person rows (ids
+    and how many rows each shows), then only the people of the slice taken have their rows read.
+    Rows as dicts: employee_code, full_name, unit, category, requirement, status, evidence,
+    evidence_date (a date or None)."""
+
+    def __init__(self, *, campaign: Campaign, today: dt.date | None = None, within: Iterable[OrgUnit] = (),
+                 category: str | None = None, status: str | None = None):
+        self.campaign, self.today, self.status = campaign, today or timezone.localdate(), status or None
+        people = _counts(KeptPerson, campaign=campaign, within=within, category=category).annotate(
+            n=_rows_shown(self.status, self.today)).filter(n__gt=0)
+        found = list(people.order_by(_code_points("unit__name"), _code_points("employee__employee_code"))
+                     .values_list("employee_id", "n"))
+        self.ids = [employee_id for employee_id, _ in found]
+        self.ends = list(accumulate(n for _, n in found))
+
+    def __len__(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    def rows(self, start: int, stop: int) -> list[dict]:
+        stop = min(stop, len(self))
+        if start >= stop:
+            return []
+        first, last = bisect_right(self.ends, start), bisect_right(self.ends, stop - 1)
+        ids = self.ids[first:last + 1]
+        base = self.ends[first - 1] if first else 0
+        return self._read(ids)[start - base:stop - base]
+
+    def _read(self, ids: list[int]) -> list[dict]:
+        """The rows of these people (in this order) that the filter shows."""
+        requirements = {pk: (position, label) for position, (pk, label) in enumerate(
+            Requirement.objects.filter(campaign=self.campaign).order_by("order", "id")
+            .values_list("pk", "directive__number"))}
+        people = {row[0]: row[1:] for row in KeptPerson.objects.all_agencies().filter(
+            campaign_id=self.campaign.pk, employee_id__in=ids).values_list(
+            "employee_id", "employee__employee_code", "employee__full_name", "unit__name", "category")}
+        table = pd.DataFrame.from_records(
+            list(KeptStatus.objects.all_agencies().filter(campaign_id=self.campaign.pk, employee_id__in=ids)
+                 .values_list("employee_id", "requirement_id", "due", "exempt", "evidence", "evidence_date")),
+            columns=["employee_id", "requirement_id", "due", "exempt", "evidence", "evidence_date"])
+        if table.empty:
+            return []
+        table["due_day"] = table["due"].map(dt.date.toordinal).astype("int64")
+        table["day"] = table["evidence_date"].map(lambda d: d.toordinal() if d else None).astype("float64")
+        table["exempt"] = table["exempt"].astype(bool)
+        table["status"] = statuses_from(table, as_of=self.today)
+        if self.status:
+            table = table[table["status"] == self.status]
+        position = {employee_id: number for number, employee_id in enumerate(ids)}
+        rows = sorted(zip(table["employee_id"], table["requirement_id"], table["status"], table["evidence"],
+                          table["evidence_date"], strict=True),
+                      key=lambda row: (position[row[0]], requirements[row[1]][0]))
+        out = []
+        for employee_id, requirement_id, status, evidence, evidence_date in rows:
+            code, name, unit, category = people[employee_id]
+            out.append({"employee_id": int(employee_id), "employee_code": code, "full_name": name, "unit": unit,
+                        "category": category, "requirement": requirements[requirement_id][1], "status": status,
+                        "evidence": evidence,
+                        "evidence_date": evidence_date if isinstance(evidence_date, dt.date) else None})
+        return out

@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from learning.models import Campaign, KeptCampaign, KeptCount, KeptPerson, KeptStatus, KeptUnitCount
+from learning.models import Campaign, KeptCampaign, KeptCount, KeptDayCount, KeptPerson, KeptStatus, KeptUnitCount
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import (
     PersonRow,
@@ -170,6 +170,21 @@ COUNTERS = {
         },
         "from": "{person} p",
         "where": "p",
+    },
+    # The trend: rows done by their evidence date, people done with everything by their last one.
+    KeptDayCount: {
+        "keys": ["campaign_id", "unit_id", "category", "day"],
+        "select": ["d.campaign_id", "d.unit_id", "d.category", "d.day"],
+        "values": {"done_rows": "SUM(d.done_rows)", "done_people": "SUM(d.done_people)"},
+        "from": "(SELECT s.campaign_id, s.employee_id, p.unit_id, p.category, s.evidence_date AS day, "
+                "1 AS done_rows, 0 AS done_people FROM {status} s JOIN {person} p "
+                "ON p.campaign_id = s.campaign_id AND p.employee_id = s.employee_id "
+                "WHERE NOT s.exempt AND s.evidence_date IS NOT NULL "
+                "UNION ALL SELECT s.campaign_id, s.employee_id, p.unit_id, p.category, MAX(s.evidence_date), 0, 1 "
+                "FROM {status} s JOIN {person} p ON p.campaign_id = s.campaign_id AND p.employee_id = s.employee_id "
+                "WHERE NOT s.exempt GROUP BY s.campaign_id, s.employee_id, p.unit_id, p.category "
+                "HAVING COUNT(*) = COUNT(s.evidence_date)) d",
+        "where": "d",
     },
 }
 
@@ -492,7 +507,7 @@ def _counters_drift(*, campaign: Campaign, full: pd.DataFrame) -> int:
     unit_values = ["people", "exempt_people", "done_people", "missing_people", "trained_people", *values]
     units = people.groupby(["unit_id", "category", "due"])[unit_values].sum()
     drift = 0
-    for model, expected in ((KeptCount, cells), (KeptUnitCount, units)):
+    for model, expected in ((KeptCount, cells), (KeptUnitCount, units), (KeptDayCount, _days_expected(table))):
         keys = list(expected.index.names)
         stored = pd.DataFrame.from_records(
             list(model.objects.all_agencies().filter(campaign_id=campaign.pk).values_list(*keys, *expected.columns)),
@@ -503,6 +518,23 @@ def _counters_drift(*, campaign: Campaign, full: pd.DataFrame) -> int:
         right = stored.reindex(everyone)[list(expected.columns)].astype("float64").fillna(0)
         drift += int((left.values != right.values).any(axis=1).sum())
     return drift
+
+
+def _days_expected(table: pd.DataFrame) -> pd.DataFrame:
+    """`KeptDayCount` of a computed table: not exempt rows by evidence date, not exempt people with
+    evidence for every requirement by their last evidence date."""
+    counted = table[table["status"] != EXEMPT]
+    keys = ["unit_id", "category", "day"]
+    done = counted[counted["evidence_date"].notna()]
+    rows = pd.DataFrame({"unit_id": done["unit_id"], "category": done["category"], "day": done["evidence_date"],
+                         "done_rows": 1, "done_people": 0})
+    people = done.groupby("employee_id").agg(unit_id=("unit_id", "first"), category=("category", "first"),
+                                             day=("evidence_date", "max"), n=("evidence_date", "size"))
+    finished = people[people["n"] == counted.groupby("employee_id").size().reindex(people.index)]
+    people = pd.DataFrame({"unit_id": finished["unit_id"], "category": finished["category"], "day": finished["day"],
+                           "done_rows": 0, "done_people": 1})
+    both = pd.concat([rows, people], ignore_index=True) if len(people) else rows
+    return both.astype({"done_rows": "int64", "done_people": "int64"}).groupby(keys)[["done_rows", "done_people"]].sum()
 
 
 def kept_reconcile(*, campaign: Campaign, today: dt.date | None = None, repair: bool = True) -> Drift:

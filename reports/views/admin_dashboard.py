@@ -33,7 +33,7 @@ from core.exporters import Rendered, safe_cell
 from core.params import id_param
 from learning.models import Campaign
 from learning.selectors.campaigns import visible_campaigns
-from learning.selectors.kept import kept_missing, kept_people, kept_trend
+from learning.selectors.kept import KeptDetail, kept_missing, kept_people, kept_trend
 from learning.selectors.summaries import summary, with_flags
 from learning.statuses import PEOPLE_RATE, PEOPLE_RATE_HELP, ROWS_RATE, ROWS_RATE_HELP, ComplianceStatus, status_label
 from org.models import EmployeeCategory, OrgUnit
@@ -372,13 +372,26 @@ class DetailView(DashboardView):
                    "evidence_date"]
     export_headings = {name: name for name in list_export}  # the CONTRACT CSV header
 
+    def get_queryset(self):
+        if not self.kept:
+            return super().get_queryset()
+        if self.kept_within is None:
+            return []
+        # Today: the kept rows, the people of the page on screen only (no computation).
+        detail = KeptDetail(campaign=self.campaign, today=self.as_of, within=self.kept_within,
+                            category=self.params.get("category"), status=self.params.get("status") or None)
+        return SliceRows(detail, self._convert_rows)
+
     def rows(self):
         # Lazy: only the page on screen becomes dicts (the detail of 30,000 people is 570,000 rows).
         return FrameRows(self.status_table[DetailView.list_export], self._convert)
 
     @staticmethod
     def _convert(frame) -> list[dict]:
-        rows = frame.to_dict("records")
+        return DetailView._convert_rows(frame.to_dict("records"))
+
+    @staticmethod
+    def _convert_rows(rows: list[dict]) -> list[dict]:
         for row in rows:
             row["evidence_date"] = row["evidence_date"].isoformat() if row["evidence_date"] else ""
             row["status_label"] = status_label(row["status"])
@@ -411,6 +424,27 @@ class FrameRows:
     def __iter__(self):
         for start in range(0, len(self.frame), 5000):
             yield from self.convert(self.frame.iloc[start:start + 5000])
+
+
+class SliceRows:
+    """Rows that read themselves by slices (`rows(start, stop)`, `len`, iteration) seen by Django's
+    paginator as a sequence, converting only the slices it takes."""
+
+    def __init__(self, source, convert):
+        self.source, self.convert = source, convert
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self.source))
+            return self.convert(self.source.rows(start, stop))
+        return self.convert(self.source.rows(key, key + 1))[0]
+
+    def __iter__(self):
+        for start in range(0, len(self.source), 5000):
+            yield from self.convert(self.source.rows(start, start + 5000))
 
 
 class QueryRows:
@@ -451,6 +485,11 @@ class TargetsView(DashboardView):
         if not (getattr(request.user, "is_superuser", False) or is_hr(request.user)):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # The targets measure themselves (`campaign_targets_progress`: kept figures today): the
+        # base's `self.table` would compute the whole campaign for nothing.
+        return self.rows() if self.campaign is not None else []
 
     def rows(self):
         rows = []

@@ -11,15 +11,17 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from learning.models import KeptCampaign, KeptCount, KeptPerson, KeptStatus
+from learning.models import KeptCampaign, KeptCount, KeptDayCount, KeptPerson, KeptStatus
 from learning.selectors.compliance import compliance_horizon, compliance_person, compliance_table
 from learning.selectors.kept import (
+    KeptDetail,
     kept_by_requirement,
     kept_by_unit,
     kept_fresh,
     kept_summary,
     kept_table,
     kept_trained,
+    kept_trend,
     kept_unit_requirement_counts,
 )
 from learning.selectors.summaries import group_summary, person_rollup, rolled_up, summary
@@ -30,6 +32,8 @@ from learning.services.kept import (
     kept_rebuild,
     kept_reconcile,
 )
+from learning.statuses import STATUSES
+from reports.selectors.dashboard import trend
 from tests.learning.kept_world import DUE, START, World
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +63,28 @@ def assert_kept(world: World, today: dt.date, step: str = "") -> None:
             "requirement_id", kind="stable").reset_index(drop=True), by_requirement, f"{step} (requirements)")
         rolled = group_summary(rolled_up(full, depth=2), ["unit_id", "unit", "unit_path"]).sort_values("unit_path")
         assert_same(kept_by_unit(campaign=campaign, today=today, depth=2), rolled, f"{step} (departments)")
+        dates = [START + dt.timedelta(days=d) for d in range(0, (today - START).days, 17)] + [today]
+        pd.testing.assert_frame_equal(kept_trend(campaign=campaign, dates=dates), trend(full, dates),
+                                      check_dtype=False, obj=f"{step} (trend)")
+        assert_detail(campaign, full, today, step)
+
+
+def assert_detail(campaign, full: pd.DataFrame, today: dt.date, step: str) -> None:
+    """"Chi tiết" of today from the kept rows: the computed rows in the computed order, whole and by
+    pages, with every status filter."""
+    columns = ["employee_code", "full_name", "unit", "category", "requirement", "status", "evidence", "evidence_date"]
+    for status in (None, *STATUSES):
+        expected = full if status is None else full[full["status"] == status]
+        expected = expected[columns].assign(category=expected["category"].fillna(""),
+                                            evidence_date=expected["evidence_date"].map(
+                                                lambda d: d if isinstance(d, dt.date) else None))
+        rows = expected.to_dict("records")
+        detail = KeptDetail(campaign=campaign, today=today, status=status)
+        assert len(detail) == len(rows), f"{step} (detail {status})"
+        shown = [{k: r[k] for k in columns} for r in detail.rows(0, len(detail))]
+        assert shown == rows, f"{step} (detail {status})"
+        if len(rows) > 7:
+            assert [{k: r[k] for k in columns} for r in detail.rows(3, 10)] == rows[3:10], step
 
 
 def assert_same(kept: pd.DataFrame, expected: pd.DataFrame, step: str) -> None:
@@ -133,6 +159,14 @@ def test_reconcile_finds_and_repairs_drift():
     counter.completed += 1  # a counter alone drifting is found too
     counter.save()
     assert kept_reconcile(campaign=campaign, today=today, repair=False).different == 1
+    kept_rebuild(campaign=campaign, today=today)
+    stray = KeptDayCount.objects.create(campaign=campaign, unit=world.agency, category="", day=START,
+                                        done_rows=1, done_people=1)  # the trend's counter too
+    assert kept_reconcile(campaign=campaign, today=today, repair=False).different == 1
+    stray.done_rows = stray.done_people = 0
+    stray.save()  # a cell of zeros is no drift: the same sums
+    assert kept_reconcile(campaign=campaign, today=today, repair=False).different == 0
+    stray.delete()
     KeptStatus.objects.all_agencies().filter(campaign=campaign).order_by("pk").first().delete()
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(SystemExit) as exit_:

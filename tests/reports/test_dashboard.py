@@ -16,6 +16,7 @@ from learning.selectors.compliance import compliance_table
 from learning.selectors.summaries import group_summary
 from reports.models import Reminder, ReminderKind
 from reports.selectors import dashboard
+from reports.views.admin_dashboard import DetailView
 from tests.factories import EmployeeFactory, give_role, make_agency, make_unit, roles
 from tests.learning.compliance_helpers import attend, exempt, make_campaign, make_directive, make_session, manual
 
@@ -289,6 +290,8 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
         computed = _get(client, e[who].user, "by_unit", **params)
         requirements = _get(client, e[who].user, "by_requirement", **params)
         lists = {tab: _get(client, e[who].user, tab, **params) for tab in ("people", "overdue", "trend")}
+        details = {status: _get(client, e[who].user, "detail", **params, status=status)
+                   for status in ("", "overdue", "completed", "exempt")}
         kept_rebuild(campaign=campaign)
         assert dashboard.kept_answers(campaign=campaign, as_of=AS_OF)
         with django_assert_max_num_queries(30) as queries:
@@ -316,6 +319,15 @@ def test_by_unit_today_reads_the_kept_statuses(client, world, who, filters, djan
             assert [{k: p[k] for k in shown} for p in kept_list.context["object_list"]] == \
                 [{k: p[k] for k in shown} for p in computed_list.context["object_list"]], tab
             assert kept_list.context["summary"] == computed_list.context["summary"], tab
+        columns = [*DetailView.list_export, "status_label", "evidence_label"]
+        for status, computed_detail in details.items():  # "Chi tiết": the page's people's rows
+            with django_assert_max_num_queries(35) as queries:
+                kept_detail = _get(client, e[who].user, "detail", **params, status=status)
+            assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries), status
+            assert kept_detail.context["paginator"].count == computed_detail.context["paginator"].count, status
+            assert [{k: r[k] for k in columns} for r in kept_detail.context["object_list"]] == \
+                [{k: r[k] for k in columns} for r in computed_detail.context["object_list"]], status
+            assert kept_detail.context["summary"] == computed_detail.context["summary"], status
         if not filters:  # the home panel's figures
             from django.test import RequestFactory
 
