@@ -14,10 +14,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from learning.models import Requirement
 from learning.selectors.compliance import compliance_table, compliance_tables
-from learning.selectors.kept import kept_by_unit
+from learning.selectors.kept import kept_by_requirement, kept_by_unit, kept_trend
 from learning.selectors.province import province_campaigns
-from learning.selectors.summaries import group_summary, rolled_up
+from learning.selectors.summaries import GROUP_COLUMNS, group_summary, rate, rolled_up
 from learning.statuses import COMPLETED, COMPLETED_LATE, EXEMPT, OVERDUE, PENDING, STATUSES
 from org.models import Province
 from reports.models import AnnualReport, ScoringDossier, Submission
@@ -40,8 +41,13 @@ def province_table(*, province: Province, slug: str, as_of: dt.date | None = Non
 def by_agency(*, province: Province, slug: str, table: pd.DataFrame) -> pd.DataFrame:
     """One row per agency of the province, by agency code: the summary family (both named rates);
     an agency without the campaign has zeros and no rate (`adopted` False)."""
-    pairs = province_campaigns(province=province, slug=slug)
     figures = group_summary(table, ["agency_id"]).set_index("agency_id") if len(table) else None
+    return _agency_rows(province=province, slug=slug, figures=figures)
+
+
+def _agency_rows(*, province: Province, slug: str, figures: pd.DataFrame | None) -> pd.DataFrame:
+    """`by_agency` from the summary family per agency (`figures`, indexed by agency id)."""
+    pairs = province_campaigns(province=province, slug=slug)
     rows = []
     for agency, campaign in pairs:
         row = {"agency_id": agency.pk, "agency_code": agency.code, "agency": agency.name,
@@ -130,21 +136,62 @@ def province_dashboard(*, province: Province, slug: str, as_of: dt.date) -> dict
     found = cache.get(key)
     if found is not None:
         return found
-    table = province_table(province=province, slug=slug, as_of=as_of)
-    agencies = by_agency(province=province, slug=slug, table=table)
     campaigns = [c for _, c in province_campaigns(province=province, slug=slug) if c is not None]
     start = min((c.start for c in campaigns), default=as_of)
-    figures = {
-        "agencies": agencies,
-        "directives": by_agency_directive(table),
-        "trend": province_trend(table, start=start, as_of=as_of) if len(table) else None,
-        "requirements": list(dict.fromkeys(table.sort_values("requirement_order", kind="stable")["requirement"]))
-        if len(table) else [],
-        "due": max((c.due for c in campaigns), default=None),
-        "title": campaigns[0].title if campaigns else slug,
-    }
+    if campaigns and all(kept_answers(campaign=c, as_of=as_of) for c in campaigns):
+        figures = _kept_figures(province=province, slug=slug, campaigns=campaigns, start=start, as_of=as_of)
+    else:
+        table = province_table(province=province, slug=slug, as_of=as_of)
+        figures = {
+            "agencies": by_agency(province=province, slug=slug, table=table),
+            "directives": by_agency_directive(table),
+            "trend": province_trend(table, start=start, as_of=as_of) if len(table) else None,
+            "requirements": list(dict.fromkeys(table.sort_values("requirement_order", kind="stable")["requirement"]))
+            if len(table) else [],
+        }
+    figures.update(due=max((c.due for c in campaigns), default=None), title=campaigns[0].title if campaigns else slug)
     cache.set(key, figures, DASHBOARD_CACHE_SECONDS)
     return figures
+
+
+def _kept_figures(*, province: Province, slug: str, campaigns: list, start: dt.date, as_of: dt.date) -> dict:
+    """`province_dashboard`'s figures of today from each agency's kept counters, no computation: per
+    agency its root unit's summary family, per agency × directive its requirements' counts, the
+    trend summed over the agencies (every figure of it adds up), the directives in requirement
+    order as the computation lists them."""
+    dates = month_ends(start, as_of)
+    summaries, directives, trends, labels = [], [], [], {}
+    for campaign in campaigns:
+        whole = kept_by_unit(campaign=campaign, today=as_of, depth=1)  # the agency is its tree's root
+        if whole.empty:  # nobody to study: no rows in the computation either
+            continue
+        summaries.append(whole.assign(agency_id=campaign.agency_id))
+        order = {pk: n for n, pk in enumerate(Requirement.objects.filter(campaign=campaign).order_by("order", "id")
+                                              .values_list("pk", flat=True))}
+        cells = kept_by_requirement(campaign=campaign, today=as_of)
+        cells = cells.assign(agency_id=campaign.agency_id, requirement_order=cells["requirement_id"].map(order))
+        directives.append(cells)
+        for position, label in zip(cells["requirement_order"], cells["requirement"], strict=True):
+            labels.setdefault(int(position), []).append(label)
+        trends.append(kept_trend(campaign=campaign, dates=dates))
+    if not summaries:
+        return {"agencies": _agency_rows(province=province, slug=slug, figures=None),
+                "directives": by_agency_directive(pd.DataFrame()), "trend": None, "requirements": []}
+    figures = pd.concat(summaries, ignore_index=True).set_index("agency_id")[GROUP_COLUMNS]
+    columns = ["agency_id", "requirement_order", "requirement", *STATUSES, "rows", "counted_rows", "done_rows",
+               "rows_rate"]
+    matrix = pd.concat(directives, ignore_index=True).astype({"requirement_order": "int64"}).sort_values(
+        ["agency_id", "requirement_order", "requirement"], ignore_index=True)[columns]
+    summed = sum(frame[["done", "total", "done_people", "people"]] for frame in trends)
+    months = pd.DataFrame({"as_of": dates, **{name: summed[name].astype(int) for name in summed.columns}})
+    months["rows_rate"] = [rate(done, total) for done, total in zip(months["done"], months["total"], strict=True)]
+    months["people_rate"] = [rate(done, people) for done, people in
+                             zip(months["done_people"], months["people"], strict=True)]
+    return {
+        "agencies": _agency_rows(province=province, slug=slug, figures=figures), "directives": matrix,
+        "trend": months[["as_of", "done", "total", "rows_rate", "done_people", "people", "people_rate"]],
+        "requirements": list(dict.fromkeys(label for position in sorted(labels) for label in labels[position])),
+    }
 
 
 def ranked(agencies: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -132,3 +132,30 @@ def test_others_get_nothing(client, world):
     assert response.status_code == 200 and response.context.get("agencies") is None
     assert client.get(reverse("province_dashboard:agency", args=[world["sct"].pk])).status_code == 404
     assert OrgUnit.objects.filter(depth=1).count() == 3
+
+
+def test_today_reads_every_agencys_kept_counters(world, django_assert_max_num_queries):
+    """The dashboard of today when every agency's campaign is kept: the same figures as the
+    computation, without reading the evidence."""
+    import pandas as pd
+    import time_machine
+    from django.core.cache import cache
+
+    from learning.services.kept import kept_rebuild
+    from reports.selectors.province import province_dashboard
+
+    today = dt.date(2024, 12, 1)
+    campaigns = list(Campaign.objects.all_agencies().filter(slug="chung-2024"))
+    with time_machine.travel(dt.datetime(2024, 12, 1, 3, 0, tzinfo=dt.UTC), tick=False):
+        computed = province_dashboard(province=world["province"], slug="chung-2024", as_of=today)
+        for campaign in campaigns:
+            kept_rebuild(campaign=campaign)
+        cache.clear()
+        with django_assert_max_num_queries(60) as queries:
+            kept = province_dashboard(province=world["province"], slug="chung-2024", as_of=today)
+    assert not any("learning_attendance" in q["sql"] for q in queries.captured_queries)
+    assert kept["requirements"] == computed["requirements"] == ["23-QĐ/TW", "33/CT-TTg"]
+    assert (kept["due"], kept["title"]) == (computed["due"], computed["title"])
+    for name in ("agencies", "directives", "trend"):
+        pd.testing.assert_frame_equal(kept[name].reset_index(drop=True), computed[name].reset_index(drop=True),
+                                      check_dtype=False, obj=name)
