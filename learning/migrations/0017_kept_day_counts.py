@@ -25,6 +25,12 @@ FILL = (
 def fill(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(FILL)
+        if schema_editor.connection.vendor == "postgresql":
+            # The planner's statistics of the kept tables (filled in bulk, maybe never analysed where
+            # autovacuum is off): without them it estimates 160 person rows for 30,000 and counts a
+            # page of "Danh sách cán bộ" by nested loops (≈ 300 ms instead of ≈ 40).
+            cursor.execute("ANALYZE learning_keptperson, learning_keptstatus, learning_keptcount, "
+                           "learning_keptunitcount, learning_keptdaycount")
 
 
 class Migration(migrations.Migration):
