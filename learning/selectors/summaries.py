@@ -140,6 +140,12 @@ def group_summary(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         overdue_people=("overdue", "sum"),
     )
     out = per_group.join(rows)
+    return _with_rates(out, keys)
+
+
+def _with_rates(out: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The counted, done and rate columns from the additive counts (indexed by `keys`): one
+    arithmetic for a whole table and for summed slices, hence the same floats."""
     out["counted_people"] = out["people"] - out["exempt_people"]
     out["counted_rows"] = out["rows"] - out[EXEMPT]
     out["done_rows"] = out[COMPLETED] + out[COMPLETED_LATE]
@@ -244,15 +250,7 @@ def _combined(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
     if len(parts) == 1:
         return parts[0]
     out = pd.concat(parts, ignore_index=True).groupby(keys, sort=False)[ADDITIVE_COLUMNS].sum()
-    out["counted_people"] = out["people"] - out["exempt_people"]
-    out["counted_rows"] = out["rows"] - out[EXEMPT]
-    out["done_rows"] = out[COMPLETED] + out[COMPLETED_LATE]
-    out["people_rate"] = 100.0 * out["done_people"] / out["counted_people"].where(out["counted_people"] > 0)
-    out["rows_rate"] = 100.0 * out["done_rows"] / out["counted_rows"].where(out["counted_rows"] > 0)
-    out = out.reset_index()
-    for column in GROUP_COLUMNS[:-2]:
-        out[column] = out[column].astype(int)
-    return out[[*keys, *GROUP_COLUMNS]]
+    return _with_rates(out, keys)
 
 
 def rolled_up(table: pd.DataFrame, *, depth: int) -> pd.DataFrame:
