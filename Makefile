@@ -63,6 +63,7 @@ lint: dev-venv
 BENCH_SIZES ?= 10000,30000,100000
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/perf_bench
 bench: dev-venv
+	$(BIN)/pip install --quiet -r benchmarks/load/requirements.txt  # locust, for the suite's HTTP op
 	$(PY) -m benchmarks.suite --database-url $(BENCH_DB) --sizes $(BENCH_SIZES) --markdown $(BENCH_ARGS)
 
 clean:

@@ -254,6 +254,8 @@ def measure_http(url: str, env: dict) -> dict:
     """The HTTP load test on a copy of the size's database (the run writes attempts and check-ins):
     `prepare.py` (logins, a session open now, the load quiz), then run.sh's levels and capacity
     phases; the figures from locust's CSVs, the database checked by verify.py."""
+    if not (Path(sys.executable).parent / "locust").exists():
+        return {"error": "locust is not installed: pip install -r benchmarks/load/requirements.txt"}
     base, name = url.rsplit("/", 1)
     copy = f"{name}_http"
     admin = base + "/postgres"
@@ -261,6 +263,8 @@ def measure_http(url: str, env: dict) -> dict:
     subprocess.run(["psql", admin, "-q", "-c", f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'], check=True)
     load_env = {**env, "DATABASE_URL": f"{base}/{copy}", "DJANGO_SETTINGS_MODULE": "benchmarks.load.settings",
                 "SECRET_KEY": env.get("SECRET_KEY", "load-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")}
+    for stale in (LOAD / "results").glob("*_stats.csv"):
+        stale.unlink()  # an earlier run's figures must not pass for this one's
     started = time.perf_counter()
     try:
         subprocess.run([sys.executable, str(LOAD / "prepare.py"), "--logins", str(HTTP_LOGINS)], env=load_env,
@@ -268,8 +272,8 @@ def measure_http(url: str, env: dict) -> dict:
         run = subprocess.run(["bash", str(LOAD / "run.sh")], capture_output=True, text=True, env={
             **load_env, "SKIP_SEED": "1", "LOAD_DB": copy, "USERS": str(HTTP_USERS), "THINK": HTTP_THINK,
             "STEADY": str(HTTP_STEADY), "PHASES": "levels capacity"})
-        if run.returncode != 0:
-            return {"error": (run.stdout + run.stderr)[-2000:]}
+        if run.returncode != 0 or not (LOAD / "results" / "cap-base_stats.csv").exists():
+            return {"error": (run.stdout + run.stderr)[-2000:] or "no locust results (is locust installed?)"}
         result = {"users": HTTP_USERS, "think": HTTP_THINK, "mix": _locust_aggregate(f"mix-{HTTP_USERS}"),
                   "bare": _locust_aggregate(f"base-{HTTP_USERS}"), "capacity_mix": _locust_aggregate("cap-mix"),
                   "capacity_bare": _locust_aggregate("cap-base"),

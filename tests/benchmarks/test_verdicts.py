@@ -175,3 +175,9 @@ def test_province_dashboard_verdict_only_at_scale():
     record["result"]["province"] = {"wall_ms": 100.0, "people": 30_000, "agencies": 20}
     full = {row.name: row for row in v.dashboard_verdicts({"dashboard": record}, 30_000)}[v.PROVINCE_NAME]
     assert full.value == 25.0 and full.passed is False
+
+
+def test_a_failed_http_run_is_not_measured_never_passed():
+    rows = v.http_verdicts(measurements(http={"error": "locust is not installed"}))
+    assert [row.value for row in rows] == [None, None] and all(row.passed is None for row in rows)
+    assert all(row.shown() == "not measured" for row in rows)
