@@ -54,9 +54,15 @@ def hit(key: str, *, window: int) -> int:
     """Count one hit under `key` in the current window of `window` seconds; the count so far."""
     bucket = int(time.time() // window)
     full = f"ratelimit:{key}:{bucket}"
+    # Read first: on the database cache a repeated hit is then one SELECT and one write, where
+    # add-then-incr costs a failed INSERT (and its rollback), a SELECT and the write.
+    current = cache.get(full)
+    if current is not None:
+        cache.set(full, current + 1, timeout=window)
+        return current + 1
     if cache.add(full, 1, timeout=window):
         return 1
-    try:
+    try:  # another process counted the first hit meanwhile
         return cache.incr(full)
     except ValueError:  # expired between add and incr
         cache.add(full, 1, timeout=window)

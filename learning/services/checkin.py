@@ -120,6 +120,15 @@ class Inspection:
         return str(MESSAGES.get(self.reason, "")) if self.reason else ""
 
 
+def _unsign(session_id: int, signed: str) -> dict | None:
+    """The payload of a code of session `session_id`; None when it is not one (a BadSignature
+    propagates: the caller tells a foreign code from a forged one)."""
+    payload = signing.Signer(salt=_salt(session_id)).unsign_object(signed)
+    if not isinstance(payload, dict) or payload.get("s") != session_id or not isinstance(payload.get("t"), int):
+        return None
+    return payload
+
+
 def _decode(token: str) -> Inspection:
     """Check the signature. The session id before the dot only routes; the signed payload decides."""
     prefix, _, signed = (token or "").partition(".")
@@ -129,10 +138,10 @@ def _decode(token: str) -> Inspection:
     if session is None:
         return Inspection(reason=Reason.INVALID)
     try:
-        payload = signing.Signer(salt=_salt(session.pk)).unsign_object(signed)
+        payload = _unsign(session.pk, signed)
     except signing.BadSignature:
         return Inspection(session=session, reason=_foreign_or_invalid(signed))
-    if not isinstance(payload, dict) or payload.get("s") != session.pk or not isinstance(payload.get("t"), int):
+    if payload is None:
         return Inspection(session=session, reason=Reason.INVALID)
     return Inspection(session=session, slot=payload["t"], nonce=str(payload.get("n", ""))[:64])
 
@@ -244,9 +253,17 @@ def checkin_ticket_save(store, *, inspection: Inspection, now: dt.datetime | Non
 
 
 def checkin_ticket_time(store, *, token: str) -> dt.datetime | None:
-    """When this browser first scanned `token`, if it did (nonce of the signed payload)."""
-    found = _decode(token)
-    if not found.ok:
+    """When this browser first scanned `token`, if it did (nonce of the signed payload). The
+    signature alone decides, without reading the session (`checkin_inspect` reads it next and
+    refuses the scan, whatever its time, when it does not exist)."""
+    prefix, _, signed = (token or "").partition(".")
+    if not prefix.isdigit() or not signed:
         return None
-    at = store.get(TICKETS_KEY, {}).get(found.nonce)
+    try:
+        payload = _unsign(int(prefix), signed)
+    except signing.BadSignature:
+        return None
+    if payload is None:
+        return None
+    at = store.get(TICKETS_KEY, {}).get(str(payload.get("n", ""))[:64])
     return dt.datetime.fromisoformat(at) if at else None

@@ -20,8 +20,8 @@ from quizzes.selectors import (
     attempt_questions,
     attempts_of,
     quiz_by_slug,
-    quiz_grade,
-    quiz_pool_entries,
+    quiz_grade_of,
+    quiz_pool_size,
     quizzes_visible,
     review_shown,
 )
@@ -81,13 +81,13 @@ def detail(request, slug):
     if any(a.is_open and a.deadline and a.deadline < now for a in attempts):
         attempts_finalise_expired(quiz=quiz, employee=employee, now=now)  # time ran out: submitted first
         attempts = list(attempts_of(quiz=quiz, employee=employee))
-    pool = len(quiz_pool_entries(quiz))
+    pool = quiz_pool_size(quiz)
     context = {
         "quiz": quiz,
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.is_open), None),
         "remaining": attempts_remaining_of(quiz=quiz, attempts=attempts),
-        "grade": quiz_grade(quiz=quiz, employee=employee),
+        "grade": quiz_grade_of(quiz=quiz, attempts=attempts),
         "question_count": min(pool, quiz.max_questions) if quiz.max_questions else pool,
         "closed": quiz.is_closed(now),
     }
