@@ -54,7 +54,7 @@ class AttendanceSource(EvidenceSource):
                 when += " " + session.start_time.strftime("%H:%M")
             offer = Offer(kind=self.kind, title=_("Hội nghị sắp tới"), when=when, detail=session.title,
                           group_id=session.campaign_id)
-            for directive in session.directives.all():
+            for directive in session.directive_list:
                 if directive.pk in directive_ids:
                     offers.setdefault(directive.pk, []).append(offer)
         return offers

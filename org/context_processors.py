@@ -1,7 +1,7 @@
 """What every page's header needs to know about the signed-in account."""
 
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from org.selectors.access import employee_of
@@ -28,7 +28,6 @@ def can_open_admin(user) -> bool:
     cached = getattr(user, "_perm_cache", None)  # Django's own, when this request already read it
     if cached is not None:
         return "wagtailadmin.access_admin" in cached
-    own = Permission.user_set.through.objects.filter(permission=OuterRef("pk"), user_id=user.pk)
-    groups = Permission.group_set.through.objects.filter(permission=OuterRef("pk"), group__user=user.pk)
-    return Permission.objects.filter(Exists(own) | Exists(groups), content_type__app_label="wagtailadmin",
+    # One join on each side of an OR: half the Python of two EXISTS subqueries, the same rows.
+    return Permission.objects.filter(Q(user=user.pk) | Q(group__user=user.pk), content_type__app_label="wagtailadmin",
                                      codename="access_admin").exists()

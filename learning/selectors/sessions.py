@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from courses.selectors import directive_pages
 from learning.models import (
     Attendance,
     AttendanceStatus,
@@ -21,7 +22,7 @@ from learning.models import (
     StudySession,
 )
 from learning.selectors.audience import campaign_audience
-from org.models import Employee
+from org.models import Employee, OrgUnit
 from org.selectors.access import employee_of, is_hr
 from org.selectors.history import in_units_on
 
@@ -142,12 +143,15 @@ def session_end(session: StudySession) -> dt.datetime:
 
 
 def upcoming_sessions_for(employee: Employee, *, today: dt.date | None = None, limit: int = 10) -> list[StudySession]:
-    """Sessions from today on whose audience includes `employee`, soonest first."""
+    """Sessions from today on whose audience includes `employee`, soonest first, each with its
+    directives as `directive_list` (what the page lists and the attendance offers match)."""
     today = today or timezone.localdate()
+    paths = OrgUnit.objects.only("path")  # all that the audience rule reads of a unit
     candidates = (
         StudySession.objects.filter(campaign__agency_id=employee.agency_id, date__gte=today)
         .select_related("campaign")
-        .prefetch_related("directives", "audience_units", "campaign__audience_units")
+        .prefetch_related(Prefetch("audience_units", queryset=paths),
+                          Prefetch("campaign__audience_units", queryset=paths))
         .order_by("date", "start_time")
     )
     found = []
@@ -156,7 +160,24 @@ def upcoming_sessions_for(employee: Employee, *, today: dt.date | None = None, l
             found.append(session)
             if len(found) >= limit:
                 break
+    _add_directive_lists(found)
     return found
+
+
+def _add_directive_lists(sessions: list[StudySession]) -> None:
+    """Set each session's `directive_list` (page-tree order, as `session.directives.all()`): the links
+    in one narrow query, the pages from the content cache (no page columns read per request)."""
+    if not sessions:
+        return
+    links = list(StudySession.directives.through.objects.filter(studysession_id__in=[s.pk for s in sessions])
+                 .values_list("studysession_id", "directivepage_id"))
+    pages = directive_pages(directive_id for _, directive_id in links)
+    by_session: dict[int, list] = {}
+    for session_id, directive_id in links:
+        if directive_id in pages:
+            by_session.setdefault(session_id, []).append(pages[directive_id])
+    for session in sessions:
+        session.directive_list = sorted(by_session.get(session.pk, []), key=lambda page: page.path)
 
 
 def attendance_history_for(employee: Employee) -> QuerySet[Attendance]:

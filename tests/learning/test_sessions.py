@@ -125,6 +125,9 @@ def test_upcoming_sessions_and_history_for_employee(org):
     assert upcoming_sessions_for(org["an"], today=D(2026, 11, 26)) == [soon]
     assert [s.title for s in upcoming_sessions_for(org["cuong"], today=D(2026, 11, 26))] == [
         "Hội nghị sắp tới", "Chỉ QLCN"]
+    for session in upcoming_sessions_for(org["cuong"], today=D(2026, 11, 26)):
+        # The page's list of directives, from the content cache: the session's, in page-tree order.
+        assert session.directive_list == list(StudySession.objects.get(pk=session.pk).directives.all())
     history = list(attendance_history_for(org["an"]))
     assert [(a.session, a.status) for a in history] == [(past, "late")]
     assert list(attendance_history_for(org["binh"])) == []

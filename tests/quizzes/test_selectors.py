@@ -105,3 +105,13 @@ def test_grade_of_the_attempts_read_is_the_grade_the_database_orders(method):
                                submitted_at=submitted, evidence_date=day)
         attempts = list(Attempt.objects.filter(quiz=quiz, employee=employee).order_by("number"))
         assert quiz_grade_of(quiz=quiz, attempts=attempts) == quiz_grade(quiz=quiz, employee=employee)
+
+
+def test_quiz_offer_links_are_the_detail_pages():
+    from django.urls import reverse
+
+    from quizzes.evidence_sources import _quiz_urls
+
+    url = _quiz_urls()  # one reverse for all the links of a page
+    for slug in ["kt-1", "Bai_KT-2024", "x"]:
+        assert url(slug) == reverse("quizzes:detail", args=[slug])
