@@ -112,11 +112,17 @@ class EmployeeCodeOrEmailBackend(ModelBackend):
         return None
 
     def get_user(self, user_id):
-        """The session's account with its staff profile in the same query: nearly every page asks
-        for the profile (the header's links, the learner's own rows, the agency scope)."""
-        user_model = get_user_model()
-        try:
-            user = user_model._default_manager.select_related("employee").get(pk=user_id)
-        except user_model.DoesNotExist:
-            return None
+        """The session's account with its staff profile and its admin access in the same query
+        (the session's own, `org.sessions`): nearly every page asks for the profile (the header's
+        links, the learner's own rows, the agency scope) and the header for the admin link."""
+        from org.sessions import access_admin_exists, session_account
+
+        user = session_account(user_id)  # read with this request's session (org.sessions)
+        if user is None:
+            user_model = get_user_model()
+            try:
+                user = user_model._default_manager.select_related("employee").annotate(
+                    _access_admin=access_admin_exists("pk")).get(pk=user_id)
+            except user_model.DoesNotExist:
+                return None
         return user if self.user_can_authenticate(user) else None

@@ -20,11 +20,15 @@ def profile(request):
 
 def can_open_admin(user) -> bool:
     """`user.is_staff or user.has_perm("wagtailadmin.access_admin")` in at most one query (Django's
-    permission check reads the user's and the groups' permissions in two, on every learner page)."""
+    permission check reads the user's and the groups' permissions in two, on every learner page),
+    none when the account was read with its session."""
     if user.is_staff or (user.is_active and user.is_superuser):
         return True
     if not user.is_active:
         return False
+    known = getattr(user, "_access_admin", None)  # read with the account (org.auth, org.sessions)
+    if known is not None:
+        return known
     cached = getattr(user, "_perm_cache", None)  # Django's own, when this request already read it
     if cached is not None:
         return "wagtailadmin.access_admin" in cached

@@ -124,6 +124,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Database sessions stored with their account: one query reads both (org/sessions.py).
+SESSION_ENGINE = "org.sessions"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "org.auth.EmployeeCodeOrEmailBackend",

@@ -1,0 +1,83 @@
+"""SESSION_ENGINE (issue 17): Django's database sessions, kept in `LoginSession` with the account
+they belong to, so that a signed-in request reads its session, its account, the account's staff
+profile and whether it may open the admin in ONE query (Django's own engine and auth middleware
+take two, and the header's admin link a third).
+
+The account read with the session is handed to `EmployeeCodeOrEmailBackend.get_user` for the same
+request only: Django's `auth.get_user` still checks the session's backend and password hash, and
+the hand-off is dropped when the next request starts."""
+
+from __future__ import annotations
+
+import logging
+from contextvars import ContextVar
+
+from django.contrib.auth.models import Permission
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.core.exceptions import SuspiciousOperation
+from django.core.signals import request_started
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+ACCESS_ADMIN = ("wagtailadmin", "access_admin")
+
+_account: ContextVar[object | None] = ContextVar("org_session_account", default=None)
+
+
+def access_admin_exists(user_ref: str) -> Exists:
+    """True when the account at `user_ref` holds Wagtail's access_admin permission, itself or
+    through a group (staff and superusers are decided from the account's own flags)."""
+    own = Permission.user_set.through.objects.filter(permission=OuterRef("pk"), user_id=OuterRef(OuterRef(user_ref)))
+    groups = Permission.group_set.through.objects.filter(permission=OuterRef("pk"),
+                                                         group__user=OuterRef(OuterRef(user_ref)))
+    app_label, codename = ACCESS_ADMIN
+    return Exists(Permission.objects.filter(Exists(own) | Exists(groups), content_type__app_label=app_label,
+                                            codename=codename))
+
+
+def session_account(user_id) -> object | None:
+    """The account this request's session was read with, when it is `user_id`'s."""
+    account = _account.get()
+    if account is not None and str(account.pk) == str(user_id):
+        return account
+    return None
+
+
+def _forget_account(**kwargs) -> None:
+    _account.set(None)
+
+
+request_started.connect(_forget_account, dispatch_uid="org-session-account-forget")
+
+
+class SessionStore(DatabaseSessionStore):
+    @classmethod
+    def get_model_class(cls):
+        from org.models import LoginSession
+
+        return LoginSession
+
+    def create_model_instance(self, data):
+        session = super().create_model_instance(data)
+        try:
+            session.user_id = int(data.get("_auth_user_id"))
+        except (TypeError, ValueError):
+            session.user_id = None
+        return session
+
+    def _get_session_from_db(self):
+        """Django's lookup, with the account (and its profile) when signed in."""
+        _account.set(None)
+        sessions = self.model.objects.select_related("user__employee").annotate(
+            user_access_admin=access_admin_exists("user_id"))
+        try:
+            session = sessions.get(session_key=self.session_key, expire_date__gt=timezone.now())
+        except (self.model.DoesNotExist, SuspiciousOperation) as error:
+            if isinstance(error, SuspiciousOperation):
+                logging.getLogger(f"django.security.{error.__class__.__name__}").warning(str(error))
+            self._session_key = None
+            return None
+        if session.user is not None:
+            session.user._access_admin = session.user_access_admin
+            _account.set(session.user)
+        return session
