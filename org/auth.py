@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+from org.sessions import access_admin, session_account
+
 MAX_CANDIDATES = 5
 
 
@@ -115,14 +117,12 @@ class EmployeeCodeOrEmailBackend(ModelBackend):
         """The session's account with its staff profile and its admin access in the same query
         (the session's own, `org.sessions`): nearly every page asks for the profile (the header's
         links, the learner's own rows, the agency scope) and the header for the admin link."""
-        from org.sessions import access_admin_exists, session_account
-
         user = session_account(user_id)  # read with this request's session (org.sessions)
         if user is None:
             user_model = get_user_model()
             try:
                 user = user_model._default_manager.select_related("employee").annotate(
-                    _access_admin=access_admin_exists("pk")).get(pk=user_id)
+                    _access_admin=access_admin(user_model, "id")).get(pk=user_id)
             except user_model.DoesNotExist:
                 return None
         return user if self.user_can_authenticate(user) else None

@@ -12,11 +12,15 @@ from __future__ import annotations
 import logging
 from contextvars import ContextVar
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.core.exceptions import SuspiciousOperation
 from django.core.signals import request_started
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
@@ -24,15 +28,25 @@ ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 _account: ContextVar[object | None] = ContextVar("org_session_account", default=None)
 
 
-def access_admin_exists(user_ref: str) -> Exists:
-    """True when the account at `user_ref` holds Wagtail's access_admin permission, itself or
-    through a group (staff and superusers are decided from the account's own flags)."""
-    own = Permission.user_set.through.objects.filter(permission=OuterRef("pk"), user_id=OuterRef(OuterRef(user_ref)))
-    groups = Permission.group_set.through.objects.filter(permission=OuterRef("pk"),
-                                                         group__user=OuterRef(OuterRef(user_ref)))
-    app_label, codename = ACCESS_ADMIN
-    return Exists(Permission.objects.filter(Exists(own) | Exists(groups), content_type__app_label=app_label,
-                                            codename=codename))
+def access_admin(model, user_id_field: str) -> RawSQL:
+    """True when the account whose id is `model`'s `user_id_field` (in the outer query) holds Wagtail's access_admin
+    permission, itself or through a group (staff and superusers are decided from the account's own
+    flags). Written as SQL: the same two EXISTS built with the ORM cost ≈ 2 ms of Python per
+    request, more than the rest of the session's query."""
+    user_model = get_user_model()
+    table = connection.ops.quote_name
+    user_id_sql = f"{table(model._meta.db_table)}.{table(model._meta.get_field(user_id_field).column)}"
+    sql = (
+        f"EXISTS (SELECT 1 FROM {table(Permission._meta.db_table)} p"
+        f" INNER JOIN {table(ContentType._meta.db_table)} ct ON ct.id = p.content_type_id"
+        " WHERE ct.app_label = %s AND p.codename = %s AND ("
+        f"EXISTS (SELECT 1 FROM {table(user_model.user_permissions.through._meta.db_table)} up"
+        f" WHERE up.permission_id = p.id AND up.user_id = {user_id_sql})"
+        f" OR EXISTS (SELECT 1 FROM {table(user_model.groups.through._meta.db_table)} ug"
+        f" INNER JOIN {table(Group.permissions.through._meta.db_table)} gp ON gp.group_id = ug.group_id"
+        f" WHERE gp.permission_id = p.id AND ug.user_id = {user_id_sql})))"
+    )
+    return RawSQL(sql, ACCESS_ADMIN, output_field=BooleanField())
 
 
 def session_account(user_id) -> object | None:
@@ -69,7 +83,7 @@ class SessionStore(DatabaseSessionStore):
         """Django's lookup, with the account (and its profile) when signed in."""
         _account.set(None)
         sessions = self.model.objects.select_related("user__employee").annotate(
-            user_access_admin=access_admin_exists("user_id"))
+            user_access_admin=access_admin(self.model, "user"))
         try:
             session = sessions.get(session_key=self.session_key, expire_date__gt=timezone.now())
         except (self.model.DoesNotExist, SuspiciousOperation) as error:
