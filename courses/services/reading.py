@@ -44,8 +44,15 @@ def _check(lesson: LessonPage, employee, user=None) -> None:
 
 
 def _locked_reading(*, lesson: LessonPage, employee, user=None) -> LessonReading:
-    reading, _ = LessonReading.objects.get_or_create(lesson=lesson, employee=employee, defaults={"user": user})
-    return LessonReading.objects.select_for_update().get(pk=reading.pk)
+    """The person's reading of the lesson, locked (created on the first opening). The lock is taken
+    as the row is read: one query on every opening but the first (get_or_create, then a locked
+    read again, took two)."""
+    readings = LessonReading.objects.select_for_update()
+    reading = readings.filter(lesson=lesson, employee=employee).first()
+    if reading is None:
+        reading, _ = LessonReading.objects.get_or_create(lesson=lesson, employee=employee, defaults={"user": user})
+        reading = readings.get(pk=reading.pk)
+    return reading
 
 
 @transaction.atomic
