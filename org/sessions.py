@@ -80,9 +80,10 @@ class SessionStore(DatabaseSessionStore):
         return session
 
     def _get_session_from_db(self):
-        """Django's lookup, with the account (and its profile) when signed in."""
+        """Django's lookup, with the account (and its profile and unit) when signed in; the unit is
+        read here because the landing page's header shows it (one query less there)."""
         _account.set(None)
-        sessions = self.model.objects.select_related("user__employee").annotate(
+        sessions = self.model.objects.select_related("user__employee__unit").annotate(
             user_access_admin=access_admin(self.model, "user"))
         try:
             session = sessions.get(session_key=self.session_key, expire_date__gt=timezone.now())
