@@ -29,10 +29,10 @@ _account: ContextVar[object | None] = ContextVar("org_session_account", default=
 
 
 def access_admin(model, user_id_field: str) -> RawSQL:
-    """True when the account whose id is `model`'s `user_id_field` (in the outer query) holds Wagtail's access_admin
-    permission, itself or through a group (staff and superusers are decided from the account's own
-    flags). Written as SQL: the same two EXISTS built with the ORM cost ≈ 2 ms of Python per
-    request, more than the rest of the session's query."""
+    """True when the account whose id is `model`'s `user_id_field` (in the outer query) holds
+    Wagtail's access_admin permission, itself or through a group (staff and superusers are decided
+    from the account's own flags). Written as SQL: the same two EXISTS built with the ORM cost ≈ 2 ms
+    of Python per request, more than the rest of the session's query."""
     user_model = get_user_model()
     table = connection.ops.quote_name
     user_id_sql = f"{table(model._meta.db_table)}.{table(model._meta.get_field(user_id_field).column)}"
