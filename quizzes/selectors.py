@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Avg, Case, Count, F, Prefetch, Q, When
 from django.utils import timezone
 
@@ -129,44 +128,6 @@ def quiz_grade(*, quiz: Quiz, employee: Employee) -> Attempt | None:
     if quiz.grading_method == GradingMethod.LAST:
         return final.order_by("-submitted_at", "-evidence_date", "-number").first()
     return final.order_by("-percent", "submitted_at", "number").first()
-
-
-def _nulls(value, *, descending: bool) -> tuple:
-    """A sort key placing None where the database's ORDER BY does: PostgreSQL sorts NULL as larger
-    than any value, SQLite as smaller."""
-    high = connection.vendor == "postgresql"
-    if value is None:
-        return (2 if high != descending else 0,)
-    return (1, value) if not descending else (1, _Desc(value))
-
-
-class _Desc:
-    """Reverses the order of one value inside a sort key."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value):
-        self.value = value
-
-    def __lt__(self, other):
-        return other.value < self.value
-
-    def __eq__(self, other):
-        return self.value == other.value
-
-
-def quiz_grade_of(*, quiz: Quiz, attempts: Iterable[Attempt]) -> Attempt | None:
-    """`quiz_grade` picked from the person's attempts on `quiz`, already read (the quiz page has
-    them all): the same attempt, in the same order as its ORDER BY, without a query."""
-    final = [a for a in attempts if a.state == AttemptState.FINISHED]
-    if not final:
-        return None
-    if quiz.grading_method == GradingMethod.LAST:
-        fields, descending = ("submitted_at", "evidence_date", "number"), (True, True, True)
-    else:
-        fields, descending = ("percent", "submitted_at", "number"), (True, False, False)
-    return min(final, key=lambda a: tuple(_nulls(getattr(a, f), descending=d) for f, d in zip(fields, descending,
-                                                                                                 strict=True)))
 
 
 @dataclass

@@ -20,7 +20,7 @@ from quizzes.selectors import (
     attempt_questions,
     attempts_of,
     quiz_by_slug,
-    quiz_grade_of,
+    quiz_grade,
     quiz_pool_size,
     quizzes_visible,
     review_shown,
@@ -87,7 +87,7 @@ def detail(request, slug):
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.is_open), None),
         "remaining": attempts_remaining_of(quiz=quiz, attempts=attempts),
-        "grade": quiz_grade_of(quiz=quiz, attempts=attempts),
+        "grade": quiz_grade(quiz=quiz, employee=employee),
         "question_count": min(pool, quiz.max_questions) if quiz.max_questions else pool,
         "closed": quiz.is_closed(now),
     }

@@ -1,13 +1,8 @@
-import datetime as dt
-from decimal import Decimal
-
 import pytest
-from django.utils import timezone
 
-from quizzes.models import Attempt, AttemptState
+from quizzes.models import AttemptState
 from quizzes.selectors import (
     quiz_grade,
-    quiz_grade_of,
     quiz_pool_entries,
     quiz_pool_size,
     quiz_question_pool,
@@ -83,28 +78,6 @@ def test_pool_size_counts_the_pool():
     quiz.categories.add(category)
     assert quiz_pool_size(quiz) == len(quiz_pool_entries(quiz)) == 3
     assert quiz_pool_size(make_quiz(slug="rong")) == 0
-
-
-@pytest.mark.parametrize("method", ["highest", "last"])
-def test_grade_of_the_attempts_read_is_the_grade_the_database_orders(method):
-    """Ties and empty fields (paper attempts have no submission time) included: NULLs sort as the
-    database sorts them."""
-    quiz = make_quiz(questions=[make_question()], grading_method=method)
-    employee = EmployeeFactory()
-    assert quiz_grade_of(quiz=quiz, attempts=[]) is None
-    at = timezone.now()
-    rows = [  # (percent, submitted_at, evidence_date, state)
-        (Decimal("80"), at, at.date(), AttemptState.FINISHED),
-        (Decimal("80"), at - dt.timedelta(hours=1), at.date(), AttemptState.FINISHED),
-        (Decimal("90"), None, at.date() - dt.timedelta(days=1), AttemptState.FINISHED),
-        (None, None, None, AttemptState.FINISHED),
-        (Decimal("100"), None, None, AttemptState.IN_PROGRESS),
-    ]
-    for number, (percent, submitted, day, state) in enumerate(rows, start=1):
-        Attempt.objects.create(quiz=quiz, employee=employee, number=number, state=state, percent=percent,
-                               submitted_at=submitted, evidence_date=day)
-        attempts = list(Attempt.objects.filter(quiz=quiz, employee=employee).order_by("number"))
-        assert quiz_grade_of(quiz=quiz, attempts=attempts) == quiz_grade(quiz=quiz, employee=employee)
 
 
 def test_quiz_offer_links_are_the_detail_pages():
