@@ -133,3 +133,38 @@ def test_the_upgrade_copies_open_sessions_with_their_account():
     assert copied == {"k" * 32: user.pk, "a" * 32: None}
     assert SessionStore("k" * 32)["_auth_user_id"] == str(user.pk)
 
+
+
+def test_the_hand_written_read_matches_the_orm(client):
+    employee = EmployeeFactory()
+    key = signed_in(client, employee.user)
+    store = SessionStore(key)
+    store.load()
+    account = session_account(employee.user.pk)
+    expected = LoginSession.objects.select_related("user__employee__unit").get(session_key=key)
+    with CaptureQueriesContext(connection) as queries:
+        for instance, orm in ((account, expected.user), (account.employee, expected.user.employee),
+                              (account.employee.unit, expected.user.employee.unit)):
+            for field in type(orm)._meta.concrete_fields:
+                assert getattr(instance, field.attname) == getattr(orm, field.attname), field.name
+        assert account.employee.user is account
+    assert len(queries) == 0
+
+
+def test_an_account_without_a_profile_reads_as_having_none(client):
+    user = UserFactory()
+    key = signed_in(client, user)
+    SessionStore(key).load()
+    account = session_account(user.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert not hasattr(account, "employee")  # RelatedObjectDoesNotExist, as select_related leaves it
+    assert len(queries) == 0
+
+
+def test_an_expired_session_reads_as_empty(client):
+    user = EmployeeFactory().user
+    key = signed_in(client, user)
+    LoginSession.objects.filter(session_key=key).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    store = SessionStore(key)
+    assert store.load() == {}
+    assert store.session_key is None and session_account(user.pk) is None
