@@ -7,7 +7,8 @@ worker sees a publication: the receivers below bump it on Wagtail's page_publish
 page_unpublished, and when a page is moved or deleted. Each process keeps its values under the
 version it read and drops them all when it changes; any save of a page (or a site) bumps it too (pages the
 demo or an import create are saved live, never "published"), and so does any save of a document or
-an image (a cached lesson body shows them). A value is read once per call and callers get copies of
+an image (a cached lesson body shows them), and any save or deletion of a page's view restriction.
+A value is read once per call and callers get copies of
 the pages (views set per-person attributes on them, e.g. `lesson.reading`)."""
 
 from __future__ import annotations
@@ -106,13 +107,14 @@ def content_changed(sender=None, instance=None, **kwargs) -> None:
 
 
 def _watched_classes():
-    """Pages, sites (a site's host or root changes the pages' URLs), and the documents and images a
-    cached lesson body links or shows (`{% content_fragment %}`)."""
+    """Pages, sites (a site's host or root changes the pages' URLs), pages' view restrictions
+    (`courses.models.CachedViewRestrictionsMixin`), and the documents and images a cached lesson
+    body links or shows (`{% content_fragment %}`)."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
-    return Page, Site, get_document_model(), get_image_model()
+    return Page, Site, PageViewRestriction, get_document_model(), get_image_model()
 
 
 def forget() -> None:

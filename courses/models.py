@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 from django.conf import settings
@@ -53,16 +54,42 @@ class CachedRouteMixin:
         if request is None or not path_components or getattr(request, "is_preview", False):
             return super().route(request, path_components)
         key = ("route", self.pk, tuple(path_components))
-        page = content_cached(key, lambda: self._routed_page(request, path_components),
-                              version=request_content_version(request))
+        version = request_content_version(request)
+        page = content_cached(key, lambda: self._routed_page(request, path_components), version=version)
         if page is None:
             return super().route(request, path_components)
-        return RouteResult(page_copy(page))
+        page = page_copy(page)
+        page._routed_content_version = version  # what else it reads from the cache (CachedViewRestrictionsMixin)
+        return RouteResult(page)
 
     def _routed_page(self, request, path_components):
         result = super().route(request, path_components)  # Http404 propagates: nothing cached
         page, args, kwargs = result
         return page if not args and not kwargs else None
+
+
+class CachedViewRestrictionsMixin:
+    """Wagtail checks a page's view restrictions (its own and its ancestors') on every view: two
+    queries. A page routed from the content cache (`CachedRouteMixin`, which notes the version the
+    request read) gets them from the cache too, under that version: every save, move or deletion of
+    a page or of a restriction bumps it. The answer is a queryset of the same restrictions that
+    starts out evaluated: iterating or testing it reads nothing, while the admin's `.order_by(…)`
+    and the like, which clone it, read the database as before."""
+
+    def get_view_restrictions(self):
+        version = getattr(self, "_routed_content_version", None)
+        if version is None:
+            return super().get_view_restrictions()
+        cached = content_cached(("view_restrictions", self.pk), self._read_view_restrictions, version=version)
+        queryset = cached._chain()
+        queryset._result_cache = [copy.copy(restriction) for restriction in cached]
+        queryset._prefetch_done = True
+        return queryset
+
+    def _read_view_restrictions(self):
+        queryset = super().get_view_restrictions()
+        len(queryset)  # evaluated once, here
+        return queryset
 
 
 class DirectiveIndexPage(CachedRouteMixin, Page):
@@ -100,7 +127,7 @@ class DirectiveTag(TaggedItemBase):
     content_object = ParentalKey("courses.DirectivePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class DirectivePage(Page):
+class DirectivePage(CachedViewRestrictionsMixin, Page):
     number = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 23-QĐ/TW, 33/CT-TTg"))
     number_key = models.CharField(max_length=64, editable=False, db_index=True)
     doc_type = models.CharField(_("loại văn bản"), max_length=16, choices=DirectiveType.choices)
@@ -249,7 +276,7 @@ class CourseIndexPage(CachedRouteMixin, Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
     directives = ParentalManyToManyField(DirectivePage, blank=True, related_name="courses", verbose_name=_("văn bản"))
 
@@ -279,7 +306,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     directives = ParentalManyToManyField(
         DirectivePage, blank=True, related_name="lessons", verbose_name=_("văn bản"),
         help_text=_("Các văn bản bài học giúp quán triệt; trang “Việc học của tôi” dẫn người học tới bài học này."),

@@ -8,11 +8,13 @@ it feeds the learner's next action and HR's view of who read what.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.errors import DomainError
+from core.rows import ModelColumns, column, table
 from courses.models import LessonPage, LessonReading
 from org.scoping import agency_object_required
 
@@ -44,9 +46,8 @@ def _check(lesson: LessonPage, employee, user=None) -> None:
 
 
 def _locked_reading(*, lesson: LessonPage, employee, user=None) -> LessonReading:
-    """The person's reading of the lesson, locked (created on the first opening). The lock is taken
-    as the row is read: one query on every opening but the first (get_or_create, then a locked
-    read again, took two)."""
+    """The person's reading of the lesson, locked (created when missing). The lock is taken as the
+    row is read: one query when it exists (get_or_create, then a locked read again, took two)."""
     readings = LessonReading.objects.select_for_update()
     reading = readings.filter(lesson=lesson, employee=employee).first()
     if reading is None:
@@ -55,16 +56,49 @@ def _locked_reading(*, lesson: LessonPage, employee, user=None) -> LessonReading
     return reading
 
 
-@transaction.atomic
+@functools.cache
+def _reopen_query() -> tuple[str, ModelColumns]:
+    """The opening's UPDATE … RETURNING, built once per process (every opening of a lesson pays for
+    it, and Django's compiler cost more Python than the query). The table's own name qualifies the
+    columns: SQLite and PostgreSQL both accept that in RETURNING."""
+    name = table(LessonReading)
+    reading = ModelColumns.of(LessonReading, name)
+    sql = (
+        f"UPDATE {name} SET {column(LessonReading, 'opened_at')} = %s"
+        f" WHERE {column(LessonReading, 'lesson')} = %s AND {column(LessonReading, 'employee')} = %s"
+        f" AND {column(LessonReading, 'acknowledged_at')} IS NULL"
+        f" RETURNING {reading.select()}"
+    )
+    return sql, reading
+
+
+def _reopened(*, lesson: LessonPage, employee, now: dt.datetime) -> LessonReading | None:
+    """The person's unacknowledged reading of the lesson with `opened_at` set to `now`, in one
+    statement (it locks the row as it writes; an acknowledgement under way is waited for, and a row
+    it acknowledged meanwhile no longer matches). None when there is no such row: none yet, or
+    acknowledged — an acknowledged reading never changes again."""
+    sql, reading = _reopen_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(now), lesson.pk, employee.pk])
+        row = cursor.fetchone()
+    return None if row is None else reading.instance(row)
+
+
 def lesson_open(*, lesson: LessonPage, employee, user=None, now: dt.datetime | None = None) -> LessonReading:
     """Record that the employee opened the lesson. Until it is acknowledged, the latest opening
-    is the one the reading time is measured from; after that nothing changes."""
+    is the one the reading time is measured from; after that nothing changes. Every opening but
+    the first is one UPDATE (`_reopened`), with no transaction of its own."""
     _check(lesson, employee, user)
-    reading = _locked_reading(lesson=lesson, employee=employee, user=user)
-    if reading.acknowledged:
+    now = now or timezone.now()
+    reading = _reopened(lesson=lesson, employee=employee, now=now)
+    if reading is not None:
         return reading
-    reading.opened_at = now or timezone.now()
-    reading.save(update_fields=["opened_at"])
+    # The first opening creates the row, opened now; a row another request created meanwhile is
+    # opened again, and an acknowledged one is returned as it is.
+    reading, created = LessonReading.objects.get_or_create(
+        lesson=lesson, employee=employee, defaults={"user": user, "opened_at": now})
+    if not created:
+        reading = _reopened(lesson=lesson, employee=employee, now=now) or reading
     return reading
 
 

@@ -104,3 +104,34 @@ def test_previews_render_afresh(rf):
     assert template.render(Context({"request": request, "text": "hai"})) == "một"  # same version and key
     request.is_preview = True
     assert template.render(Context({"request": request, "text": "hai"})) == "hai"
+
+
+def test_view_restrictions_of_a_routed_lesson_follow_their_changes(learner_client, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    course = helpers.course()
+    lesson = helpers.lesson(course, "Bài một")
+    learner_client.get(lesson.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert learner_client.get(lesson.url).status_code == 200
+    assert not any("wagtailcore_pageviewrestriction" in q["sql"] for q in queries.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=course, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert 'name="password"' in learner_client.get(lesson.url).content.decode()  # the form, not the lesson
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert 'name="password"' not in learner_client.get(lesson.url).content.decode()
+
+
+def test_the_admin_reads_a_routed_pages_restrictions_afresh(learner_client):
+    from wagtail.models import PageViewRestriction
+
+    from courses.models import LessonPage
+
+    lesson = helpers.lesson(helpers.course(), "Bài một")
+    PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.LOGIN)
+    routed = LessonPage.objects.get(pk=lesson.pk)
+    routed._routed_content_version = 1
+    assert [r.restriction_type for r in routed.get_view_restrictions()] == ["login"]
+    assert routed.get_view_restrictions().order_by("-page__depth").count() == 1  # a clone: read again

@@ -76,6 +76,20 @@ def test_the_latest_opening_counts_and_a_second_acknowledgement_changes_nothing(
     assert LessonReading.objects.count() == 1
 
 
+def test_opening_again_is_one_update_and_leaves_an_acknowledged_reading(content, employee,
+                                                                      django_assert_num_queries):
+    lesson = content["first"]
+    first = lesson_open(lesson=lesson, employee=employee, now=T0)
+    with django_assert_num_queries(1):
+        again = lesson_open(lesson=lesson, employee=employee, now=T0 + dt.timedelta(hours=1))
+    assert (again.pk, again.opened_at, again.acknowledged_at, again.seconds_spent) == (
+        first.pk, T0 + dt.timedelta(hours=1), None, 0)
+    lesson_acknowledge(lesson=lesson, employee=employee, now=T0 + dt.timedelta(hours=1, minutes=2))
+    after = lesson_open(lesson=lesson, employee=employee, now=T0 + dt.timedelta(days=1))
+    assert (after.opened_at, after.seconds_spent) == (T0 + dt.timedelta(hours=1), 120)
+    assert LessonReading.objects.get().opened_at == T0 + dt.timedelta(hours=1)
+
+
 def test_acknowledging_without_opening_counts_no_time(content, employee):
     reading = lesson_acknowledge(lesson=content["first"], employee=employee, now=T0)
     assert reading.acknowledged_at == T0 and reading.seconds_spent == 0 and reading.opened_at is None
@@ -224,6 +238,31 @@ def test_concurrent_acknowledgements_record_one_reading():
     assert LessonReading.objects.count() == 1
     stored = LessonReading.objects.get()
     assert {(r.acknowledged_at, r.seconds_spent) for r in readings} == {(stored.acknowledged_at, stored.seconds_spent)}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_openings_and_acknowledgements_keep_the_reading_whole():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    lesson = helpers.lesson(helpers.course(), "Luật")
+    employee = EmployeeFactory()
+
+    def act(step):
+        try:
+            if step % 3 == 2:
+                return lesson_acknowledge(lesson=lesson, employee=employee, now=T0 + dt.timedelta(minutes=20))
+            return lesson_open(lesson=lesson, employee=employee, now=T0 + dt.timedelta(minutes=step))
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(act, range(12)))
+    stored = LessonReading.objects.get()
+    if stored.opened_at is not None:  # an opening came first: the time counts from the latest before the acknowledgement
+        assert stored.seconds_spent == int((stored.acknowledged_at - stored.opened_at).total_seconds())
 
 
 def test_course_page_offers_the_first_unread_lesson(client, content, employee):
