@@ -7,9 +7,12 @@ of each."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
+from django.db import connection
 from django.utils import timezone
 
+from core.rows import column, table
 from courses.selectors import directive_pages
 from learning.models import Campaign, KeptStatus, Requirement
 from learning.selectors.compliance import (
@@ -49,10 +52,9 @@ def _from_rows(campaign: Campaign, rows: list[tuple], as_of: dt.date) -> Campaig
 def _kept_rows(employee: Employee, campaign_ids: list[int]) -> dict[int, list[tuple]]:
     """campaign id → the person's kept rows, each with its requirement (its directive from the
     content cache: one narrow query, no page columns)."""
-    values = list(KeptStatus.objects.all_agencies().filter(employee_id=employee.pk, campaign_id__in=campaign_ids)
-                  .order_by("campaign_id", "requirement__order", "requirement_id")
-                  .values_list("campaign_id", "requirement_id", "requirement__directive_id", "requirement__order",
-                               "due", "exempt", "evidence", "evidence_date"))
+    with connection.cursor() as cursor:
+        cursor.execute(_kept_rows_query(len(campaign_ids)), [employee.pk, *campaign_ids])
+        values = cursor.fetchall()
     directives = directive_pages({value[2] for value in values})
     rows: dict[int, list[tuple]] = {}
     for campaign_id, requirement_id, directive_id, order, due, exempt, evidence, evidence_date in values:
@@ -61,6 +63,21 @@ def _kept_rows(employee: Employee, campaign_ids: list[int]) -> dict[int, list[tu
         requirement.directive = directives[directive_id]
         rows.setdefault(campaign_id, []).append((requirement, due, exempt, evidence, evidence_date))
     return rows
+
+
+@functools.cache
+def _kept_rows_query(campaigns: int) -> str:
+    """`_kept_rows`' query for this many campaigns, hand-written: every visit of "Việc học của tôi"
+    reads it, and Django's compiler cost more Python than the query (≈ 1 ms)."""
+    k, r = KeptStatus, Requirement
+    return (
+        f"SELECT k.{column(k, 'campaign')}, k.{column(k, 'requirement')}, r.{column(r, 'directive')},"
+        f" r.{column(r, 'order')}, k.{column(k, 'due')}, k.{column(k, 'exempt')}, k.{column(k, 'evidence')},"
+        f" k.{column(k, 'evidence_date')} FROM {table(k)} k"
+        f" INNER JOIN {table(r)} r ON r.{column(r, 'pk')} = k.{column(k, 'requirement')}"
+        f" WHERE k.{column(k, 'employee')} = %s AND k.{column(k, 'campaign')} IN ({', '.join(['%s'] * campaigns)})"
+        f" ORDER BY k.{column(k, 'campaign')}, r.{column(r, 'order')}, k.{column(k, 'requirement')}"
+    )
 
 
 def my_campaign_status(*, employee: Employee, as_of: dt.date | None = None) -> list[CampaignStatus]:

@@ -7,15 +7,19 @@ session's own units / categories, when set, narrow it (a session for one departm
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db import connection
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from core.rows import ModelColumns, column, table
 from courses.selectors import directive_pages
 from learning.models import (
     Attendance,
     AttendanceStatus,
+    Campaign,
     CheckinAttempt,
     SessionRecord,
     SessionRecordKind,
@@ -146,22 +150,79 @@ def upcoming_sessions_for(employee: Employee, *, today: dt.date | None = None, l
     """Sessions from today on whose audience includes `employee`, soonest first, each with its
     directives as `directive_list` (what the page lists and the attendance offers match)."""
     today = today or timezone.localdate()
-    paths = OrgUnit.objects.only("path")  # all that the audience rule reads of a unit
-    candidates = (
-        StudySession.objects.filter(campaign__agency_id=employee.agency_id, date__gte=today)
-        .select_related("campaign")
-        .prefetch_related(Prefetch("audience_units", queryset=paths),
-                          Prefetch("campaign__audience_units", queryset=paths))
-        .order_by("date", "start_time")
-    )
     found = []
-    for session in candidates[:200]:
+    for session in _upcoming_candidates(employee.agency_id, today):
         if session_audience(session).filter(pk=employee.pk).exists():
             found.append(session)
             if len(found) >= limit:
                 break
     _add_directive_lists(found)
     return found
+
+
+_CANDIDATES = 200  # sessions looked at, soonest first
+
+
+def _upcoming_candidates(agency_id: int, today: dt.date) -> list[StudySession]:
+    """The agency's sessions from `today` on (date, then start time), each with its campaign and
+    both audience unit lists as the audience rule reads them (`audience_units.all()`: the units'
+    id and path), in one hand-written query: the ORM's three (the sessions and two prefetches)
+    cost ≈ 3 ms of Python per visit of "Việc học của tôi", mostly Django's compiler."""
+    sql, session_part, campaign_part = _candidates_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency_id, connection.ops.adapt_datefield_value(today)])
+        rows = cursor.fetchall()
+    sessions = []
+    for row in rows:
+        session, campaign = session_part.instance(row), campaign_part.instance(row)
+        StudySession.campaign.field.set_cached_value(session, campaign)
+        _set_prefetched(session, "audience_units", row[campaign_part.end])
+        _set_prefetched(campaign, "audience_units", row[campaign_part.end + 1])
+        sessions.append(session)
+    return sessions
+
+
+@functools.cache
+def _candidates_query() -> tuple[str, ModelColumns, ModelColumns]:
+    session = ModelColumns.of(StudySession, "s")
+    campaign = ModelColumns.of(Campaign, "c", session.end)
+    quote, units = connection.ops.quote_name, {}
+    for model in (StudySession, Campaign):
+        through = model.audience_units.through
+        owner = through._meta.get_field(model._meta.model_name).column
+        unit = through._meta.get_field("orgunit").column
+        pairs = f"CAST(o.{column(OrgUnit, 'pk')} AS TEXT) || ':' || o.{column(OrgUnit, 'path')}"
+        units[model] = (f"(SELECT {_string_agg(pairs)} FROM {table(through)} a INNER JOIN {table(OrgUnit)} o"
+                        f" ON o.{column(OrgUnit, 'pk')} = a.{quote(unit)} WHERE a.{quote(owner)} = ")
+    sql = (
+        f"SELECT {session.select()}, {campaign.select()},"
+        f" {units[StudySession]}s.{column(StudySession, 'pk')}),"
+        f" {units[Campaign]}c.{column(Campaign, 'pk')})"
+        f" FROM {table(StudySession)} s"
+        f" INNER JOIN {table(Campaign)} c ON c.{column(Campaign, 'pk')} = s.{column(StudySession, 'campaign')}"
+        f" WHERE c.{column(Campaign, 'agency')} = %s AND s.{column(StudySession, 'date')} >= %s"
+        f" ORDER BY s.{column(StudySession, 'date')}, s.{column(StudySession, 'start_time')}"
+        f" LIMIT {_CANDIDATES}"
+    )
+    return sql, session, campaign
+
+
+def _string_agg(expression: str) -> str:
+    return f"string_agg({expression}, ',')" if connection.vendor == "postgresql" else f"group_concat({expression}, ',')"
+
+
+def _set_prefetched(instance, name: str, pairs: str | None) -> None:
+    """`instance.<name>.all()` as `prefetch_related(Prefetch(name, OrgUnit.objects.only("path")))`
+    leaves it: the units (id and path) in path order, read without a query."""
+    units = []
+    for pair in (pairs or "").split(","):
+        if pair:
+            pk, path = pair.split(":", 1)
+            units.append(OrgUnit.from_db(connection.alias, ["id", "path"], [int(pk), path]))
+    units.sort(key=lambda unit: unit.path)
+    queryset = getattr(instance, name).all()
+    queryset._result_cache, queryset._prefetch_done = units, True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 def _add_directive_lists(sessions: list[StudySession]) -> None:
@@ -180,13 +241,33 @@ def _add_directive_lists(sessions: list[StudySession]) -> None:
         session.directive_list = sorted(by_session.get(session.pk, []), key=lambda page: page.path)
 
 
-def attendance_history_for(employee: Employee) -> QuerySet[Attendance]:
-    """The person's own attendance records, latest session first."""
-    return (
-        Attendance.objects.filter(employee=employee)
-        .select_related("session")  # all that the page shows of a record
-        .order_by("-session__date", "-session__start_time")
+def attendance_history_for(employee: Employee, *, limit: int = 20) -> list[Attendance]:
+    """The person's own attendance records, latest session first (at most `limit`), each with its
+    session: hand-written, as every visit of "Việc học của tôi" reads it (the ORM's compiler cost
+    more Python than the query)."""
+    sql, attendance_part, session_part = _history_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [employee.pk, limit])
+        rows = cursor.fetchall()
+    records = []
+    for row in rows:
+        attendance = attendance_part.instance(row)
+        Attendance.session.field.set_cached_value(attendance, session_part.instance(row))
+        records.append(attendance)
+    return records
+
+
+@functools.cache
+def _history_query() -> tuple[str, ModelColumns, ModelColumns]:
+    attendance = ModelColumns.of(Attendance, "a")
+    session = ModelColumns.of(StudySession, "s", attendance.end)
+    sql = (
+        f"SELECT {attendance.select()}, {session.select()} FROM {table(Attendance)} a"
+        f" INNER JOIN {table(StudySession)} s ON s.{column(StudySession, 'pk')} = a.{column(Attendance, 'session')}"
+        f" WHERE a.{column(Attendance, 'employee')} = %s"
+        f" ORDER BY s.{column(StudySession, 'date')} DESC, s.{column(StudySession, 'start_time')} DESC LIMIT %s"
     )
+    return sql, attendance, session
 
 
 def learner_sessions_context(user, *, upcoming: list | None = None) -> dict:
@@ -197,7 +278,7 @@ def learner_sessions_context(user, *, upcoming: list | None = None) -> dict:
         return {"upcoming_sessions": [], "attendance_history": []}
     return {
         "upcoming_sessions": upcoming if upcoming is not None else upcoming_sessions_for(employee),
-        "attendance_history": list(attendance_history_for(employee)[:20]),
+        "attendance_history": attendance_history_for(employee),
     }
 
 

@@ -17,11 +17,14 @@ they do not have).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
+from django.db import connection
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
-from org.models import Employee, EmploymentPeriod, OrgUnit, UnitMove
+from core.rows import column, table
+from org.models import Employee, EmploymentPeriod, UnitMove
 
 
 def _current_period_q(as_of: dt.date) -> Q:
@@ -32,14 +35,25 @@ def _current_period_q(as_of: dt.date) -> Q:
 
 def _history_reaching(*, agency_id: int, as_of: dt.date) -> tuple[bool, bool]:
     """Whether the agency has a move dated after `as_of`, and an earlier period holding `as_of`
-    (one query)."""
-    moves = UnitMove.objects.filter(employee__agency_id=agency_id, moved_on__gt=as_of)
-    periods = EmploymentPeriod.objects.filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=as_of), employee__agency_id=agency_id, end_date__gt=as_of,
+    (one query, hand-written: built with the ORM its two EXISTS cost ≈ 1 ms of Python, and every
+    audience read pays for it, a learner's upcoming sessions on each visit of their page)."""
+    day = connection.ops.adapt_datefield_value(as_of)
+    with connection.cursor() as cursor:
+        cursor.execute(_history_query(), [agency_id, day, agency_id, day, day])
+        moves, periods = cursor.fetchone()
+    return bool(moves), bool(periods)
+
+
+@functools.cache
+def _history_query() -> str:
+    staff = f"INNER JOIN {table(Employee)} e ON e.{column(Employee, 'pk')}"
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {table(UnitMove)} m {staff} = m.{column(UnitMove, 'employee')}"
+        f" WHERE e.{column(Employee, 'agency')} = %s AND m.{column(UnitMove, 'moved_on')} > %s),"
+        f" EXISTS (SELECT 1 FROM {table(EmploymentPeriod)} p {staff} = p.{column(EmploymentPeriod, 'employee')}"
+        f" WHERE e.{column(Employee, 'agency')} = %s AND (p.{column(EmploymentPeriod, 'start_date')} IS NULL"
+        f" OR p.{column(EmploymentPeriod, 'start_date')} <= %s) AND p.{column(EmploymentPeriod, 'end_date')} > %s)"
     )
-    row = (OrgUnit.objects.filter(pk=agency_id).annotate(moves=Exists(moves), periods=Exists(periods))
-           .values_list("moves", "periods").first())
-    return row or (False, False)
 
 
 def staff_on(*, agency_id: int, as_of: dt.date) -> QuerySet[Employee]:
