@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.evidence import EvidenceKind, EvidenceSource, Offer, register
 from courses.content_cache import content_cached
 from courses.models import LessonPage, VideoProgress
+from courses.selectors import own_lesson_rows
 
 
 @register
@@ -31,8 +32,8 @@ class VideoSource(EvidenceSource):
         videos = _video_lessons(tuple(sorted(directive_ids)))
         if not videos:
             return {}
-        progress = {p.lesson_id: p for p in VideoProgress.objects.filter(
-            employee=employee, lesson_id__in={video.lesson_id for video in videos})}
+        progress = {p.lesson_id: p for p in own_lesson_rows(VideoProgress, employee.pk,
+                                                            {video.lesson_id for video in videos})}
         offers: dict[int, list[Offer]] = {}
         for video in videos:
             watched = progress.get(video.lesson_id)
