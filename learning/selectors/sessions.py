@@ -168,22 +168,36 @@ def _upcoming_candidates(agency_id: int, today: dt.date) -> list[StudySession]:
     both audience unit lists as the audience rule reads them (`audience_units.all()`: the units'
     id and path), in one hand-written query: the ORM's three (the sessions and two prefetches)
     cost ≈ 3 ms of Python per visit of "Việc học của tôi", mostly Django's compiler."""
-    sql, session_part, campaign_part = _candidates_query()
+    sql, parts = _candidates_query()
     with connection.cursor() as cursor:
         cursor.execute(sql, [agency_id, connection.ops.adapt_datefield_value(today)])
-        rows = cursor.fetchall()
-    sessions = []
-    for row in rows:
-        session, campaign = session_part.instance(row), campaign_part.instance(row)
-        StudySession.campaign.field.set_cached_value(session, campaign)
-        _set_prefetched(session, "audience_units", row[campaign_part.end])
-        _set_prefetched(campaign, "audience_units", row[campaign_part.end + 1])
-        sessions.append(session)
-    return sessions
+        return [_with_audience(row, *parts) for row in cursor.fetchall()]
+
+
+def session_with_audience(pk: int) -> StudySession | None:
+    """The session `pk` with its campaign and both audience unit lists, as `_upcoming_candidates`
+    reads them, in one hand-written query (every QR scan and confirmation reads it); None when
+    there is no such session."""
+    if not 0 < pk < 2**63:  # no such id (and too large a number for SQLite)
+        return None
+    sql, parts = _session_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    return None if row is None else _with_audience(row, *parts)
+
+
+def _with_audience(row, session_part: ModelColumns, campaign_part: ModelColumns) -> StudySession:
+    session, campaign = session_part.instance(row), campaign_part.instance(row)
+    StudySession.campaign.field.set_cached_value(session, campaign)
+    _set_prefetched(session, "audience_units", row[campaign_part.end])
+    _set_prefetched(campaign, "audience_units", row[campaign_part.end + 1])
+    return session
 
 
 @functools.cache
-def _candidates_query() -> tuple[str, ModelColumns, ModelColumns]:
+def _audience_select() -> tuple[str, tuple[ModelColumns, ModelColumns]]:
+    """SELECT of a session, its campaign and both audience unit lists ("id:path,…"), FROM the two."""
     session = ModelColumns.of(StudySession, "s")
     campaign = ModelColumns.of(Campaign, "c", session.end)
     quote, units = connection.ops.quote_name, {}
@@ -200,11 +214,25 @@ def _candidates_query() -> tuple[str, ModelColumns, ModelColumns]:
         f" {units[Campaign]}c.{column(Campaign, 'pk')})"
         f" FROM {table(StudySession)} s"
         f" INNER JOIN {table(Campaign)} c ON c.{column(Campaign, 'pk')} = s.{column(StudySession, 'campaign')}"
-        f" WHERE c.{column(Campaign, 'agency')} = %s AND s.{column(StudySession, 'date')} >= %s"
+    )
+    return sql, (session, campaign)
+
+
+@functools.cache
+def _candidates_query() -> tuple[str, tuple[ModelColumns, ModelColumns]]:
+    select, parts = _audience_select()
+    sql = (
+        f"{select} WHERE c.{column(Campaign, 'agency')} = %s AND s.{column(StudySession, 'date')} >= %s"
         f" ORDER BY s.{column(StudySession, 'date')}, s.{column(StudySession, 'start_time')}"
         f" LIMIT {_CANDIDATES}"
     )
-    return sql, session, campaign
+    return sql, parts
+
+
+@functools.cache
+def _session_query() -> tuple[str, tuple[ModelColumns, ModelColumns]]:
+    select, parts = _audience_select()
+    return f"{select} WHERE s.{column(StudySession, 'pk')} = %s", parts
 
 
 def _string_agg(expression: str) -> str:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import Attendance, AttendanceMethod, AttendanceStatus, CheckinAttempt, StudySession
-from learning.selectors.sessions import session_audience, session_end, session_start
+from learning.selectors.sessions import session_audience, session_end, session_start, session_with_audience
 from learning.services.attendance import attendance_record
 from org.models import Employee
 from org.selectors.access import employee_of
@@ -134,7 +134,7 @@ def _decode(token: str) -> Inspection:
     prefix, _, signed = (token or "").partition(".")
     if not prefix.isdigit() or not signed:
         return Inspection(reason=Reason.INVALID)
-    session = StudySession.objects.select_related("campaign").filter(pk=int(prefix)).first()
+    session = session_with_audience(int(prefix))  # with both audience unit lists, for the audience check
     if session is None:
         return Inspection(reason=Reason.INVALID)
     try:

@@ -105,6 +105,7 @@ def test_code_of_another_session_is_refused_as_wrong_session(org, time_machine):
     lambda t: t.split(".", 1)[0] + ".eyJzIjoxLCJ0IjoxLCJuIjoieCJ9:forged",
     lambda t: "garbage",
     lambda t: "999999." + t.split(".", 1)[1],
+    lambda t: "9" * 30 + "." + t.split(".", 1)[1],  # no such id, nor one the database could hold
 ])
 def test_tampered_codes_are_invalid(org, time_machine, mangle):
     time_machine.move_to(at(8, 0), tick=False)
@@ -112,6 +113,22 @@ def test_tampered_codes_are_invalid(org, time_machine, mangle):
     assert result.reason == "invalid"
     assert CheckinAttempt.objects.get().error_reason == "invalid"
     assert not Attendance.objects.exists()
+
+
+def test_the_scanned_session_is_read_with_its_campaign_and_audience_as_the_orm_reads_them(org):
+    from learning.models import StudySession
+    from learning.selectors.sessions import session_with_audience
+
+    session = session_with_audience(org["session"].pk)
+    expected = StudySession.objects.select_related("campaign").get(pk=org["session"].pk)
+
+    def fields(instance):
+        return {k: v for k, v in vars(instance).items() if k not in ("_state", "_prefetched_objects_cache")}
+
+    assert fields(session) == fields(expected) and fields(session.campaign) == fields(expected.campaign)
+    for mine, theirs in ((session, expected), (session.campaign, expected.campaign)):
+        assert [u.path for u in mine.audience_units.all()] == sorted(u.path for u in theirs.audience_units.all())
+    assert session_with_audience(org["session"].pk + 1000) is None
 
 
 def test_code_from_the_future_is_invalid(org, time_machine):
