@@ -11,7 +11,7 @@ import pytest
 
 from learning.models import KeptCampaign, KeptStatus
 from learning.selectors import my_statuses
-from learning.selectors.compliance import employee_campaign_status
+from learning.selectors.compliance import employee_campaign_status, person_campaigns
 from learning.selectors.kept import kept_fresh
 from learning.selectors.my_statuses import my_campaign_status
 from learning.services.kept import kept_campaign_changed, kept_people_changed, kept_rebuild
@@ -124,3 +124,22 @@ def test_kept_and_computed_agree_for_everyone_after_random_writes(seed):
         for person in world.staff:
             read = kept_only(person, today) if fresh else my_campaign_status(employee=person, as_of=today)
             assert read == computed(person, today), f"step {number}: {op}"
+
+
+def test_the_hand_written_campaigns_read_equals_person_campaigns(world):
+    """`my_statuses._campaigns_with_kept` is `person_campaigns(...).select_related("kept")` written as
+    SQL: the same campaigns in the same order (year down, due, title), each with its kept row or None."""
+    main, narrow = world["campaigns"]
+    person = world["staff"]["on_time"]
+    agency = main.agency
+    make_campaign(agency, [], slug="b-later", start=dt.date(START.year + 1, 1, 1), due=DUE + dt.timedelta(days=400))
+    make_campaign(agency, [], slug="a-same-due", due=main.due)
+    make_campaign(make_agency(), [], slug="other-agency")
+    kept_rebuild(campaign=main, today=START + dt.timedelta(days=100))
+    expected = list(person_campaigns(person).select_related("kept"))
+    found = my_statuses._campaigns_with_kept(person)
+    assert [c.pk for c in found] == [c.pk for c in expected]
+    assert [(c.title, c.audience_categories, c.due) for c in found] == \
+        [(c.title, c.audience_categories, c.due) for c in expected]
+    assert [getattr(c, "kept", None) for c in found] == [getattr(c, "kept", None) for c in expected]
+    assert found[[c.pk for c in found].index(main.pk)].kept.computed_on == main.kept.computed_on
