@@ -56,6 +56,27 @@ class ModelColumns:
         return self.model.from_db(connection.alias, self.attnames, values)
 
 
+@dataclass(frozen=True)
+class FieldColumn:
+    """One column of `model`'s field under `alias`, its values converted as the ORM would (a value
+    read beside a model's columns, e.g. an annotation of a related row's field)."""
+
+    sql: str
+    converters: tuple
+    expression: object
+
+    @classmethod
+    def of(cls, model, field_name: str, alias: str) -> FieldColumn:
+        col = model._meta.get_field(field_name).get_col(alias)
+        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        return cls(f"{alias}.{connection.ops.quote_name(col.target.column)}", tuple(found), col)
+
+    def value(self, raw):
+        for converter in self.converters:
+            raw = converter(raw, self.expression, connection)
+        return raw
+
+
 def table(model) -> str:
     """`model`'s table name, quoted for the database."""
     return connection.ops.quote_name(model._meta.db_table)
@@ -65,3 +86,29 @@ def column(model, field_name: str) -> str:
     """The quoted column of `model`'s field `field_name` ("pk" for the primary key)."""
     field = model._meta.pk if field_name == "pk" else model._meta.get_field(field_name)
     return connection.ops.quote_name(field.column)
+
+
+def update_rows(model, rows, field_names: list[str]) -> None:
+    """`model.objects.bulk_update(rows, field_names)` in one statement: on PostgreSQL an UPDATE … FROM
+    (VALUES …), whose Python cost stays small where bulk_update builds a CASE per row and field (issue 17).
+    Elsewhere, bulk_update."""
+    rows = list(rows)
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_update(rows, field_names)
+        return
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    fields = [model._meta.get_field(name) for name in field_names]
+    casts = ", ".join(f"%s::{f.db_type(connection)}" for f in [pk, *fields])
+    values = ", ".join([f"({casts})"] * len(rows))
+    sets = ", ".join(f"{quote(f.column)} = v.{quote(f.column)}" for f in fields)
+    names = ", ".join(quote(f.column) for f in [pk, *fields])
+    params = []
+    for row in rows:
+        params.append(pk.get_db_prep_save(row.pk, connection))
+        params.extend(f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table(model)} t SET {sets} FROM (VALUES {values}) AS v({names})"
+                       f" WHERE t.{quote(pk.column)} = v.{quote(pk.column)}", params)

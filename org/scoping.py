@@ -45,6 +45,17 @@ def acts_for_all_agencies(actor) -> bool:
     return bool(getattr(actor, "is_superuser", False))
 
 
+EVERY_AGENCY = "every agency"
+
+
+def actor_scope(actor) -> int | str | None:
+    """Whose rows `actor` reaches: EVERY_AGENCY (superusers), their agency's id, or None (nobody's).
+    `for_actor` applies it; a hand-written query of a scoped model applies the same answer."""
+    if acts_for_all_agencies(actor):
+        return EVERY_AGENCY
+    return acting_agency_id(actor)
+
+
 def _agency_id(agency) -> int:
     if agency is None:
         raise ValueError("an acting agency is required (use all_agencies() to mean every agency)")
@@ -65,10 +76,10 @@ class AgencyScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self._lookup()}__in": agencies})
 
     def for_actor(self, actor):
-        if acts_for_all_agencies(actor):
+        scope = actor_scope(actor)
+        if scope == EVERY_AGENCY:
             return self.all_agencies()
-        agency_id = acting_agency_id(actor)
-        return self.none() if agency_id is None else self.for_agency(agency_id)
+        return self.none() if scope is None else self.for_agency(scope)
 
     def all_agencies(self):
         """Every agency's rows, said on purpose (commands, jobs, superusers)."""

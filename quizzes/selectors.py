@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Case, Count, F, Prefetch, Q, When
+from django.db import connection
+from django.db.models import Avg, Case, Count, Prefetch, Q, When
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
+from core.rows import FieldColumn, ModelColumns, column, table
 from org.models import Employee
+from org.scoping import EVERY_AGENCY, actor_scope
 from org.selectors.access import employee_of, is_hr
 
 from .models import (
@@ -99,11 +104,40 @@ def quiz_pool_size(quiz: Quiz) -> int:
     return Question.objects.filter(Q(pk__in=fixed) | Q(pk__in=drawn)).count()
 
 
+@functools.cache
+def _attempt_questions_query() -> tuple[str, ModelColumns, FieldColumn, ModelColumns]:
+    """`attempt.attempt_questions.select_related("response").annotate(question_version=…)` written
+    once per process: the steps of an attempt read it on every request, and Django's compiler cost
+    more Python than the query (issue 17). Ordered as the ORM's (one attempt: by `order`)."""
+    aq = ModelColumns.of(AttemptQuestion, "aq")
+    version = FieldColumn.of(Question, "updated_at", "qn")
+    response = ModelColumns.of(AttemptAnswer, "r", aq.end + 1)
+    sql = (f"SELECT {aq.select()}, {version.sql}, {response.select()} FROM {table(AttemptQuestion)} aq"
+           f" INNER JOIN {table(Question)} qn ON qn.{column(Question, 'pk')} = aq.{column(AttemptQuestion, 'question')}"
+           f" LEFT JOIN {table(AttemptAnswer)} r ON r.{column(AttemptAnswer, 'attempt_question')}"
+           f" = aq.{column(AttemptQuestion, 'pk')}"
+           f" WHERE aq.{column(AttemptQuestion, 'attempt')} = %s"
+           f" ORDER BY aq.{column(AttemptQuestion, 'order')}, aq.{column(AttemptQuestion, 'pk')}")
+    return sql, aq, version, response
+
+
 def attempt_questions(attempt: Attempt) -> list[AttemptQuestion]:
     """The attempt's drawn questions in order, each with its question and answers (kept between
     requests: quizzes.question_cache) and its response (`attempt_response`), in one query."""
-    aqs = list(attempt.attempt_questions.select_related("response")
-               .annotate(question_version=F("question__updated_at")))
+    sql, aq_columns, version, response_columns = _attempt_questions_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt.pk])
+        rows = cursor.fetchall()
+    aqs = []
+    for row in rows:  # cached on the instances as the related manager and select_related would
+        aq = aq_columns.instance(row)
+        aq.question_version = version.value(row[aq_columns.end])
+        AttemptQuestion.attempt.field.set_cached_value(aq, attempt)
+        response = response_columns.instance(row)
+        AttemptQuestion.response.related.set_cached_value(aq, response)  # None: no response saved
+        if response is not None:
+            AttemptAnswer.attempt_question.field.set_cached_value(response, aq)
+        aqs.append(aq)
     kept = questions_kept((aq.question_id, aq.question_version) for aq in aqs)
     for aq in aqs:
         aq.question = kept[aq.question_id]
@@ -116,6 +150,64 @@ def attempt_response(aq: AttemptQuestion) -> AttemptAnswer | None:
         return aq.response
     except AttemptAnswer.DoesNotExist:
         return None
+
+
+@functools.cache
+def _attempt_query(scoped: bool, locked: bool) -> tuple[str, ModelColumns, ModelColumns | None]:
+    """The attempt read of the taking steps, written once per process (issue 17: the ORM's compile
+    of it cost more than the query). `scoped`: within the acting agency, through the taker's
+    agency (`Attempt.agency_lookup`, as `Attempt.objects.for_actor`). `locked`: the attempt's row
+    alone, under its lock (FOR UPDATE where the database has it)."""
+    if Attempt.agency_lookup != "employee__agency":
+        raise AssertionError("Attempt.agency_lookup changed: change the scope of _attempt_query with it")
+    attempt = ModelColumns.of(Attempt, "a")
+    quiz = None if locked else ModelColumns.of(Quiz, "q", attempt.end)
+    sql = f"SELECT {attempt.select()}"
+    if quiz is not None:
+        sql += f", {quiz.select()}"
+    sql += f" FROM {table(Attempt)} a"
+    if quiz is not None:
+        sql += f" INNER JOIN {table(Quiz)} q ON q.{column(Quiz, 'pk')} = a.{column(Attempt, 'quiz')}"
+    if scoped:
+        sql += (f" INNER JOIN {table(Employee)} e ON e.{column(Employee, 'pk')} = a.{column(Attempt, 'employee')}"
+                f" AND e.{column(Employee, 'agency')} = %s")
+    sql += f" WHERE a.{column(Attempt, 'pk')} = %s"
+    if not locked:
+        sql += f" AND a.{column(Attempt, 'employee')} = %s"
+    if locked and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    return sql, attempt, quiz
+
+
+def attempt_of(actor, *, pk: int, employee: Employee) -> Attempt | None:
+    """`employee`'s attempt `pk` with its quiz, within `actor`'s agency scope (org.scoping), or None."""
+    scope = actor_scope(actor)
+    if scope is None:
+        return None  # for_actor: nobody's rows
+    scoped = scope != EVERY_AGENCY
+    sql, attempt_columns, quiz_columns = _attempt_query(scoped, False)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [scope, pk, employee.pk] if scoped else [pk, employee.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    attempt = attempt_columns.instance(row)
+    Attempt.quiz.field.set_cached_value(attempt, quiz_columns.instance(row))
+    attempt.employee = employee
+    return attempt
+
+
+def attempt_locked(attempt_id: int) -> Attempt:
+    """The attempt's row read under its lock (the caller is in a transaction), alone."""
+    if not connection.in_atomic_block:
+        raise TransactionManagementError("attempt_locked: a row lock outside a transaction holds nothing")
+    sql, attempt_columns, _quiz = _attempt_query(False, True)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Attempt.DoesNotExist("Attempt matching query does not exist.")
+    return attempt_columns.instance(row)
 
 
 def attempts_of(*, quiz: Quiz, employee: Employee):

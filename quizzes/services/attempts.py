@@ -29,7 +29,7 @@ from quizzes.models import (
     QuestionType,
     Quiz,
 )
-from quizzes.selectors import PoolEntry, attempt_questions, quiz_pool_entries
+from quizzes.selectors import PoolEntry, attempt_locked, attempt_questions, quiz_pool_entries
 
 from . import qtypes
 from .scoring import attempt_grade
@@ -46,14 +46,18 @@ class Response:
 def _locked(attempt: Attempt) -> Attempt:
     """The attempt's row read again under its lock, with the quiz the caller read (a quiz's row is
     not part of the attempt's state: no second read of it)."""
-    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    locked = attempt_locked(attempt.pk)
     if Attempt.quiz.is_cached(attempt):
         locked.quiz = attempt.quiz
     return locked
 
 
+def _past(deadline: dt.datetime | None, now: dt.datetime) -> bool:
+    return deadline is not None and now > deadline
+
+
 def _is_expired(attempt: Attempt, now: dt.datetime) -> bool:
-    return attempt.deadline is not None and now > attempt.deadline
+    return _past(attempt.deadline, now)
 
 
 def _draw(quiz: Quiz, rng: random.Random) -> list[PoolEntry]:
@@ -113,43 +117,61 @@ def attempts_remaining_of(*, quiz: Quiz, attempts: list[Attempt]) -> int | None:
     return max(0, limit - sum(1 for a in attempts if a.source == AttemptSource.ONLINE))
 
 
+def _refusal(quiz: Quiz, employee: Employee, now: dt.datetime, allow_draft: bool) -> QuizUnavailable | None:
+    if quiz.agency_id is not None and quiz.agency_id != employee.agency_id:
+        return QuizUnavailable(_("Bài kiểm tra chưa được công bố."))  # another agency's: as if it did not exist
+    if quiz.draft and not allow_draft:
+        return QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
+    if quiz.is_closed(now):
+        return QuizUnavailable(_("Bài kiểm tra đã đóng."))
+    return None
+
+
 def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = None,
                   rng: random.Random | None = None, allow_draft: bool = False) -> Attempt:
-    """The open attempt of `employee` on `quiz`, or a new one with freshly drawn questions."""
+    """The open attempt of `employee` on `quiz`, or a new one with freshly drawn questions. An open
+    attempt whose time ran out is submitted first (as `attempts_finalise_expired`), even when the
+    start is then refused."""
     now = now or timezone.now()
     rng = rng or random.SystemRandom()
-    attempts_finalise_expired(quiz=quiz, employee=employee, now=now)
     with transaction.atomic():
         quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
         Employee.objects.select_for_update().filter(pk=employee.pk).values_list("pk", flat=True).get()
-        if quiz.agency_id is not None and quiz.agency_id != employee.agency_id:
-            raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))  # another agency's: as if it did not exist
-        if quiz.draft and not allow_draft:
-            raise QuizUnavailable(_("Bài kiểm tra chưa được công bố."))
-        if quiz.is_closed(now):
-            raise QuizUnavailable(_("Bài kiểm tra đã đóng."))
         # The person's attempts on the quiz, once, under the locks: the open one, the count, the last number.
-        mine = list(Attempt.objects.filter(quiz=quiz, employee=employee).values_list("pk", "number", "state", "source"))
-        current_id = next((pk for pk, _number, state, _source in mine if state == AttemptState.IN_PROGRESS), None)
-        if current_id is not None:
-            return Attempt.objects.get(pk=current_id)
-        limit = quiz.effective_attempts_allowed
-        if limit is not None and sum(1 for row in mine if row[3] == AttemptSource.ONLINE) >= limit:
-            raise AttemptLimitReached(_("Bạn đã dùng hết số lượt làm bài cho phép."))
-        questions = _draw(quiz, rng)
-        if not questions:
-            raise QuizUnavailable(_("Bài kiểm tra chưa có câu hỏi."))
-        last = max((row[1] for row in mine), default=0)
-        deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
-        if quiz.closes_at is not None:  # an attempt open at the close is submitted as at the close
-            deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
-        attempt = Attempt.objects.create(quiz=quiz, employee=employee, number=last + 1, source=AttemptSource.ONLINE,
-                                         state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
-        AttemptQuestion.objects.bulk_create([
-            AttemptQuestion(attempt=attempt, question_id=q.id, order=i, answer_order=order,
-                            mark=q.default_mark if q.qtype != QuestionType.DESCRIPTION else Decimal(0))
-            for i, (q, order) in enumerate(zip(questions, _answer_orders(quiz, questions, rng), strict=True), start=1)
-        ])
+        mine = list(Attempt.objects.filter(quiz=quiz, employee=employee)
+                    .values_list("pk", "number", "state", "source", "deadline"))
+        current = next((row for row in mine if row[2] == AttemptState.IN_PROGRESS), None)
+        if current is not None and _past(current[4], now):
+            attempts_finalise_expired(quiz=quiz, employee=employee, now=now)  # time ran out: submitted first
+            current = None
+        refusal = _refusal(quiz, employee, now, allow_draft)
+        if refusal is None:
+            return _resumed_or_new(quiz, employee, now, rng, mine, current[0] if current else None)
+    raise refusal  # after the commit: the finalised attempt stays submitted
+
+
+def _resumed_or_new(quiz: Quiz, employee: Employee, now: dt.datetime, rng: random.Random, mine: list,
+                    current_id: int | None) -> Attempt:
+    """The start's work under its locks, once the quiz may be taken."""
+    if current_id is not None:
+        return Attempt.objects.get(pk=current_id)
+    limit = quiz.effective_attempts_allowed
+    if limit is not None and sum(1 for row in mine if row[3] == AttemptSource.ONLINE) >= limit:
+        raise AttemptLimitReached(_("Bạn đã dùng hết số lượt làm bài cho phép."))
+    questions = _draw(quiz, rng)
+    if not questions:
+        raise QuizUnavailable(_("Bài kiểm tra chưa có câu hỏi."))
+    last = max((row[1] for row in mine), default=0)
+    deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    if quiz.closes_at is not None:  # an attempt open at the close is submitted as at the close
+        deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
+    attempt = Attempt.objects.create(quiz=quiz, employee=employee, number=last + 1, source=AttemptSource.ONLINE,
+                                     state=AttemptState.IN_PROGRESS, started_at=now, deadline=deadline)
+    AttemptQuestion.objects.bulk_create([
+        AttemptQuestion(attempt=attempt, question_id=q.id, order=i, answer_order=order,
+                        mark=q.default_mark if q.qtype != QuestionType.DESCRIPTION else Decimal(0))
+        for i, (q, order) in enumerate(zip(questions, _answer_orders(quiz, questions, rng), strict=True), start=1)
+    ])
     return attempt
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.rows import update_rows
 from quizzes.models import Attempt, AttemptAnswer, AttemptQuestion, AttemptState, QuestionType
 from quizzes.selectors import attempt_questions, attempt_response
 
@@ -35,7 +36,7 @@ def attempt_grade(*, attempt: Attempt, cutoff: dt.datetime | None, now: dt.datet
             row.needs_grading = False
         rows.append(row)
     AttemptAnswer.objects.bulk_create([row for row in rows if row.pk is None])
-    AttemptAnswer.objects.bulk_update([row for row in rows if row.pk is not None], ["fraction", "score", "needs_grading"])
+    update_rows(AttemptAnswer, [row for row in rows if row.pk is not None], ["fraction", "score", "needs_grading"])
     return attempt_total(attempt=attempt, now=now, aqs=aqs, rows=rows)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from quizzes.models import Attempt, Quiz
 from quizzes.options import UNKNOWN, options_resolve
 from quizzes.presenters import questions_for_review, questions_for_taking, questions_unanswered
 from quizzes.selectors import (
+    attempt_of,
     attempt_questions,
     attempts_of,
     quiz_by_slug,
@@ -52,10 +53,9 @@ def _quiz(request, slug, queryset=None) -> Quiz:
 
 def _attempt(request, pk) -> Attempt:
     """The learner's own attempt, with its quiz; its employee is the request's (read with the user)."""
-    employee = _employee(request)
-    attempt = get_object_or_404(Attempt.objects.for_actor(request.user).select_related("quiz"),
-                                pk=pk, employee=employee)
-    attempt.employee = employee
+    attempt = attempt_of(request.user, pk=pk, employee=_employee(request))
+    if attempt is None:
+        raise Http404
     return attempt
 
 

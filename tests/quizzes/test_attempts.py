@@ -204,3 +204,36 @@ def test_without_exam_paper_only_scores_are_kept(employee):
     answer_all(attempt)
     attempt_submit(attempt=attempt)
     assert all(r.selected for r in AttemptAnswer.objects.filter(attempt_question__attempt=attempt))
+
+
+def test_an_expired_attempt_is_submitted_even_when_the_start_is_refused(employee):
+    quiz = three_question_quiz(time_limit_minutes=5)
+    start = dt.datetime(2024, 6, 1, 8, 0, tzinfo=HCM)
+    with time_machine.travel(start, tick=False) as clock:
+        first = attempt_start(quiz=quiz, employee=employee)
+        quiz.closes_at = start + dt.timedelta(hours=1)
+        quiz.save()
+        clock.move_to(start + dt.timedelta(days=1))
+        with pytest.raises(QuizUnavailable):
+            attempt_start(quiz=quiz, employee=employee)
+    first.refresh_from_db()
+    assert first.state == AttemptState.FINISHED and first.submitted_at == first.deadline
+    assert Attempt.objects.count() == 1
+
+
+def test_the_scores_are_written_in_one_statement(employee, django_assert_num_queries):
+    from core.rows import update_rows
+
+    quiz = three_question_quiz()
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    answer_all(attempt)
+    rows = list(AttemptAnswer.objects.filter(attempt_question__attempt=attempt).order_by("pk"))
+    for i, row in enumerate(rows):
+        row.fraction, row.score, row.needs_grading = Decimal("0.5") * i, Decimal(i), i == 2
+    update_rows(AttemptAnswer, rows, ["fraction", "score", "needs_grading"])
+    stored = list(AttemptAnswer.objects.filter(attempt_question__attempt=attempt).order_by("pk")
+                  .values_list("fraction", "score", "needs_grading"))
+    assert stored == [(Decimal("0"), Decimal("0"), False), (Decimal("0.5"), Decimal("1"), False),
+                      (Decimal("1.0"), Decimal("2"), True)]
+    with django_assert_num_queries(0):
+        update_rows(AttemptAnswer, [], ["score"])

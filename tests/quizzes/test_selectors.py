@@ -88,3 +88,29 @@ def test_quiz_offer_links_are_the_detail_pages():
     url = _quiz_urls()  # one reverse for all the links of a page
     for slug in ["kt-1", "Bai_KT-2024", "x"]:
         assert url(slug) == reverse("quizzes:detail", args=[slug])
+
+
+def test_attempt_of_is_the_takers_own_within_the_agency_scope():
+    from django.contrib.auth.models import AnonymousUser
+
+    from org.models import Employee
+    from quizzes.models import Attempt
+    from quizzes.selectors import attempt_of, attempt_questions
+    from tests.factories import UserFactory, make_agency
+
+    quiz = make_quiz(questions=[make_question(text=f"Câu {i}") for i in range(2)])
+    employee = EmployeeFactory()
+    attempt = attempt_start(quiz=quiz, employee=employee)
+    found = attempt_of(employee.user, pk=attempt.pk, employee=employee)
+    assert found == attempt and found.quiz == quiz and found.employee is employee
+    assert [aq.pk for aq in attempt_questions(found)] == list(attempt.attempt_questions.values_list("pk", flat=True))
+    other = EmployeeFactory()
+    assert attempt_of(other.user, pk=attempt.pk, employee=other) is None  # not theirs
+    assert attempt_of(AnonymousUser(), pk=attempt.pk, employee=employee) is None  # no agency: nothing
+    # The taker moved to another agency's records while the actor acts for the first one: refused,
+    # as Attempt.objects.for_actor refuses it.
+    Employee.objects.filter(pk=employee.pk).update(agency=make_agency("SXD", "Sở Xây Dựng"))
+    assert attempt_of(employee.user, pk=attempt.pk, employee=employee) is None
+    assert not Attempt.objects.for_actor(employee.user).filter(pk=attempt.pk).exists()
+    root = UserFactory(is_superuser=True)
+    assert attempt_of(root, pk=attempt.pk, employee=employee) == attempt  # every agency
