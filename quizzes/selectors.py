@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Avg, Case, Count, Prefetch, Q, When
-from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from core.rows import FieldColumn, ModelColumns, column, table
@@ -153,29 +152,20 @@ def attempt_response(aq: AttemptQuestion) -> AttemptAnswer | None:
 
 
 @functools.cache
-def _attempt_query(scoped: bool, locked: bool) -> tuple[str, ModelColumns, ModelColumns | None]:
+def _attempt_query(scoped: bool) -> tuple[str, ModelColumns, ModelColumns]:
     """The attempt read of the taking steps, written once per process (issue 17: the ORM's compile
     of it cost more than the query). `scoped`: within the acting agency, through the taker's
-    agency (`Attempt.agency_lookup`, as `Attempt.objects.for_actor`). `locked`: the attempt's row
-    alone, under its lock (FOR UPDATE where the database has it)."""
+    agency (`Attempt.agency_lookup`, as `Attempt.objects.for_actor`)."""
     if Attempt.agency_lookup != "employee__agency":
         raise AssertionError("Attempt.agency_lookup changed: change the scope of _attempt_query with it")
     attempt = ModelColumns.of(Attempt, "a")
-    quiz = None if locked else ModelColumns.of(Quiz, "q", attempt.end)
-    sql = f"SELECT {attempt.select()}"
-    if quiz is not None:
-        sql += f", {quiz.select()}"
-    sql += f" FROM {table(Attempt)} a"
-    if quiz is not None:
-        sql += f" INNER JOIN {table(Quiz)} q ON q.{column(Quiz, 'pk')} = a.{column(Attempt, 'quiz')}"
+    quiz = ModelColumns.of(Quiz, "q", attempt.end)
+    sql = (f"SELECT {attempt.select()}, {quiz.select()} FROM {table(Attempt)} a"
+           f" INNER JOIN {table(Quiz)} q ON q.{column(Quiz, 'pk')} = a.{column(Attempt, 'quiz')}")
     if scoped:
         sql += (f" INNER JOIN {table(Employee)} e ON e.{column(Employee, 'pk')} = a.{column(Attempt, 'employee')}"
                 f" AND e.{column(Employee, 'agency')} = %s")
-    sql += f" WHERE a.{column(Attempt, 'pk')} = %s"
-    if not locked:
-        sql += f" AND a.{column(Attempt, 'employee')} = %s"
-    if locked and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
+    sql += f" WHERE a.{column(Attempt, 'pk')} = %s AND a.{column(Attempt, 'employee')} = %s"
     return sql, attempt, quiz
 
 
@@ -185,7 +175,7 @@ def attempt_of(actor, *, pk: int, employee: Employee) -> Attempt | None:
     if scope is None:
         return None  # for_actor: nobody's rows
     scoped = scope != EVERY_AGENCY
-    sql, attempt_columns, quiz_columns = _attempt_query(scoped, False)
+    sql, attempt_columns, quiz_columns = _attempt_query(scoped)
     with connection.cursor() as cursor:
         cursor.execute(sql, [scope, pk, employee.pk] if scoped else [pk, employee.pk])
         row = cursor.fetchone()
@@ -195,19 +185,6 @@ def attempt_of(actor, *, pk: int, employee: Employee) -> Attempt | None:
     Attempt.quiz.field.set_cached_value(attempt, quiz_columns.instance(row))
     attempt.employee = employee
     return attempt
-
-
-def attempt_locked(attempt_id: int) -> Attempt:
-    """The attempt's row read under its lock (the caller is in a transaction), alone."""
-    if not connection.in_atomic_block:
-        raise TransactionManagementError("attempt_locked: a row lock outside a transaction holds nothing")
-    sql, attempt_columns, _quiz = _attempt_query(False, True)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [attempt_id])
-        row = cursor.fetchone()
-    if row is None:
-        raise Attempt.DoesNotExist("Attempt matching query does not exist.")
-    return attempt_columns.instance(row)
 
 
 def attempts_of(*, quiz: Quiz, employee: Employee):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.evidence import evidence_announce
+from core.rows import row_locked
 from org.models import Employee
 from quizzes.errors import AttemptClosed, AttemptExpired, AttemptLimitReached, InvalidResponse, QuizUnavailable
 from quizzes.models import (
@@ -29,7 +30,7 @@ from quizzes.models import (
     QuestionType,
     Quiz,
 )
-from quizzes.selectors import PoolEntry, attempt_locked, attempt_questions, quiz_pool_entries
+from quizzes.selectors import PoolEntry, attempt_questions, quiz_pool_entries
 
 from . import qtypes
 from .scoring import attempt_grade
@@ -46,7 +47,7 @@ class Response:
 def _locked(attempt: Attempt) -> Attempt:
     """The attempt's row read again under its lock, with the quiz the caller read (a quiz's row is
     not part of the attempt's state: no second read of it)."""
-    locked = attempt_locked(attempt.pk)
+    locked = row_locked(Attempt, attempt.pk)
     if Attempt.quiz.is_cached(attempt):
         locked.quiz = attempt.quiz
     return locked
@@ -135,8 +136,8 @@ def attempt_start(*, quiz: Quiz, employee: Employee, now: dt.datetime | None = N
     now = now or timezone.now()
     rng = rng or random.SystemRandom()
     with transaction.atomic():
-        quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
-        Employee.objects.select_for_update().filter(pk=employee.pk).values_list("pk", flat=True).get()
+        quiz = row_locked(Quiz, quiz.pk)
+        row_locked(Employee, employee.pk)
         # The person's attempts on the quiz, once, under the locks: the open one, the count, the last number.
         mine = list(Attempt.objects.filter(quiz=quiz, employee=employee)
                     .values_list("pk", "number", "state", "source", "deadline"))

@@ -237,3 +237,16 @@ def test_the_scores_are_written_in_one_statement(employee, django_assert_num_que
                       (Decimal("1.0"), Decimal("2"), True)]
     with django_assert_num_queries(0):
         update_rows(AttemptAnswer, [], ["score"])
+
+
+def test_row_locked_reads_the_row_as_the_orm(employee):
+    from core.rows import row_locked
+    from quizzes.models import Quiz
+
+    quiz = three_question_quiz(time_limit_minutes=5)
+    locked = row_locked(Quiz, quiz.pk)
+    assert locked == quiz and locked.time_limit_minutes == 5 and locked.closes_at is None
+    assert [getattr(locked, f.attname) for f in Quiz._meta.concrete_fields] == [
+        getattr(Quiz.objects.get(pk=quiz.pk), f.attname) for f in Quiz._meta.concrete_fields]
+    with pytest.raises(Quiz.DoesNotExist):
+        row_locked(Quiz, 987654)
