@@ -134,6 +134,8 @@ def _decode(token: str) -> Inspection:
     prefix, _, signed = (token or "").partition(".")
     if not prefix.isdigit() or not signed:
         return Inspection(reason=Reason.INVALID)
+    # Unscoped on purpose: the id comes with a signed (HMAC) token, checked next, and the audience
+    # check then refuses anyone not expected at the session, other agencies' staff included.
     session = session_with_audience(int(prefix))  # with both audience unit lists, for the audience check
     if session is None:
         return Inspection(reason=Reason.INVALID)

@@ -151,9 +151,6 @@ ROOTS = ("org", "learning", "reports", "certificates", "courses", "quizzes", "re
 SCOPE_CALLS = {"for_actor", "for_agency", "for_agencies", "all_agencies", "get_for_actor"}
 # (module, the model looked up) that are fine without the scope, and why.
 ALLOWED = {
-    # the id is inside a signed (HMAC) check-in token; the audience check then refuses anyone who
-    # is not expected at that session, so other agencies' staff
-    ("learning/services/checkin.py", "StudySession"): "id from a signed check-in token",
     # the province reads across its agencies on purpose: the agency must be in a province the
     # reader may see, else the same 404 as an unknown agency
     ("reports/views/admin_province.py", "OrgUnit"): "province officers: agencies of their own province",
