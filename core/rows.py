@@ -6,6 +6,7 @@ and the rows become instances as the ORM would make them (`Model.from_db`, the s
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -88,6 +89,13 @@ def column(model, field_name: str) -> str:
     """The quoted column of `model`'s field `field_name` ("pk" for the primary key)."""
     field = model._meta.pk if field_name == "pk" else model._meta.get_field(field_name)
     return connection.ops.quote_name(field.column)
+
+
+def order_by(model, alias: str, ordering: Iterable[str]) -> str:
+    """An ORDER BY clause for `alias` from a queryset's `order_by` fields ("-due" descending), so that
+    a hand-written query and the ORM's share one ordering."""
+    terms = (f"{alias}.{column(model, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in ordering)
+    return "ORDER BY " + ", ".join(terms)
 
 
 def update_rows(model, rows, field_names: list[str]) -> None:

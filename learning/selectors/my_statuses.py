@@ -12,10 +12,11 @@ import functools
 from django.db import connection
 from django.utils import timezone
 
-from core.rows import ModelColumns, column, table
+from core.rows import ModelColumns, column, order_by, table
 from courses.selectors import directive_pages
 from learning.models import Campaign, KeptCampaign, KeptStatus, Requirement
 from learning.selectors.compliance import (
+    PERSON_CAMPAIGNS_ORDER,
     CampaignStatus,
     RequirementStatus,
     employee_campaign_status,
@@ -104,7 +105,7 @@ def _campaigns_query() -> tuple[str, ModelColumns, ModelColumns]:
     sql = (
         f"SELECT {campaign.select()}, {kept.select()} FROM {table(Campaign)} c"
         f" LEFT JOIN {table(KeptCampaign)} k ON k.{column(KeptCampaign, 'campaign')} = c.{c('pk')}"
-        f" WHERE c.{c('agency')} = %s ORDER BY c.{c('year')} DESC, c.{c('due')}, c.{c('title')}"
+        f" WHERE c.{c('agency')} = %s {order_by(Campaign, 'c', PERSON_CAMPAIGNS_ORDER)}"
     )
     return sql, campaign, kept
 

@@ -54,6 +54,8 @@ def _agency_prompts(agency_id: int, directive_ids: list[int]) -> list[Reflection
 
 @functools.cache
 def _agency_prompts_query(directives: int) -> tuple[str, ModelColumns]:
+    if ReflectionPrompt.agency_lookup != "campaign__agency":
+        raise AssertionError("ReflectionPrompt.agency_lookup changed: change _agency_prompts_query with it")
     part = ModelColumns.of(ReflectionPrompt, "p")
     campaign = column(ReflectionPrompt, "campaign")
     sql = (

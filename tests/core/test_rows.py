@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
 
-from core.rows import ModelColumns, column, table
+from core.rows import ModelColumns, column, order_by, table
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +41,14 @@ def test_parts_follow_each_other_and_a_missing_join_is_none():
                   [made.pk])
     assert user.instance(row).username == "alone"
     assert group.instance(row) is None
+
+
+def test_order_by_follows_a_querysets_ordering():
+    for name in ("b", "a", "c"):
+        User.objects.create_user(name, password="x", is_staff=name != "a")
+    users = ModelColumns.of(User, "u")
+    ordering = ("-is_staff", "username")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {users.select()} FROM {table(User)} u {order_by(User, 'u', ordering)}")
+        read = [users.instance(row).username for row in cursor.fetchall()]
+    assert read == list(User.objects.order_by(*ordering).values_list("username", flat=True)) == ["b", "c", "a"]
