@@ -24,7 +24,7 @@ from core.choices import choice_label
 from core.exporters import Exporter, Rendered, Scope, register, safe_cell
 from core.pdf import SERIF, SERIF_BOLD, PdfDocument, TextPagedTable, national_header, styles
 from learning.models import Attendance, AttendanceStatus, StudySession
-from learning.selectors.sessions import session_roster
+from learning.selectors.sessions import session_directive_numbers, session_roster
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Chức vụ", "Trạng thái", "Ghi chú"]
@@ -66,7 +66,7 @@ class SigninSheet:
 
 
 def signin_sheet_data(session: StudySession, *, with_attendance: bool = False) -> SigninSheet:
-    directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+    directives = session_directive_numbers(session)
     facts = [
         ("Thời gian", _time_text(session)),
         ("Địa điểm", session.location or session.online_url or "…………………………"),

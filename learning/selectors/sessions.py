@@ -135,6 +135,13 @@ def refused_checkins(session: StudySession) -> QuerySet[CheckinAttempt]:
     )
 
 
+def session_directive_numbers(session: StudySession) -> str:
+    """The numbers of the session's directives, "23-QĐ/TW, 33/CT-TTg", in issue order (those issued
+    the same day in page-tree order: a tie left to the database came out either way on PostgreSQL),
+    as the sign-in sheet and the evidence pack name them."""
+    return ", ".join(d.number for d in session.directives.order_by("issue_date", "path"))
+
+
 def session_start(session: StudySession) -> dt.datetime:
     """The session's start as an aware local datetime (midnight when no time is set)."""
     tz = timezone.get_current_timezone()

@@ -48,7 +48,7 @@ from learning.exporters.signin_sheet import signin_sheet_data, signin_sheet_pdf_
 from learning.models import Campaign, StudySession
 from learning.selectors.audience import campaign_audience
 from learning.selectors.compliance import TableSlices, compliance_table_slices
-from learning.selectors.sessions import session_records
+from learning.selectors.sessions import session_directive_numbers, session_records
 from learning.selectors.summaries import REPORT_SLICE_ROWS, TableFigures, report_figures
 from org.scoping import agency_object_required
 from quizzes.models import Quiz
@@ -272,7 +272,7 @@ def _session_parts(session: StudySession, sheets: SheetRenderer | None = None) -
     """The session's generated attendance list, then its originals in a folder named like it."""
     stem = f"{session.date:%Y-%m-%d}-hoi-nghi-{session.pk}"
     when = f"{session.date:%d/%m/%Y}"
-    directives = ", ".join(d.number for d in session.directives.order_by("issue_date"))
+    directives = session_directive_numbers(session)
     if sheets is None:
         render = lambda s=session: exporters.get(SIGNIN_EXPORTER).render(session=s)  # noqa: E731
     else:

@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core import exporters
+from courses.models import DirectivePage
 from learning.models import Attendance
 from learning.services.attendance import attendance_import, attendance_record
 from learning.services.sessions import session_create
@@ -170,3 +171,12 @@ def test_blank_csv_sheet_has_bom_and_import_columns(session):
     text = rendered.content.decode("utf-8")
     assert text.startswith("\ufeffMã cán bộ,Họ và tên,Đơn vị,Chức vụ,Trạng thái,Ghi chú\n")
     assert "SCT0000,Nguyễn Thị Hồng Nhung,Phòng Kế hoạch - Tài chính,Trưởng phòng,," in text
+
+
+def test_directives_issued_the_same_day_are_named_in_page_tree_order(session):
+    from learning.selectors.sessions import session_directive_numbers
+
+    first, second = session.directives.order_by("path")
+    # Rewriting the first page's row moves it last in the table: the order must not follow that.
+    DirectivePage.objects.filter(pk=first.pk).update(subject=first.subject + " ")
+    assert session_directive_numbers(session) == f"{first.number}, {second.number}" == "23-QĐ/TW, 33/CT-TTg"
